@@ -1,0 +1,3 @@
+// Number of nodes of each kind (one label per node).
+MATCH (n)
+RETURN labels(n)[0] AS kind, count(*) AS count

@@ -1,0 +1,6 @@
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
+// Links statistics to the Company in their measures field.
+UNWIND $rows AS row
+MATCH (s:Statistic {id: row.id})
+MATCH (t:Company {id: row.target})
+MERGE (s)-[:MEASURES]->(t)

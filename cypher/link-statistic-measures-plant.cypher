@@ -1,0 +1,6 @@
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
+// Links statistics to the Plant in their measures field.
+UNWIND $rows AS row
+MATCH (s:Statistic {id: row.id})
+MATCH (t:Plant {id: row.target})
+MERGE (s)-[:MEASURES]->(t)

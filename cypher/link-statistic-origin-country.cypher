@@ -1,0 +1,6 @@
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
+// Links statistics to the Country in their origin field.
+UNWIND $rows AS row
+MATCH (s:Statistic {id: row.id})
+MATCH (t:Country {id: row.target})
+MERGE (s)-[:ORIGIN]->(t)

@@ -1,0 +1,7 @@
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
+// Records SUBSIDIARY_OF claims from a Company to a Company: one relationship per (from, to, source).
+UNWIND $rows AS row
+MATCH (a:Company {id: row.from})
+MATCH (b:Company {id: row.to})
+MERGE (a)-[r:SUBSIDIARY_OF {source: row.source}]->(b)
+SET r.asOf = row.asOf, r.role = row.role, r.since = row.since, r.until = row.until, r.note = row.note

@@ -1,0 +1,31 @@
+// Embedded (Ladybug/Kuzu) schema. Each node kind is a table; every relationship claim carries its source.
+// Statements are separated by semicolons and run once, in order, when a store opens.
+CREATE NODE TABLE IF NOT EXISTS Company(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, companyType STRING);
+CREATE NODE TABLE IF NOT EXISTS Plant(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, facilityType STRING, opened STRING, products STRING[]);
+CREATE NODE TABLE IF NOT EXISTS Association(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, nameEs STRING, nameEn STRING, founded STRING);
+CREATE NODE TABLE IF NOT EXISTS Sector(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, hsCodes STRING[], naicsCodes STRING[]);
+CREATE NODE TABLE IF NOT EXISTS Policy(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, policyType STRING, startDate STRING, endDate STRING);
+CREATE NODE TABLE IF NOT EXISTS Country(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING);
+CREATE NODE TABLE IF NOT EXISTS Region(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, regionType STRING);
+CREATE NODE TABLE IF NOT EXISTS Person(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING);
+CREATE NODE TABLE IF NOT EXISTS Agency(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING);
+CREATE NODE TABLE IF NOT EXISTS Source(id STRING PRIMARY KEY, name STRING, title STRING, publisher STRING, published STRING, url STRING, language STRING, description STRING, searchText STRING);
+CREATE NODE TABLE IF NOT EXISTS Statistic(id STRING PRIMARY KEY, name STRING, metric STRING, value DOUBLE, unit STRING, period STRING, periodStart DATE, periodEnd DATE, granularity STRING, changePercent DOUBLE, changeComparedTo STRING, scope STRING, subjectId STRING, destinationId STRING, originId STRING, sectorId STRING, publishedById STRING, sourceId STRING);
+CREATE NODE TABLE IF NOT EXISTS Meta(key STRING PRIMARY KEY, value STRING);
+CREATE REL TABLE IF NOT EXISTS MEMBER_OF(FROM Company TO Association, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);
+CREATE REL TABLE IF NOT EXISTS SUBSIDIARY_OF(FROM Company TO Company, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);
+CREATE REL TABLE IF NOT EXISTS OPERATES(FROM Company TO Plant, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);
+CREATE REL TABLE IF NOT EXISTS LOCATED_IN(FROM Plant TO Region, FROM Plant TO Country, FROM Company TO Region, FROM Company TO Country, FROM Association TO Region, FROM Association TO Country, FROM Agency TO Region, FROM Agency TO Country, FROM Region TO Region, FROM Region TO Country, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);
+CREATE REL TABLE IF NOT EXISTS HEADQUARTERED_IN(FROM Company TO Country, FROM Company TO Region, FROM Association TO Country, FROM Association TO Region, FROM Agency TO Country, FROM Agency TO Region, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);
+CREATE REL TABLE IF NOT EXISTS IN_SECTOR(FROM Company TO Sector, FROM Plant TO Sector, FROM Association TO Sector, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);
+CREATE REL TABLE IF NOT EXISTS SUBSECTOR_OF(FROM Sector TO Sector, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);
+CREATE REL TABLE IF NOT EXISTS PARTY_TO(FROM Country TO Policy, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);
+CREATE REL TABLE IF NOT EXISTS PART_OF(FROM Policy TO Policy, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);
+CREATE REL TABLE IF NOT EXISTS AFFECTS(FROM Policy TO Sector, FROM Policy TO Company, FROM Policy TO Country, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);
+CREATE REL TABLE IF NOT EXISTS WORKS_FOR(FROM Person TO Company, FROM Person TO Association, FROM Person TO Agency, FROM Person TO Country, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);
+CREATE REL TABLE IF NOT EXISTS MEASURES(FROM Statistic TO Company, FROM Statistic TO Plant, FROM Statistic TO Association, FROM Statistic TO Country, FROM Statistic TO Region, FROM Statistic TO Sector, FROM Statistic TO Policy);
+CREATE REL TABLE IF NOT EXISTS DESTINATION(FROM Statistic TO Country, FROM Statistic TO Region);
+CREATE REL TABLE IF NOT EXISTS ORIGIN(FROM Statistic TO Country, FROM Statistic TO Region);
+CREATE REL TABLE IF NOT EXISTS FOR_SECTOR(FROM Statistic TO Sector);
+CREATE REL TABLE IF NOT EXISTS PUBLISHED_BY(FROM Statistic TO Agency, FROM Statistic TO Association);
+CREATE REL TABLE IF NOT EXISTS STATED_IN(FROM Statistic TO Source);

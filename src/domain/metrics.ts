@@ -1,0 +1,102 @@
+/**
+ * What a statistic measures. A metric fixes the meaning; the statistic's own fields fix the scope
+ * (subject, period, destination, origin, sector). Values are stored in full (USD 120000000, not "120").
+ */
+export const UNITS = {
+  vehicles: 'Vehicles (trucks, tractors, buses), counted one by one.',
+  USD: 'United States dollars, nominal.',
+  percent: 'A percentage, 0–100.',
+  years: 'Years.',
+  persons: 'People (jobs, employees).',
+  count: 'A plain count of things (plants, incidents, companies).',
+  sqft: 'Square feet of floor area.',
+  'vehicles/year': 'Vehicles per year of capacity.',
+} as const;
+
+export type Unit = keyof typeof UNITS;
+
+export interface MetricDefinition {
+  readonly description: string;
+  readonly units: readonly Unit[];
+}
+
+export const METRICS = {
+  production: {
+    description: 'Vehicles built in the period by the subject (a maker, or a country’s whole industry).',
+    units: ['vehicles'],
+  },
+  exports: {
+    description:
+      'Exports in the period. Without a destination the figure covers all destinations; with one, only that destination.',
+    units: ['vehicles', 'USD'],
+  },
+  imports: {
+    description: 'Imports in the period, by the subject; origin when the source states it.',
+    units: ['vehicles', 'USD'],
+  },
+  used_vehicle_imports: {
+    description: 'Used vehicles imported in the period.',
+    units: ['vehicles'],
+  },
+  domestic_sales: {
+    description: 'Vehicles sold in the subject’s home market in the period (retail plus wholesale when the source adds them).',
+    units: ['vehicles'],
+  },
+  retail_sales: { description: 'Retail sales to end customers in the home market.', units: ['vehicles'] },
+  wholesale_sales: { description: 'Wholesale sales from makers to dealers in the home market.', units: ['vehicles'] },
+  trade_value: {
+    description: 'Two-way trade (exports plus imports) between the subject and the destination/partner.',
+    units: ['USD'],
+  },
+  export_share: {
+    description: 'Share of the subject’s exports that went to the destination.',
+    units: ['percent'],
+  },
+  production_share: {
+    description: 'The subject’s share of a wider total of production (the wider total named in the statistic’s scope note).',
+    units: ['percent'],
+  },
+  export_market_share: {
+    description: 'The subject’s share of all exports of its industry (named in the scope note).',
+    units: ['percent'],
+  },
+  sales_market_share: {
+    description: 'The subject’s share of domestic sales in its segment (named in the scope note).',
+    units: ['percent'],
+  },
+  import_market_share: {
+    description: 'Share of the destination’s total imports supplied by the subject.',
+    units: ['percent'],
+  },
+  investment: { description: 'Money committed or spent on a project or facility.', units: ['USD'] },
+  capacity: { description: 'Yearly production capacity.', units: ['vehicles/year'] },
+  floor_area: { description: 'Floor area of a facility.', units: ['sqft'] },
+  employees: { description: 'People employed.', units: ['persons'] },
+  direct_jobs: { description: 'Direct jobs created or sustained.', units: ['persons'] },
+  indirect_jobs: { description: 'Indirect jobs created or sustained.', units: ['persons'] },
+  facilities: { description: 'Number of plants or facilities.', units: ['count'] },
+  member_count: { description: 'Number of members of an association, as a source counts them.', units: ['count'] },
+  manufacturing_gdp_share: { description: 'Share of the country’s manufacturing GDP.', units: ['percent'] },
+  fleet_average_age: { description: 'Average age of the vehicles in service.', units: ['years'] },
+  cargo_theft_incidents: { description: 'Reported cargo theft incidents.', units: ['count'] },
+  regional_value_content: {
+    description: 'Share of a product’s value that must (or does) originate in the region or country.',
+    units: ['percent'],
+  },
+  tariff_rate: { description: 'An ad valorem tariff rate.', units: ['percent'] },
+  tariff_cost: { description: 'Cost of tariffs borne by the subject.', units: ['USD'] },
+  unit_price: { description: 'Typical price of one vehicle.', units: ['USD'] },
+  change_in_sales: { description: 'Change in sales over the period as a percentage.', units: ['percent'] },
+} as const satisfies Record<string, MetricDefinition>;
+
+export type Metric = keyof typeof METRICS;
+
+export const METRIC_NAMES = Object.keys(METRICS) as Metric[];
+
+export function isMetric(value: string): value is Metric {
+  return Object.hasOwn(METRICS, value);
+}
+
+export function isUnit(value: string): value is Unit {
+  return Object.hasOwn(UNITS, value);
+}

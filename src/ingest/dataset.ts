@@ -1,0 +1,329 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, isSeq, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import type { NodeKind } from '../domain/kinds.js';
+import { parsePeriod } from '../domain/period.js';
+import {
+  RELATIONSHIP_TYPES,
+  STATISTIC_LINKS,
+  type RelationshipType,
+  type StatisticLink,
+} from '../domain/relationships.js';
+import { searchTextOf } from '../domain/normalize.js';
+import type { WriteRow } from '../store/catalog.js';
+import { claimStatementName, statisticLinkStatementName } from '../store/link-statements.js';
+import { RECORD_FILES, type RelationshipRecord, type SourceRecord, type StatisticRecord } from './records.js';
+import { ValidationError, type Problem } from './problems.js';
+
+type FileName = keyof typeof RECORD_FILES;
+
+interface Located<T> {
+  readonly file: string;
+  readonly line: number;
+  readonly record: T;
+}
+
+/** A validated dataset, shaped as the rows the store's write statements take. */
+export interface Dataset {
+  readonly nodes: ReadonlyMap<NodeKind, readonly WriteRow[]>;
+  /** Relationship rows by the name of the statement that writes them (see store/link-statements). */
+  readonly links: ReadonlyMap<string, readonly WriteRow[]>;
+  /** The changes sources report, for the statistics that have one. */
+  readonly statisticChanges: readonly WriteRow[];
+  /** A hash of the input, so a store can tell whether it already holds this dataset. */
+  readonly fingerprint: string;
+}
+
+/** The curated dataset shipped with the project. */
+export function defaultDataDirectory(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 5; i += 1) {
+    const candidate = path.join(dir, 'data');
+    if (existsSync(path.join(candidate, 'sources.yaml'))) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error(`cannot find the data/ directory above ${__dirname}`);
+}
+
+function readYamlList(directory: string, file: string, problems: Problem[]): Located<unknown>[] {
+  const full = path.join(directory, file);
+  if (!existsSync(full)) {
+    problems.push({ file, record: '-', message: 'file is missing' });
+    return [];
+  }
+  const text = readFileSync(full, 'utf8');
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  for (const error of document.errors) {
+    problems.push({ file, line: lineCounter.linePos(error.pos[0]).line, record: '-', message: `YAML: ${error.message}` });
+  }
+  if (document.errors.length > 0) return [];
+  if (document.contents === null) return [];
+  if (!isSeq(document.contents)) {
+    problems.push({ file, line: 1, record: '-', message: 'must be a YAML list of records' });
+    return [];
+  }
+  return document.contents.items.map((item) => {
+    const offset = (item as { range?: [number, number, number] }).range?.[0] ?? 0;
+    return { file, line: lineCounter.linePos(offset).line, record: (item as { toJSON(): unknown }).toJSON() };
+  });
+}
+
+function recordLabel(record: unknown, index: number): string {
+  const id = (record as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id.length > 0 ? id : `#${index + 1}`;
+}
+
+function parseRecords<S extends z.ZodType>(
+  items: Located<unknown>[],
+  schema: S,
+  problems: Problem[],
+): Located<z.infer<S>>[] {
+  const valid: Located<z.infer<S>>[] = [];
+  items.forEach((item, index) => {
+    const result = schema.safeParse(item.record);
+    if (result.success) {
+      valid.push({ ...item, record: result.data });
+      return;
+    }
+    for (const issue of result.error.issues) {
+      problems.push({
+        file: item.file,
+        line: item.line,
+        record: recordLabel(item.record, index),
+        field: issue.path.join('.') || undefined,
+        message: issue.message,
+      });
+    }
+  });
+  return valid;
+}
+
+const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
+
+/** Turns an entity record into the row its upsert statement takes: every field of its schema, absent ones null. */
+function entityRow(
+  fields: readonly string[],
+  record: Record<string, unknown> & { id: string; name: string; aliases: string[] },
+): WriteRow {
+  const row: Record<string, WriteRow[string]> = Object.fromEntries(
+    fields.map((field) => [field, orNull(record[field] as WriteRow[string] | undefined)]),
+  );
+  row.searchText = searchTextOf(record.id, record.name, record.aliases);
+  return row;
+}
+
+function sourceRow(record: SourceRecord): WriteRow {
+  return {
+    id: record.id,
+    title: record.title,
+    publisher: record.publisher,
+    published: orNull(record.published),
+    url: record.url,
+    language: record.language,
+    description: orNull(record.description),
+    searchText: searchTextOf(record.id, record.title, [record.publisher]),
+  };
+}
+
+function statisticRow(record: StatisticRecord): WriteRow {
+  const period = parsePeriod(record.period);
+  if (typeof period === 'string') throw new Error(period); // unreachable: the schema checked the period
+  const where = record.destination ? ` to ${record.destination}` : '';
+  return {
+    id: record.id,
+    name: `${record.subject} ${record.metric}${where} ${record.period}`,
+    metric: record.metric,
+    value: record.value,
+    unit: record.unit,
+    period: record.period,
+    periodStart: period.start,
+    periodEnd: period.end,
+    granularity: period.granularity,
+    scope: orNull(record.scope),
+    subjectId: record.subject,
+    destinationId: orNull(record.destination),
+    originId: orNull(record.origin),
+    sectorId: orNull(record.sector),
+    publishedById: orNull(record.publishedBy),
+    sourceId: record.source,
+  };
+}
+
+function relationshipRow(record: RelationshipRecord, sources: ReadonlyMap<string, SourceRecord>): WriteRow {
+  return {
+    from: record.from,
+    to: record.to,
+    source: record.source,
+    // A claim without its own date speaks for the day its source was published.
+    asOf: record.asOf ?? sources.get(record.source)?.published ?? null,
+    role: orNull(record.role),
+    since: orNull(record.since),
+    until: orNull(record.until),
+    note: orNull(record.note),
+  };
+}
+
+/**
+ * Reads and validates every file of a dataset directory. Throws ValidationError listing every
+ * problem (file, line, record, field) when anything is wrong; returns write-ready rows otherwise.
+ */
+export function loadDataset(directory = defaultDataDirectory()): Dataset {
+  const problems: Problem[] = [];
+  const hash = createHash('sha256');
+  const kindOf = new Map<string, { kind: NodeKind; file: string; line: number }>();
+  const nodes = new Map<NodeKind, WriteRow[]>();
+  let relationships: Located<RelationshipRecord>[] = [];
+  let statistics: Located<StatisticRecord>[] = [];
+  const sources = new Map<string, SourceRecord>();
+  const entitySources: { item: Located<{ id: string; sources: string[] }> }[] = [];
+
+  for (const [file, { kind, schema }] of Object.entries(RECORD_FILES) as [
+    FileName,
+    (typeof RECORD_FILES)[FileName],
+  ][]) {
+    const full = path.join(directory, file);
+    if (existsSync(full)) hash.update(file).update(readFileSync(full));
+    const items = parseRecords(readYamlList(directory, file, problems), schema as z.ZodType, problems);
+    if (kind === 'Relationship') {
+      relationships = items as Located<RelationshipRecord>[];
+      continue;
+    }
+    for (const item of items as Located<{ id: string }>[]) {
+      const previous = kindOf.get(item.record.id);
+      if (previous) {
+        problems.push({
+          file,
+          line: item.line,
+          record: item.record.id,
+          field: 'id',
+          message: `duplicates the id of a ${previous.kind} at ${previous.file}:${previous.line}`,
+        });
+        continue;
+      }
+      kindOf.set(item.record.id, { kind, file, line: item.line });
+    }
+    if (kind === 'Statistic') statistics = items as Located<StatisticRecord>[];
+    else if (kind === 'Source') {
+      for (const item of items as Located<SourceRecord>[]) sources.set(item.record.id, item.record);
+      nodes.set(kind, (items as Located<SourceRecord>[]).map((item) => sourceRow(item.record)));
+    } else {
+      const entities = items as Located<{ id: string; name: string; aliases: string[]; sources: string[] }>[];
+      for (const item of entities) entitySources.push({ item });
+      const fields = Object.keys((schema as unknown as z.ZodObject).shape);
+      nodes.set(kind, entities.map((item) => entityRow(fields, item.record)));
+    }
+  }
+
+  const check = (
+    item: Located<unknown>,
+    record: string,
+    field: string,
+    id: string | undefined,
+    allowed: readonly NodeKind[],
+  ): void => {
+    if (id === undefined) return;
+    const found = kindOf.get(id);
+    if (!found) {
+      problems.push({ file: item.file, line: item.line, record, field, message: `refers to "${id}", which is not in the dataset` });
+    } else if (!allowed.includes(found.kind)) {
+      problems.push({
+        file: item.file,
+        line: item.line,
+        record,
+        field,
+        message: `refers to "${id}", a ${found.kind}; expected ${allowed.join(' or ')}`,
+      });
+    }
+  };
+
+  for (const { item } of entitySources) {
+    item.record.sources.forEach((source, i) => check(item, item.record.id, `sources.${i}`, source, ['Source']));
+  }
+
+  const claims = new Set<string>();
+  const links = new Map<string, WriteRow[]>();
+  const addRow = (statementName: string, row: WriteRow): void => {
+    const rows = links.get(statementName) ?? [];
+    rows.push(row);
+    links.set(statementName, rows);
+  };
+  relationships.forEach((item, index) => {
+    const record = item.record;
+    const type = record.type as RelationshipType;
+    const definition = RELATIONSHIP_TYPES[type];
+    const label = `#${index + 1}`;
+    const before = problems.length;
+    check(item, label, 'from', record.from, definition.from);
+    check(item, label, 'to', record.to, definition.to);
+    check(item, label, 'source', record.source, ['Source']);
+    for (const property of ['role', 'since', 'until'] as const) {
+      if (record[property] !== undefined && !(definition.properties as readonly string[]).includes(property)) {
+        problems.push({
+          file: item.file,
+          line: item.line,
+          record: label,
+          field: property,
+          message: `${type} relationships do not carry "${property}"`,
+        });
+      }
+    }
+    const key = `${type}|${record.from}|${record.to}|${record.source}`;
+    if (claims.has(key)) {
+      problems.push({
+        file: item.file,
+        line: item.line,
+        record: label,
+        message: `repeats the ${type} claim ${record.from} → ${record.to} from ${record.source}`,
+      });
+    }
+    claims.add(key);
+    if (problems.length > before) return;
+    const fromKind = kindOf.get(record.from)?.kind as NodeKind;
+    const toKind = kindOf.get(record.to)?.kind as NodeKind;
+    addRow(claimStatementName(type, fromKind, toKind), relationshipRow(record, sources));
+  });
+
+  const statisticRows: WriteRow[] = [];
+  const statisticChanges: WriteRow[] = [];
+  const addLink = (link: StatisticLink, id: string, target: string | undefined): void => {
+    if (target === undefined) return;
+    addRow(statisticLinkStatementName(link, kindOf.get(target)?.kind as NodeKind), { id, target });
+  };
+  statistics.forEach((item) => {
+    const record = item.record;
+    const before = problems.length;
+    check(item, record.id, 'subject', record.subject, STATISTIC_LINKS.MEASURES.to);
+    check(item, record.id, 'destination', record.destination, STATISTIC_LINKS.DESTINATION.to);
+    check(item, record.id, 'origin', record.origin, STATISTIC_LINKS.ORIGIN.to);
+    check(item, record.id, 'sector', record.sector, STATISTIC_LINKS.FOR_SECTOR.to);
+    check(item, record.id, 'publishedBy', record.publishedBy, STATISTIC_LINKS.PUBLISHED_BY.to);
+    check(item, record.id, 'source', record.source, STATISTIC_LINKS.STATED_IN.to);
+    if (problems.length > before) return;
+    statisticRows.push(statisticRow(record));
+    if (record.changePercent !== undefined) {
+      statisticChanges.push({
+        id: record.id,
+        changePercent: record.changePercent,
+        changeComparedTo: orNull(record.changeComparedTo),
+      });
+    }
+    addLink('MEASURES', record.id, record.subject);
+    addLink('DESTINATION', record.id, record.destination);
+    addLink('ORIGIN', record.id, record.origin);
+    addLink('FOR_SECTOR', record.id, record.sector);
+    addLink('PUBLISHED_BY', record.id, record.publishedBy);
+    addLink('STATED_IN', record.id, record.source);
+  });
+  nodes.set('Statistic', statisticRows);
+
+  if (problems.length > 0) throw new ValidationError(problems);
+  return {
+    nodes,
+    links,
+    statisticChanges,
+    fingerprint: hash.digest('hex'),
+  };
+}

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { idProblem } from '../domain/ids.js';
+import type { NodeKind } from '../domain/kinds.js';
+import { isPartialDate, parsePeriod } from '../domain/period.js';
+import { METRICS, isMetric } from '../domain/metrics.js';
+import { RELATIONSHIP_TYPE_NAMES } from '../domain/relationships.js';
+
+/**
+ * The shapes of the records in `data/` (and of the project's own import formats).
+ * Each schema checks one record on its own; references between records are checked by the dataset validator.
+ */
+
+const text = z.string().trim().min(1, 'must not be empty');
+const idOf = (kind: NodeKind) =>
+  z.string().superRefine((id, ctx) => {
+    const problem = idProblem(kind, id);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+const reference = z.string().min(1, 'must name an id');
+const partialDate = z
+  .string()
+  .refine(isPartialDate, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD');
+const periodLabel = z.string().refine((label) => typeof parsePeriod(label) !== 'string', {
+  message: 'must be a period such as 2026-01, 2024-Q1, 2023-H1, 2025, 2026-01-15 or 2025-01/2025-10',
+});
+
+const entityBase = {
+  name: text,
+  aliases: z.array(text).default([]),
+  description: text.optional(),
+  wikidata: z
+    .string()
+    .regex(/^Q[1-9]\d*$/, 'must be a Wikidata item id such as Q12345')
+    .optional(),
+  sources: z.array(reference).default([]),
+};
+
+export const sourceRecord = z.strictObject({
+  id: idOf('Source'),
+  title: text,
+  publisher: text,
+  published: partialDate.optional(),
+  url: z.url(),
+  language: z.enum(['en', 'es']),
+  description: text.optional(),
+});
+
+export const companyRecord = z.strictObject({
+  id: idOf('Company'),
+  ...entityBase,
+  companyType: z
+    .enum(['manufacturer', 'brand', 'supplier', 'insurer', 'carrier', 'logistics', 'railroad', 'developer', 'other'])
+    .default('other'),
+});
+
+export const plantRecord = z.strictObject({
+  id: idOf('Plant'),
+  ...entityBase,
+  facilityType: z.enum(['plant', 'office', 'warehouse', 'test-center', 'industrial-park', 'other']),
+  opened: partialDate.optional(),
+  products: z.array(text).default([]),
+});
+
+export const associationRecord = z.strictObject({
+  id: idOf('Association'),
+  ...entityBase,
+  nameEs: text.optional(),
+  nameEn: text.optional(),
+  founded: partialDate.optional(),
+});
+
+export const sectorRecord = z.strictObject({
+  id: idOf('Sector'),
+  ...entityBase,
+  hsCodes: z.array(z.string().regex(/^\d{2,10}$/, 'must be an HS code of 2–10 digits')).default([]),
+  naicsCodes: z.array(z.string().regex(/^\d{2,6}$/, 'must be a NAICS code of 2–6 digits')).default([]),
+});
+
+export const policyRecord = z.strictObject({
+  id: idOf('Policy'),
+  ...entityBase,
+  policyType: z.enum(['agreement', 'review', 'tariff', 'program', 'regulation', 'standard']),
+  startDate: partialDate.optional(),
+  endDate: partialDate.optional(),
+});
+
+export const countryRecord = z.strictObject({ id: idOf('Country'), ...entityBase });
+
+export const regionRecord = z.strictObject({
+  id: idOf('Region'),
+  ...entityBase,
+  regionType: z.enum(['state', 'city', 'municipality', 'metro-area', 'border-crossing', 'region']),
+});
+
+export const personRecord = z.strictObject({ id: idOf('Person'), ...entityBase });
+
+export const agencyRecord = z.strictObject({ id: idOf('Agency'), ...entityBase });
+
+export const relationshipRecord = z.strictObject({
+  type: z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]]),
+  from: reference,
+  to: reference,
+  source: reference,
+  asOf: partialDate.optional(),
+  role: text.optional(),
+  since: partialDate.optional(),
+  until: partialDate.optional(),
+  note: text.optional(),
+});
+
+export const statisticRecord = z
+  .strictObject({
+    id: idOf('Statistic'),
+    subject: reference,
+    metric: z.string().refine(isMetric, 'is not a known metric (see src/domain/metrics.ts)'),
+    value: z.number({ error: 'must be a number' }).finite(),
+    unit: z.string(),
+    period: periodLabel,
+    destination: reference.optional(),
+    origin: reference.optional(),
+    sector: reference.optional(),
+    publishedBy: reference.optional(),
+    source: reference,
+    changePercent: z.number().finite().optional(),
+    changeComparedTo: periodLabel.optional(),
+    scope: text.optional(),
+  })
+  .superRefine((record, ctx) => {
+    if (!isMetric(record.metric)) return;
+    const units: readonly string[] = METRICS[record.metric].units;
+    if (!units.includes(record.unit)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unit'],
+        message: `"${record.unit}" is not a unit of ${record.metric} (use ${units.join(' or ')})`,
+      });
+    }
+    if (record.changeComparedTo !== undefined && record.changePercent === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['changeComparedTo'], message: 'is given without changePercent' });
+    }
+  });
+
+export type SourceRecord = z.infer<typeof sourceRecord>;
+export type CompanyRecord = z.infer<typeof companyRecord>;
+export type PlantRecord = z.infer<typeof plantRecord>;
+export type AssociationRecord = z.infer<typeof associationRecord>;
+export type SectorRecord = z.infer<typeof sectorRecord>;
+export type PolicyRecord = z.infer<typeof policyRecord>;
+export type CountryRecord = z.infer<typeof countryRecord>;
+export type RegionRecord = z.infer<typeof regionRecord>;
+export type PersonRecord = z.infer<typeof personRecord>;
+export type AgencyRecord = z.infer<typeof agencyRecord>;
+export type RelationshipRecord = z.infer<typeof relationshipRecord>;
+export type StatisticRecord = z.infer<typeof statisticRecord>;
+
+/** One schema per file of `data/`: the file names are the record kinds. */
+export const RECORD_FILES = {
+  'sources.yaml': { kind: 'Source', schema: sourceRecord },
+  'countries.yaml': { kind: 'Country', schema: countryRecord },
+  'regions.yaml': { kind: 'Region', schema: regionRecord },
+  'sectors.yaml': { kind: 'Sector', schema: sectorRecord },
+  'agencies.yaml': { kind: 'Agency', schema: agencyRecord },
+  'associations.yaml': { kind: 'Association', schema: associationRecord },
+  'companies.yaml': { kind: 'Company', schema: companyRecord },
+  'plants.yaml': { kind: 'Plant', schema: plantRecord },
+  'policies.yaml': { kind: 'Policy', schema: policyRecord },
+  'people.yaml': { kind: 'Person', schema: personRecord },
+  'relationships.yaml': { kind: 'Relationship', schema: relationshipRecord },
+  'statistics.yaml': { kind: 'Statistic', schema: statisticRecord },
+} as const;

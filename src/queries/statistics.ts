@@ -1,0 +1,68 @@
+import type { Granularity } from '../domain/period.js';
+import { parsePeriod } from '../domain/period.js';
+import type { Statistic } from '../domain/statistic.js';
+import { statisticsBySubjects } from '../store/catalog.js';
+import type { GraphStore } from '../store/graph-store.js';
+import type { GraphNode, StoreValue } from '../store/values.js';
+
+export interface StatisticFilter {
+  readonly subjectIds: readonly string[];
+  readonly metric?: string;
+  /** A period label (`2026-01`, `2025`, …): keeps statistics within it. */
+  readonly within?: string;
+  /** Keeps statistics for exactly this period label. */
+  readonly period?: string;
+  readonly destination?: string;
+  /** Keeps only figures that cover all destinations. */
+  readonly totalsOnly?: boolean;
+  readonly sector?: string;
+}
+
+const text = (value: StoreValue | undefined): string | null => (typeof value === 'string' ? value : null);
+const number = (value: StoreValue | undefined): number | null => (typeof value === 'number' ? value : null);
+
+export function statisticFromNode(node: GraphNode): Statistic {
+  const p = node.properties;
+  return {
+    id: node.id,
+    metric: text(p.metric) ?? '',
+    value: number(p.value) ?? Number.NaN,
+    unit: text(p.unit) ?? '',
+    period: text(p.period) ?? '',
+    periodStart: text(p.periodStart) ?? '',
+    periodEnd: text(p.periodEnd) ?? '',
+    granularity: (text(p.granularity) ?? 'range') as Granularity,
+    subjectId: text(p.subjectId) ?? '',
+    destinationId: text(p.destinationId),
+    originId: text(p.originId),
+    sectorId: text(p.sectorId),
+    publishedById: text(p.publishedById),
+    sourceId: text(p.sourceId) ?? '',
+    changePercent: number(p.changePercent),
+    changeComparedTo: text(p.changeComparedTo),
+    scope: text(p.scope),
+  };
+}
+
+function bounds(label: string | undefined): { start: string; end: string } {
+  if (label === undefined) return { start: '0001-01-01', end: '9999-12-31' };
+  const period = parsePeriod(label);
+  if (typeof period === 'string') throw new RangeError(period);
+  return { start: period.start, end: period.end };
+}
+
+/** Statistics of the given subjects, ordered by subject then period. Throws RangeError for a bad period label. */
+export async function findStatistics(store: GraphStore, filter: StatisticFilter): Promise<Statistic[]> {
+  const range = bounds(filter.period ?? filter.within);
+  const rows = await store.read(statisticsBySubjects, {
+    subjectIds: [...filter.subjectIds],
+    metric: filter.metric ?? '',
+    periodFrom: range.start,
+    periodTo: range.end,
+    destination: filter.destination ?? '',
+    totalsOnly: filter.totalsOnly ?? false,
+    sector: filter.sector ?? '',
+  });
+  const statistics = rows.map((row) => statisticFromNode(row.statistic));
+  return filter.period === undefined ? statistics : statistics.filter((s) => s.period === filter.period);
+}

@@ -1,0 +1,97 @@
+import type { NodeKind } from '../domain/kinds.js';
+import { LINK_STATEMENTS } from './link-statements.js';
+import { readStatement, writeStatement, type Statement } from './statements.js';
+import type { GraphNode, GraphPath, ParamValue } from './values.js';
+
+/** Every Cypher statement the application runs, by name. `cypher/<name>.cypher` holds each text. */
+
+type Rows<T> = { rows: T[] };
+export type WriteRow = { readonly [key: string]: ParamValue };
+
+const upsert = (kind: NodeKind): Statement<Rows<WriteRow>> =>
+  writeStatement<Rows<WriteRow>>(`upsert-${kind.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase()}`, ['rows']);
+
+export const upsertStatements: Record<NodeKind, Statement<Rows<WriteRow>>> = {
+  Company: upsert('Company'),
+  Plant: upsert('Plant'),
+  Association: upsert('Association'),
+  Sector: upsert('Sector'),
+  Policy: upsert('Policy'),
+  Statistic: upsert('Statistic'),
+  Country: upsert('Country'),
+  Region: upsert('Region'),
+  Person: upsert('Person'),
+  Agency: upsert('Agency'),
+  Source: upsert('Source'),
+};
+
+export const setStatisticChange = writeStatement<Rows<WriteRow>>('set-statistic-change', ['rows']);
+
+export const clearGraph = writeStatement<Record<string, never>>('clear-graph', []);
+export const setMeta = writeStatement<{ key: string; value: string }>('set-meta', ['key', 'value']);
+export const getMeta = readStatement<{ key: string }, { value: string }>('get-meta', ['key']);
+
+export const countNodes = readStatement<Record<string, never>, { kind: string; count: number }>('count-nodes', []);
+export const countRelationships = readStatement<Record<string, never>, { type: string; count: number }>(
+  'count-relationships',
+  [],
+);
+
+export const nodesByIds = readStatement<{ ids: string[] }, { id: string; node: GraphNode }>('nodes-by-ids', ['ids']);
+
+export const associationMembers = readStatement<
+  /** Empty strings mean "no filter". */
+  { associationIds: string[]; asOf: string; sourceId: string },
+  { associationId: string; member: GraphNode; sourceId: string; asOf: string | null }
+>('association-members', ['associationIds', 'asOf', 'sourceId']);
+
+/** Empty strings mean "no filter"; the period bounds are ISO dates. */
+export interface StatisticFilterParams {
+  subjectIds: string[];
+  metric: string;
+  periodFrom: string;
+  periodTo: string;
+  destination: string;
+  totalsOnly: boolean;
+  sector: string;
+  [key: string]: ParamValue;
+}
+
+export const statisticsBySubjects = readStatement<
+  StatisticFilterParams,
+  { subjectId: string; statistic: GraphNode }
+>('statistics-by-subjects', [
+  'subjectIds',
+  'metric',
+  'periodFrom',
+  'periodTo',
+  'destination',
+  'totalsOnly',
+  'sector',
+]);
+
+export const personRoles = readStatement<
+  { personIds: string[] },
+  { personId: string; organisation: GraphNode; role: string | null; sourceId: string; asOf: string | null }
+>('person-roles', ['personIds']);
+
+export const shortestPaths = readStatement<
+  { from: string; to: string; maxLength: number; limit: number },
+  { path: GraphPath }
+>('shortest-paths', ['from', 'to', 'maxLength', 'limit']);
+
+export const ALL_STATEMENTS: readonly Statement[] = [
+  ...Object.values(upsertStatements),
+  ...LINK_STATEMENTS,
+  setStatisticChange,
+  clearGraph,
+  setMeta,
+  getMeta,
+  countNodes,
+  countRelationships,
+  nodesByIds,
+  associationMembers,
+  statisticsBySubjects,
+  personRoles,
+  shortestPaths,
+] as Statement[];

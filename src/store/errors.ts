@@ -1,0 +1,30 @@
+/** Errors the stores raise. The GraphQL layer maps them to client codes; nothing here leaks driver detail. */
+export class StoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The store cannot be reached or opened (server down, database locked by another process). */
+export class StoreUnavailableError extends StoreError {}
+
+/** A statement ran longer than the configured timeout and was cancelled. */
+export class StoreTimeoutError extends StoreError {}
+
+/** A statement failed inside the engine: a bug in our Cypher or data the schema refuses. */
+export class StoreQueryError extends StoreError {
+  constructor(
+    readonly statement: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`statement "${statement}" failed: ${message}`, options);
+  }
+}
+
+/** A `one()` expectation failed: the row the caller needed does not exist. */
+export class NotFoundError extends StoreError {}
+
+/** The data breaks an invariant (two rows where one was expected). */
+export class IntegrityError extends StoreError {}

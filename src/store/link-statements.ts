@@ -1,0 +1,87 @@
+import type { NodeKind } from '../domain/kinds.js';
+import {
+  RELATIONSHIP_TYPES,
+  STATISTIC_LINKS,
+  type RelationshipType,
+  type StatisticLink,
+} from '../domain/relationships.js';
+import { writeStatement, type Statement } from './statements.js';
+import type { ParamValue } from './values.js';
+
+/**
+ * Statements that write relationships. The embedded engine cannot create a relationship whose
+ * ends are matched through a union of labels, so there is one statement per relationship type
+ * and pair of end kinds. Their texts are generated from the domain model
+ * (`npm run generate:cypher`) into `cypher/link-*.cypher`; a test keeps them in step.
+ */
+
+type Rows = { rows: { readonly [key: string]: ParamValue }[] };
+
+const slug = (text: string): string => text.replace(/_/g, '-').toLowerCase();
+
+export function claimStatementName(type: RelationshipType, from: NodeKind, to: NodeKind): string {
+  return `link-${slug(type)}-${slug(from)}-${slug(to)}`;
+}
+
+export function statisticLinkStatementName(link: StatisticLink, to: NodeKind): string {
+  return `link-statistic-${slug(link)}-${slug(to)}`;
+}
+
+const GENERATED = '// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.';
+
+function claimText(type: RelationshipType, from: NodeKind, to: NodeKind): string {
+  return [
+    GENERATED,
+    `// Records ${type} claims from a ${from} to a ${to}: one relationship per (from, to, source).`,
+    'UNWIND $rows AS row',
+    `MATCH (a:${from} {id: row.from})`,
+    `MATCH (b:${to} {id: row.to})`,
+    `MERGE (a)-[r:${type} {source: row.source}]->(b)`,
+    'SET r.asOf = row.asOf, r.role = row.role, r.since = row.since, r.until = row.until, r.note = row.note',
+    '',
+  ].join('\n');
+}
+
+function statisticLinkText(link: StatisticLink, to: NodeKind): string {
+  return [
+    GENERATED,
+    `// Links statistics to the ${to} in their ${slug(link).replace(/-/g, ' ')} field.`,
+    'UNWIND $rows AS row',
+    'MATCH (s:Statistic {id: row.id})',
+    `MATCH (t:${to} {id: row.target})`,
+    `MERGE (s)-[:${link}]->(t)`,
+    '',
+  ].join('\n');
+}
+
+/** Every generated relationship-writing statement: file name (without `.cypher`) to text. */
+export function generatedLinkTexts(): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const [type, definition] of Object.entries(RELATIONSHIP_TYPES) as [
+    RelationshipType,
+    (typeof RELATIONSHIP_TYPES)[RelationshipType],
+  ][]) {
+    for (const from of definition.from) {
+      for (const to of definition.to) texts.set(claimStatementName(type, from, to), claimText(type, from, to));
+    }
+  }
+  for (const [link, definition] of Object.entries(STATISTIC_LINKS) as [
+    StatisticLink,
+    (typeof STATISTIC_LINKS)[StatisticLink],
+  ][]) {
+    for (const to of definition.to) texts.set(statisticLinkStatementName(link, to), statisticLinkText(link, to));
+  }
+  return texts;
+}
+
+export function claimStatement(type: RelationshipType, from: NodeKind, to: NodeKind): Statement<Rows> {
+  return writeStatement<Rows>(claimStatementName(type, from, to), ['rows']);
+}
+
+export function statisticLinkStatement(link: StatisticLink, to: NodeKind): Statement<Rows> {
+  return writeStatement<Rows>(statisticLinkStatementName(link, to), ['rows']);
+}
+
+export const LINK_STATEMENTS: readonly Statement[] = [...generatedLinkTexts().keys()].map((name) =>
+  writeStatement(name, ['rows']),
+);
