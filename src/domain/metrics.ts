@@ -39,11 +39,15 @@ export const METRICS = {
     units: ['vehicles'],
   },
   domestic_sales: {
-    description: 'Vehicles sold in the subject’s home market in the period (retail plus wholesale when the source adds them).',
+    description:
+      'Vehicles sold in the subject’s home market in the period (retail plus wholesale when the source adds them).',
     units: ['vehicles'],
   },
   retail_sales: { description: 'Retail sales to end customers in the home market.', units: ['vehicles'] },
-  wholesale_sales: { description: 'Wholesale sales from makers to dealers in the home market.', units: ['vehicles'] },
+  wholesale_sales: {
+    description: 'Wholesale sales from makers to dealers in the home market.',
+    units: ['vehicles'],
+  },
   trade_value: {
     description: 'Two-way trade (exports plus imports) between the subject and the destination/partner.',
     units: ['USD'],
@@ -53,7 +57,8 @@ export const METRICS = {
     units: ['percent'],
   },
   production_share: {
-    description: 'The subject’s share of a wider total of production (the wider total named in the statistic’s scope note).',
+    description:
+      'The subject’s share of a wider total of production (the wider total named in the statistic’s scope note).',
     units: ['percent'],
   },
   export_market_share: {
@@ -75,7 +80,10 @@ export const METRICS = {
   direct_jobs: { description: 'Direct jobs created or sustained.', units: ['persons'] },
   indirect_jobs: { description: 'Indirect jobs created or sustained.', units: ['persons'] },
   facilities: { description: 'Number of plants or facilities.', units: ['count'] },
-  member_count: { description: 'Number of members of an association, as a source counts them.', units: ['count'] },
+  member_count: {
+    description: 'Number of members of an association, as a source counts them.',
+    units: ['count'],
+  },
   manufacturing_gdp_share: { description: 'Share of the country’s manufacturing GDP.', units: ['percent'] },
   fleet_average_age: { description: 'Average age of the vehicles in service.', units: ['years'] },
   cargo_theft_incidents: { description: 'Reported cargo theft incidents.', units: ['count'] },

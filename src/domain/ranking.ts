@@ -32,7 +32,9 @@ export function rankSubjects(statistics: readonly Statistic[], destinationId: st
   for (const [subjectId, candidates] of bySubject) {
     const exact = candidates.filter((s) => s.destinationId === destinationId);
     const fallback = destinationId === null ? [] : candidates.filter((s) => s.destinationId === null);
-    const chosen = (exact.length > 0 ? exact : fallback).slice().sort((a, b) => a.sourceId.localeCompare(b.sourceId));
+    const chosen = (exact.length > 0 ? exact : fallback)
+      .slice()
+      .sort((a, b) => a.sourceId.localeCompare(b.sourceId));
     const first = chosen[0];
     if (!first) continue;
     rows.push({

@@ -12,6 +12,7 @@ import {
   type StatisticLink,
 } from '../domain/relationships.js';
 import { searchTextOf } from '../domain/normalize.js';
+import { projectPath } from '../paths.js';
 import type { WriteRow } from '../store/catalog.js';
 import { claimStatementName, statisticLinkStatementName } from '../store/link-statements.js';
 import { RECORD_FILES, type RelationshipRecord, type SourceRecord, type StatisticRecord } from './records.js';
@@ -38,13 +39,7 @@ export interface Dataset {
 
 /** The curated dataset shipped with the project. */
 export function defaultDataDirectory(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 5; i += 1) {
-    const candidate = path.join(dir, 'data');
-    if (existsSync(path.join(candidate, 'sources.yaml'))) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new Error(`cannot find the data/ directory above ${__dirname}`);
+  return projectPath('data');
 }
 
 function readYamlList(directory: string, file: string, problems: Problem[]): Located<unknown>[] {
@@ -57,7 +52,12 @@ function readYamlList(directory: string, file: string, problems: Problem[]): Loc
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   for (const error of document.errors) {
-    problems.push({ file, line: lineCounter.linePos(error.pos[0]).line, record: '-', message: `YAML: ${error.message}` });
+    problems.push({
+      file,
+      line: lineCounter.linePos(error.pos[0]).line,
+      record: '-',
+      message: `YAML: ${error.message}`,
+    });
   }
   if (document.errors.length > 0) return [];
   if (document.contents === null) return [];
@@ -208,12 +208,18 @@ export function loadDataset(directory = defaultDataDirectory()): Dataset {
     if (kind === 'Statistic') statistics = items as Located<StatisticRecord>[];
     else if (kind === 'Source') {
       for (const item of items as Located<SourceRecord>[]) sources.set(item.record.id, item.record);
-      nodes.set(kind, (items as Located<SourceRecord>[]).map((item) => sourceRow(item.record)));
+      nodes.set(
+        kind,
+        (items as Located<SourceRecord>[]).map((item) => sourceRow(item.record)),
+      );
     } else {
       const entities = items as Located<{ id: string; name: string; aliases: string[]; sources: string[] }>[];
       for (const item of entities) entitySources.push({ item });
       const fields = Object.keys((schema as unknown as z.ZodObject).shape);
-      nodes.set(kind, entities.map((item) => entityRow(fields, item.record)));
+      nodes.set(
+        kind,
+        entities.map((item) => entityRow(fields, item.record)),
+      );
     }
   }
 
@@ -227,7 +233,13 @@ export function loadDataset(directory = defaultDataDirectory()): Dataset {
     if (id === undefined) return;
     const found = kindOf.get(id);
     if (!found) {
-      problems.push({ file: item.file, line: item.line, record, field, message: `refers to "${id}", which is not in the dataset` });
+      problems.push({
+        file: item.file,
+        line: item.line,
+        record,
+        field,
+        message: `refers to "${id}", which is not in the dataset`,
+      });
     } else if (!allowed.includes(found.kind)) {
       problems.push({
         file: item.file,
@@ -240,7 +252,9 @@ export function loadDataset(directory = defaultDataDirectory()): Dataset {
   };
 
   for (const { item } of entitySources) {
-    item.record.sources.forEach((source, i) => check(item, item.record.id, `sources.${i}`, source, ['Source']));
+    item.record.sources.forEach((source, i) =>
+      check(item, item.record.id, `sources.${i}`, source, ['Source']),
+    );
   }
 
   const claims = new Set<string>();
@@ -260,7 +274,10 @@ export function loadDataset(directory = defaultDataDirectory()): Dataset {
     check(item, label, 'to', record.to, definition.to);
     check(item, label, 'source', record.source, ['Source']);
     for (const property of ['role', 'since', 'until'] as const) {
-      if (record[property] !== undefined && !(definition.properties as readonly string[]).includes(property)) {
+      if (
+        record[property] !== undefined &&
+        !(definition.properties as readonly string[]).includes(property)
+      ) {
         problems.push({
           file: item.file,
           line: item.line,

@@ -21,7 +21,10 @@ export class ValidationError extends Error {
 
   constructor(readonly problems: readonly Problem[]) {
     const shown = problems.slice(0, ValidationError.SHOWN).map((p) => `  - ${formatProblem(p)}`);
-    const more = problems.length > ValidationError.SHOWN ? [`  … and ${problems.length - ValidationError.SHOWN} more`] : [];
+    const more =
+      problems.length > ValidationError.SHOWN
+        ? [`  … and ${problems.length - ValidationError.SHOWN} more`]
+        : [];
     super([`${problems.length} problem(s) in the input; nothing was written:`, ...shown, ...more].join('\n'));
     this.name = 'ValidationError';
   }

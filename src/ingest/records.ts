@@ -17,9 +17,7 @@ const idOf = (kind: NodeKind) =>
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 const reference = z.string().min(1, 'must name an id');
-const partialDate = z
-  .string()
-  .refine(isPartialDate, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD');
+const partialDate = z.string().refine(isPartialDate, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD');
 const periodLabel = z.string().refine((label) => typeof parsePeriod(label) !== 'string', {
   message: 'must be a period such as 2026-01, 2024-Q1, 2023-H1, 2025, 2026-01-15 or 2025-01/2025-10',
 });
@@ -49,7 +47,17 @@ export const companyRecord = z.strictObject({
   id: idOf('Company'),
   ...entityBase,
   companyType: z
-    .enum(['manufacturer', 'brand', 'supplier', 'insurer', 'carrier', 'logistics', 'railroad', 'developer', 'other'])
+    .enum([
+      'manufacturer',
+      'brand',
+      'supplier',
+      'insurer',
+      'carrier',
+      'logistics',
+      'railroad',
+      'developer',
+      'other',
+    ])
     .default('other'),
 });
 

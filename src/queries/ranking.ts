@@ -18,7 +18,11 @@ export interface Ranking {
 }
 
 /** Ranks subjects by one metric in one period, optionally for one destination (see rankSubjects). */
-export async function rank(store: GraphStore, request: RankingRequest, contextSubjectIds: readonly string[] = []): Promise<Ranking> {
+export async function rank(
+  store: GraphStore,
+  request: RankingRequest,
+  contextSubjectIds: readonly string[] = [],
+): Promise<Ranking> {
   const statistics = await findStatistics(store, {
     subjectIds: request.subjectIds,
     metric: request.metric,
@@ -30,9 +34,7 @@ export async function rank(store: GraphStore, request: RankingRequest, contextSu
   const context =
     contextSubjectIds.length === 0
       ? []
-      : (
-          await findStatistics(store, { subjectIds: contextSubjectIds, period: request.period })
-        ).filter(
+      : (await findStatistics(store, { subjectIds: contextSubjectIds, period: request.period })).filter(
           (s) =>
             (s.metric === request.metric || s.metric === `${request.metric.replace(/s$/, '')}_share`) &&
             (s.destinationId === null || s.destinationId === (request.destination ?? null)),

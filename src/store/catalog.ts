@@ -31,13 +31,18 @@ export const clearGraph = writeStatement<Record<string, never>>('clear-graph', [
 export const setMeta = writeStatement<{ key: string; value: string }>('set-meta', ['key', 'value']);
 export const getMeta = readStatement<{ key: string }, { value: string }>('get-meta', ['key']);
 
-export const countNodes = readStatement<Record<string, never>, { kind: string; count: number }>('count-nodes', []);
+export const countNodes = readStatement<Record<string, never>, { kind: string; count: number }>(
+  'count-nodes',
+  [],
+);
 export const countRelationships = readStatement<Record<string, never>, { type: string; count: number }>(
   'count-relationships',
   [],
 );
 
-export const nodesByIds = readStatement<{ ids: string[] }, { id: string; node: GraphNode }>('nodes-by-ids', ['ids']);
+export const nodesByIds = readStatement<{ ids: string[] }, { id: string; node: GraphNode }>('nodes-by-ids', [
+  'ids',
+]);
 
 export const associationMembers = readStatement<
   /** Empty strings mean "no filter". */

@@ -1,22 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { projectPath } from '../paths.js';
 import type { Statement } from './statements.js';
 
 export type Dialect = 'embedded' | 'neo4j';
 
-/** Where the `.cypher` files live: `cypher/` at the package root, for both `src/` (tsx, jest) and `dist/src/`. */
+/** Where the `.cypher` files live: `cypher/` at the package root. */
 export function defaultCypherDirectory(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 5; i += 1) {
-    const candidate = path.join(dir, 'cypher');
-    try {
-      readdirSync(candidate);
-      return candidate;
-    } catch {
-      dir = path.dirname(dir);
-    }
-  }
-  throw new Error(`cannot find the cypher/ directory above ${__dirname}`);
+  return projectPath('cypher');
 }
 
 /** Removes `//` line comments outside string literals, so parameter scans and linters see only Cypher. */
@@ -41,7 +32,9 @@ export function stripComments(text: string): string {
 /** The `$parameters` a statement's text uses. */
 export function parametersIn(text: string): string[] {
   const withoutStrings = stripComments(text).replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
-  return [...new Set([...withoutStrings.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] as string))].sort();
+  return [
+    ...new Set([...withoutStrings.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] as string)),
+  ].sort();
 }
 
 /** Splits a schema file into its statements (separated by `;` at the end of a line). */
@@ -95,7 +88,8 @@ export class CypherCatalog {
   text(statement: Pick<Statement, 'name'> | string): string {
     const name = typeof statement === 'string' ? statement : statement.name;
     const text = this.texts.get(name);
-    if (text === undefined) throw new Error(`no Cypher statement named "${name}" for the ${this.dialect} store`);
+    if (text === undefined)
+      throw new Error(`no Cypher statement named "${name}" for the ${this.dialect} store`);
     return text;
   }
 

@@ -62,14 +62,16 @@ export function generatedLinkTexts(): Map<string, string> {
     (typeof RELATIONSHIP_TYPES)[RelationshipType],
   ][]) {
     for (const from of definition.from) {
-      for (const to of definition.to) texts.set(claimStatementName(type, from, to), claimText(type, from, to));
+      for (const to of definition.to)
+        texts.set(claimStatementName(type, from, to), claimText(type, from, to));
     }
   }
   for (const [link, definition] of Object.entries(STATISTIC_LINKS) as [
     StatisticLink,
     (typeof STATISTIC_LINKS)[StatisticLink],
   ][]) {
-    for (const to of definition.to) texts.set(statisticLinkStatementName(link, to), statisticLinkText(link, to));
+    for (const to of definition.to)
+      texts.set(statisticLinkStatementName(link, to), statisticLinkText(link, to));
   }
   return texts;
 }

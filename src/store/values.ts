@@ -22,12 +22,7 @@ export interface GraphPath {
 }
 
 export type StoreValue =
-  | Scalar
-  | GraphNode
-  | GraphEdge
-  | GraphPath
-  | readonly StoreValue[]
-  | { readonly [key: string]: StoreValue };
+  Scalar | GraphNode | GraphEdge | GraphPath | readonly StoreValue[] | { readonly [key: string]: StoreValue };
 
 export type Row = Readonly<Record<string, StoreValue>>;
 

@@ -108,9 +108,12 @@ export function describeStoreContract(engine: string, open: () => Promise<GraphS
     });
 
     test('a ranking for one destination never passes totals off as that destination', async () => {
-      const ranking = await rankMembers(store, 'truckmakers', { metric: 'exports', period: '2026-01', destination: 'US' }, [
-        'MX',
-      ]);
+      const ranking = await rankMembers(
+        store,
+        'truckmakers',
+        { metric: 'exports', period: '2026-01', destination: 'US' },
+        ['MX'],
+      );
       expect(ranking.rows.map((r) => [r.subjectId, r.value, r.coverage, r.broaderThanAsked])).toEqual([
         ['alpha-trucks', 2990, 'all destinations', true],
         ['beta-motors', 1100, 'to US', false],
@@ -129,9 +132,7 @@ export function describeStoreContract(engine: string, open: () => Promise<GraphS
 
     test('people are found with their roles and sources', async () => {
       const roles = await findRoles(store, 'ana-perez');
-      expect(roles).toEqual([
-        expect.objectContaining({ role: 'President', sourceId: 'fx-report-2026' }),
-      ]);
+      expect(roles).toEqual([expect.objectContaining({ role: 'President', sourceId: 'fx-report-2026' })]);
       expect(roles[0]?.organisation.id).toBe('truckmakers');
     });
 

@@ -1,0 +1,65 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { ALL_STATEMENTS } from '../../src/store/catalog';
+import {
+  CypherCatalog,
+  defaultCypherDirectory,
+  parametersIn,
+  stripComments,
+} from '../../src/store/cypher-catalog';
+import { generatedLinkTexts } from '../../src/store/link-statements';
+import { readStatement } from '../../src/store/statements';
+
+const directory = defaultCypherDirectory();
+
+describe('Cypher catalog', () => {
+  test.each(['embedded', 'neo4j'] as const)('every statement resolves in the %s dialect', (dialect) => {
+    expect(() => CypherCatalog.load(dialect).verify(ALL_STATEMENTS)).not.toThrow();
+  });
+
+  test.each(['embedded', 'neo4j'] as const)('declared parameters match the %s text', (dialect) => {
+    const catalog = CypherCatalog.load(dialect);
+    const drift = ALL_STATEMENTS.filter(
+      (s) => JSON.stringify([...s.params].sort()) !== JSON.stringify(parametersIn(catalog.text(s))),
+    ).map(
+      (s) =>
+        `${s.name}: declared [${s.params.join(', ')}], text uses [${parametersIn(catalog.text(s)).join(', ')}]`,
+    );
+    expect(drift).toEqual([]);
+  });
+
+  test('every .cypher file is a statement the application runs', () => {
+    const used = new Set(ALL_STATEMENTS.map((s) => s.name));
+    const files = readdirSync(directory)
+      .filter((f) => f.endsWith('.cypher'))
+      .map((f) => f.replace(/\.(embedded|neo4j)\.cypher$|\.cypher$/, ''));
+    expect(files.filter((name) => !used.has(name))).toEqual([]);
+  });
+
+  test('generated relationship statements are up to date with the domain model', () => {
+    for (const [name, text] of generatedLinkTexts()) {
+      expect(readFileSync(path.join(directory, `${name}.cypher`), 'utf8')).toBe(text);
+    }
+  });
+
+  test('a missing statement fails at start-up, naming its file', () => {
+    const catalog = CypherCatalog.load('embedded');
+    expect(() => catalog.verify([readStatement('no-such-statement', [])])).toThrow(
+      'missing Cypher for the embedded store: cypher/no-such-statement.cypher',
+    );
+  });
+
+  test('user input never becomes Cypher text: every value is a $parameter', () => {
+    // Statements are read from files and never concatenated; no file contains a template marker.
+    for (const name of CypherCatalog.load('embedded').names()) {
+      expect(CypherCatalog.load('embedded').text(name)).not.toMatch(/\$\{|%s|\{\{/);
+    }
+  });
+
+  test('parameters are found outside comments and strings only', () => {
+    expect(parametersIn("// uses $ghost\nMATCH (n {id: $id}) WHERE n.name = '$notParam' RETURN n")).toEqual([
+      'id',
+    ]);
+    expect(stripComments("RETURN 'http://x' AS url // note")).toBe("RETURN 'http://x' AS url ");
+  });
+});

@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { EmbeddedStore } from '../../../src/store/embedded/embedded-store';
+import { StoreQueryError, StoreUnavailableError } from '../../../src/store/errors';
+import { readStatement } from '../../../src/store/statements';
+import { openLoadedStore } from '../../helpers/stores';
+
+describe('Embedded store', () => {
+  test('a database held by another process gives a clear error at open', async () => {
+    const { store, dispose } = await openLoadedStore();
+    try {
+      const script = `
+        require('tsx/cjs');
+        const { EmbeddedStore } = require(${JSON.stringify(path.resolve('src/store/embedded/embedded-store.ts'))});
+        EmbeddedStore.open({ directory: ${JSON.stringify(store.directory)} })
+          .then(() => { console.log('opened'); process.exit(0); })
+          .catch((e) => { console.log(e.name + ': ' + e.message); process.exit(3); });`;
+      const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+      expect(child.status).toBe(3);
+      expect(child.stdout).toMatch(/StoreUnavailableError: the database at .* is in use by another process/);
+    } finally {
+      await dispose();
+    }
+  });
+
+  test('a broken statement is reported by name, without crashing the store', async () => {
+    const { store, dispose } = await openLoadedStore();
+    try {
+      const catalogLess = readStatement<Record<string, never>, Record<string, never>>('count-nodes', []);
+      await expect(store.read(catalogLess, {})).resolves.not.toHaveLength(0);
+      await expect(
+        store.read(readStatement('nodes-by-ids', ['ids']), { ids: 'not-a-list' }),
+      ).rejects.toBeInstanceOf(StoreQueryError);
+      await expect(store.read(catalogLess, {})).resolves.not.toHaveLength(0);
+    } finally {
+      await dispose();
+    }
+  });
+
+  test('a closed store refuses work with StoreUnavailableError', async () => {
+    const { store, dispose } = await openLoadedStore();
+    await store.close();
+    await expect(store.read(readStatement('count-nodes', []), {})).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    );
+    await dispose();
+  });
+
+  test('reopening a database keeps what was written', async () => {
+    const { store, dispose } = await openLoadedStore();
+    const directory = store.directory;
+    await store.close();
+    const reopened = await EmbeddedStore.open({ directory });
+    try {
+      const rows = await reopened.read(readStatement<{ ids: string[] }>('nodes-by-ids', ['ids']), {
+        ids: ['alpha-trucks'],
+      });
+      expect(rows).toHaveLength(1);
+    } finally {
+      await reopened.close();
+      await dispose();
+    }
+  });
+});
