@@ -8,6 +8,7 @@ WHERE ($metric = '' OR s.metric = $metric)
   AND s.periodEnd <= date($periodTo)
   AND ($destination = '' OR s.destinationId = $destination)
   AND ($totalsOnly = false OR s.destinationId IS NULL)
+  AND ($origin = '' OR s.originId = $origin)
   AND ($sector = '' OR s.sectorId = $sector)
 RETURN subjectId, s AS statistic
 ORDER BY subjectId, s.periodStart, s.id

@@ -1,4 +1,4 @@
 // Creates or updates Person nodes, one per row, keyed by id.
 UNWIND $rows AS row
 MERGE (n:Person {id: row.id})
-SET n.name = row.name, n.aliases = row.aliases, n.description = row.description, n.wikidata = row.wikidata, n.sources = row.sources, n.searchText = row.searchText
+SET n.kind = 'Person', n.name = row.name, n.aliases = row.aliases, n.description = row.description, n.wikidata = row.wikidata, n.sources = row.sources, n.searchText = row.searchText

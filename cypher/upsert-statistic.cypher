@@ -3,7 +3,7 @@
 // every change is null would give the embedded engine no number to type the field by.
 UNWIND $rows AS row
 MERGE (n:Statistic {id: row.id})
-SET n.name = row.name, n.metric = row.metric, n.value = row.value, n.unit = row.unit,
+SET n.kind = 'Statistic', n.name = row.name, n.metric = row.metric, n.value = row.value, n.unit = row.unit,
     n.period = row.period, n.periodStart = date(row.periodStart), n.periodEnd = date(row.periodEnd),
     n.granularity = row.granularity, n.changePercent = NULL, n.changeComparedTo = NULL, n.scope = row.scope,
     n.subjectId = row.subjectId, n.destinationId = row.destinationId, n.originId = row.originId,

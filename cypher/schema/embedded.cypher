@@ -1,16 +1,16 @@
 // Embedded (Ladybug/Kuzu) schema. Each node kind is a table; every relationship claim carries its source.
 // Statements are separated by semicolons and run once, in order, when a store opens.
-CREATE NODE TABLE IF NOT EXISTS Company(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, companyType STRING);
-CREATE NODE TABLE IF NOT EXISTS Plant(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, facilityType STRING, opened STRING, products STRING[]);
-CREATE NODE TABLE IF NOT EXISTS Association(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, nameEs STRING, nameEn STRING, founded STRING);
-CREATE NODE TABLE IF NOT EXISTS Sector(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, hsCodes STRING[], naicsCodes STRING[]);
-CREATE NODE TABLE IF NOT EXISTS Policy(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, policyType STRING, startDate STRING, endDate STRING);
-CREATE NODE TABLE IF NOT EXISTS Country(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING);
-CREATE NODE TABLE IF NOT EXISTS Region(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, regionType STRING);
-CREATE NODE TABLE IF NOT EXISTS Person(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING);
-CREATE NODE TABLE IF NOT EXISTS Agency(id STRING PRIMARY KEY, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING);
-CREATE NODE TABLE IF NOT EXISTS Source(id STRING PRIMARY KEY, name STRING, title STRING, publisher STRING, published STRING, url STRING, language STRING, description STRING, searchText STRING);
-CREATE NODE TABLE IF NOT EXISTS Statistic(id STRING PRIMARY KEY, name STRING, metric STRING, value DOUBLE, unit STRING, period STRING, periodStart DATE, periodEnd DATE, granularity STRING, changePercent DOUBLE, changeComparedTo STRING, scope STRING, subjectId STRING, destinationId STRING, originId STRING, sectorId STRING, publishedById STRING, sourceId STRING);
+CREATE NODE TABLE IF NOT EXISTS Company(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, companyType STRING);
+CREATE NODE TABLE IF NOT EXISTS Plant(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, facilityType STRING, opened STRING, products STRING[]);
+CREATE NODE TABLE IF NOT EXISTS Association(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, nameEs STRING, nameEn STRING, founded STRING);
+CREATE NODE TABLE IF NOT EXISTS Sector(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, hsCodes STRING[], naicsCodes STRING[]);
+CREATE NODE TABLE IF NOT EXISTS Policy(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, policyType STRING, startDate STRING, endDate STRING);
+CREATE NODE TABLE IF NOT EXISTS Country(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING);
+CREATE NODE TABLE IF NOT EXISTS Region(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, regionType STRING);
+CREATE NODE TABLE IF NOT EXISTS Person(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING);
+CREATE NODE TABLE IF NOT EXISTS Agency(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING);
+CREATE NODE TABLE IF NOT EXISTS Source(id STRING PRIMARY KEY, kind STRING, name STRING, title STRING, publisher STRING, published STRING, url STRING, language STRING, description STRING, searchText STRING);
+CREATE NODE TABLE IF NOT EXISTS Statistic(id STRING PRIMARY KEY, kind STRING, name STRING, metric STRING, value DOUBLE, unit STRING, period STRING, periodStart DATE, periodEnd DATE, granularity STRING, changePercent DOUBLE, changeComparedTo STRING, scope STRING, subjectId STRING, destinationId STRING, originId STRING, sectorId STRING, publishedById STRING, sourceId STRING);
 CREATE NODE TABLE IF NOT EXISTS Meta(key STRING PRIMARY KEY, value STRING);
 CREATE REL TABLE IF NOT EXISTS MEMBER_OF(FROM Company TO Association, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);
 CREATE REL TABLE IF NOT EXISTS SUBSIDIARY_OF(FROM Company TO Company, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);

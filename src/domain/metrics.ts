@@ -95,6 +95,38 @@ export const METRICS = {
   tariff_cost: { description: 'Cost of tariffs borne by the subject.', units: ['USD'] },
   unit_price: { description: 'Typical price of one vehicle.', units: ['USD'] },
   change_in_sales: { description: 'Change in sales over the period as a percentage.', units: ['percent'] },
+  change_in_production: {
+    description:
+      'Change in production over the period as a percentage, when the source gives no unit figure.',
+    units: ['percent'],
+  },
+  change_in_exports: {
+    description: 'Change in exports over the period as a percentage, when the source gives no unit figure.',
+    units: ['percent'],
+  },
+  producer_count: {
+    description:
+      'Number of companies or brands producing in the subject’s industry, as a source counts them.',
+    units: ['count'],
+  },
+  output_share_to_destination: {
+    description: 'Share of the subject’s production that is shipped to the destination.',
+    units: ['percent'],
+  },
+  trade_modal_share: {
+    description:
+      'Share of the trade between the subject and the destination carried by one transport mode (named in the scope note).',
+    units: ['percent'],
+  },
+  investment_share: {
+    description:
+      'Share of the investment received by the subject (a country or region) that went to the statistic’s sector.',
+    units: ['percent'],
+  },
+  import_age_limit: {
+    description: 'Maximum age a rule allows for used vehicles imported by the subject.',
+    units: ['years'],
+  },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type Metric = keyof typeof METRICS;

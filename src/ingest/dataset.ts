@@ -14,7 +14,7 @@ import {
 import { searchTextOf } from '../domain/normalize.js';
 import { projectPath } from '../paths.js';
 import type { WriteRow } from '../store/catalog.js';
-import { claimStatementName, statisticLinkStatementName } from '../store/link-statements.js';
+import { claimStatementName, statisticLinkStatementName } from '../store/generated-statements.js';
 import { RECORD_FILES, type RelationshipRecord, type SourceRecord, type StatisticRecord } from './records.js';
 import { ValidationError, type Problem } from './problems.js';
 
@@ -29,7 +29,7 @@ interface Located<T> {
 /** A validated dataset, shaped as the rows the store's write statements take. */
 export interface Dataset {
   readonly nodes: ReadonlyMap<NodeKind, readonly WriteRow[]>;
-  /** Relationship rows by the name of the statement that writes them (see store/link-statements). */
+  /** Relationship rows by the name of the statement that writes them (see store/generated-statements). */
   readonly links: ReadonlyMap<string, readonly WriteRow[]>;
   /** The changes sources report, for the statistics that have one. */
   readonly statisticChanges: readonly WriteRow[];

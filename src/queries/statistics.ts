@@ -13,6 +13,7 @@ export interface StatisticFilter {
   /** Keeps statistics for exactly this period label. */
   readonly period?: string;
   readonly destination?: string;
+  readonly origin?: string;
   /** Keeps only figures that cover all destinations. */
   readonly totalsOnly?: boolean;
   readonly sector?: string;
@@ -60,6 +61,7 @@ export async function findStatistics(store: GraphStore, filter: StatisticFilter)
     periodFrom: range.start,
     periodTo: range.end,
     destination: filter.destination ?? '',
+    origin: filter.origin ?? '',
     totalsOnly: filter.totalsOnly ?? false,
     sector: filter.sector ?? '',
   });

@@ -1,7 +1,7 @@
 import type { NodeKind } from '../domain/kinds.js';
-import { LINK_STATEMENTS } from './link-statements.js';
-import { readStatement, writeStatement, type Statement } from './statements.js';
-import type { GraphNode, GraphPath, ParamValue } from './values.js';
+import { GENERATED_STATEMENTS } from './generated-statements.js';
+import { readStatement, writeStatement, type Statement, type StatementInfo } from './statements.js';
+import type { GraphEdge, GraphNode, GraphPath, ParamValue } from './values.js';
 
 /** Every Cypher statement the application runs, by name. `cypher/<name>.cypher` holds each text. */
 
@@ -57,6 +57,7 @@ export interface StatisticFilterParams {
   periodFrom: string;
   periodTo: string;
   destination: string;
+  origin: string;
   totalsOnly: boolean;
   sector: string;
   [key: string]: ParamValue;
@@ -71,6 +72,7 @@ export const statisticsBySubjects = readStatement<
   'periodFrom',
   'periodTo',
   'destination',
+  'origin',
   'totalsOnly',
   'sector',
 ]);
@@ -85,9 +87,31 @@ export const shortestPaths = readStatement<
   { path: GraphPath }
 >('shortest-paths', ['from', 'to', 'maxLength', 'limit']);
 
-export const ALL_STATEMENTS: readonly Statement[] = [
+export const relationsOf = readStatement<
+  { ids: string[] },
+  { id: string; node: GraphNode; relationship: GraphEdge; other: GraphNode }
+>('relations-of', ['ids']);
+
+/**
+ * Ranked search. The embedded dialect matches `term` inside the folded search text; the Neo4j
+ * dialect asks its full-text index with `luceneQuery` first. Both score with exact/prefix/wordStart.
+ */
+export const searchEntities = readStatement<
+  {
+    term: string;
+    exact: string;
+    prefix: string;
+    wordStart: string;
+    luceneQuery: string;
+    kinds: string[];
+    limit: number;
+  },
+  { node: GraphNode; score: number }
+>('search-entities', ['term', 'exact', 'prefix', 'wordStart', 'luceneQuery', 'kinds', 'limit']);
+
+export const ALL_STATEMENTS: readonly StatementInfo[] = [
   ...Object.values(upsertStatements),
-  ...LINK_STATEMENTS,
+  ...GENERATED_STATEMENTS,
   setStatisticChange,
   clearGraph,
   setMeta,
@@ -99,4 +123,6 @@ export const ALL_STATEMENTS: readonly Statement[] = [
   statisticsBySubjects,
   personRoles,
   shortestPaths,
-] as Statement[];
+  relationsOf,
+  searchEntities,
+];

@@ -26,3 +26,6 @@ export function writeStatement<P extends Params, R extends Row = Row>(
 ): Statement<P, R> {
   return { name, params, access: 'write' };
 }
+
+/** What every statement has, whatever its parameter and row types: for catalogs, checks and tests. */
+export type StatementInfo = Pick<Statement, 'name' | 'access'> & { readonly params: readonly string[] };

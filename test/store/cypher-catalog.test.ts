@@ -7,7 +7,7 @@ import {
   parametersIn,
   stripComments,
 } from '../../src/store/cypher-catalog';
-import { generatedLinkTexts } from '../../src/store/link-statements';
+import { generatedTexts } from '../../src/store/generated-statements';
 import { readStatement } from '../../src/store/statements';
 
 const directory = defaultCypherDirectory();
@@ -17,14 +17,18 @@ describe('Cypher catalog', () => {
     expect(() => CypherCatalog.load(dialect).verify(ALL_STATEMENTS)).not.toThrow();
   });
 
-  test.each(['embedded', 'neo4j'] as const)('declared parameters match the %s text', (dialect) => {
-    const catalog = CypherCatalog.load(dialect);
-    const drift = ALL_STATEMENTS.filter(
-      (s) => JSON.stringify([...s.params].sort()) !== JSON.stringify(parametersIn(catalog.text(s))),
-    ).map(
-      (s) =>
-        `${s.name}: declared [${s.params.join(', ')}], text uses [${parametersIn(catalog.text(s)).join(', ')}]`,
-    );
+  test('declared parameters are exactly those the dialect texts use', () => {
+    // A dialect may ignore a parameter the other needs (search: the Lucene query), so each text
+    // uses a subset of the declared names and both together use all of them.
+    const catalogs = [CypherCatalog.load('embedded'), CypherCatalog.load('neo4j')];
+    const drift = ALL_STATEMENTS.flatMap((s) => {
+      const union = [...new Set(catalogs.flatMap((catalog) => parametersIn(catalog.text(s))))].sort();
+      const undeclared = union.filter((p) => !s.params.includes(p));
+      const unused = s.params.filter((p) => !union.includes(p));
+      return undeclared.length + unused.length === 0
+        ? []
+        : [`${s.name}: undeclared [${undeclared.join(', ')}], unused [${unused.join(', ')}]`];
+    });
     expect(drift).toEqual([]);
   });
 
@@ -37,7 +41,7 @@ describe('Cypher catalog', () => {
   });
 
   test('generated relationship statements are up to date with the domain model', () => {
-    for (const [name, text] of generatedLinkTexts()) {
+    for (const [name, text] of generatedTexts()) {
       expect(readFileSync(path.join(directory, `${name}.cypher`), 'utf8')).toBe(text);
     }
   });

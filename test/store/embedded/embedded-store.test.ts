@@ -52,9 +52,12 @@ describe('Embedded store', () => {
     await store.close();
     const reopened = await EmbeddedStore.open({ directory });
     try {
-      const rows = await reopened.read(readStatement<{ ids: string[] }>('nodes-by-ids', ['ids']), {
-        ids: ['alpha-trucks'],
-      });
+      const rows = await reopened.read(
+        readStatement<{ ids: string[] }, { id: string }>('nodes-by-ids', ['ids']),
+        {
+          ids: ['alpha-trucks'],
+        },
+      );
       expect(rows).toHaveLength(1);
     } finally {
       await reopened.close();

@@ -1,6 +1,7 @@
 import { loadDataset } from '../../../src/ingest/dataset';
 import { ALL_STATEMENTS, upsertStatements, type WriteRow } from '../../../src/store/catalog';
 import type { EmbeddedStore } from '../../../src/store/embedded/embedded-store';
+import type { Statement } from '../../../src/store/statements';
 import type { Params } from '../../../src/store/values';
 import { FIXTURE_DATASET, openLoadedStore } from '../../helpers/stores';
 
@@ -17,6 +18,14 @@ const SAMPLE: Record<string, Params[string]> = {
   periodFrom: '2026-01-01',
   periodTo: '2026-01-31',
   destination: '',
+  origin: '',
+  term: 'alpha',
+  exact: '|alpha|',
+  prefix: '|alpha',
+  wordStart: ' alpha',
+  luceneQuery: 'alpha*',
+  kinds: [],
+  after: '',
   totalsOnly: false,
   sector: '',
   personIds: ['ana-perez'],
@@ -61,7 +70,7 @@ describe('Embedded engine: every statement runs', () => {
   });
   afterAll(async () => dispose());
 
-  test.each(ALL_STATEMENTS.map((s) => [s.name, s] as const))('%s', async (_name, statement) => {
+  test.each(ALL_STATEMENTS.map((s) => [s.name, s as Statement] as const))('%s', async (_name, statement) => {
     const params = Object.fromEntries(statement.params.map((p) => [p, SAMPLE[p] ?? null]));
     if (statement.access === 'read') {
       await expect(store.read(statement, params)).resolves.toBeInstanceOf(Array);

@@ -1,18 +1,19 @@
-import type { NodeKind } from '../domain/kinds.js';
+import { NODE_KINDS, type NodeKind } from '../domain/kinds.js';
 import {
   RELATIONSHIP_TYPES,
   STATISTIC_LINKS,
   type RelationshipType,
   type StatisticLink,
 } from '../domain/relationships.js';
-import { writeStatement, type Statement } from './statements.js';
-import type { ParamValue } from './values.js';
+import { readStatement, writeStatement, type Statement, type StatementInfo } from './statements.js';
+import type { GraphNode, ParamValue } from './values.js';
 
 /**
- * Statements that write relationships. The embedded engine cannot create a relationship whose
+ * Statements generated from the domain model, one per kind or pair of kinds, because labels
+ * cannot be parameters. Statements that write relationships. The embedded engine cannot create a relationship whose
  * ends are matched through a union of labels, so there is one statement per relationship type
  * and pair of end kinds. Their texts are generated from the domain model
- * (`npm run generate:cypher`) into `cypher/link-*.cypher`; a test keeps them in step.
+ * (`npm run generate:cypher`) into `cypher/link-*.cypher` and `cypher/list-*.cypher`; a test keeps them in step.
  */
 
 type Rows = { rows: { readonly [key: string]: ParamValue }[] };
@@ -54,9 +55,27 @@ function statisticLinkText(link: StatisticLink, to: NodeKind): string {
   ].join('\n');
 }
 
-/** Every generated relationship-writing statement: file name (without `.cypher`) to text. */
-export function generatedLinkTexts(): Map<string, string> {
+export function listStatementName(kind: NodeKind): string {
+  return `list-${slug(kind)}`;
+}
+
+function listText(kind: NodeKind): string {
+  return [
+    '// Generated from src/domain/kinds.ts by `npm run generate:cypher`; do not edit.',
+    `// One page of ${kind} nodes in id order, after the cursor id ($after = '' for the first page).`,
+    `MATCH (n:${kind})`,
+    'WHERE n.id > $after',
+    'RETURN n AS node',
+    'ORDER BY n.id',
+    'LIMIT $limit',
+    '',
+  ].join('\n');
+}
+
+/** Every generated statement: file name (without `.cypher`) to text. */
+export function generatedTexts(): Map<string, string> {
   const texts = new Map<string, string>();
+  for (const kind of NODE_KINDS) texts.set(listStatementName(kind), listText(kind));
   for (const [type, definition] of Object.entries(RELATIONSHIP_TYPES) as [
     RelationshipType,
     (typeof RELATIONSHIP_TYPES)[RelationshipType],
@@ -84,6 +103,15 @@ export function statisticLinkStatement(link: StatisticLink, to: NodeKind): State
   return writeStatement<Rows>(statisticLinkStatementName(link, to), ['rows']);
 }
 
-export const LINK_STATEMENTS: readonly Statement[] = [...generatedLinkTexts().keys()].map((name) =>
-  writeStatement(name, ['rows']),
-);
+export function listStatement(
+  kind: NodeKind,
+): Statement<{ after: string; limit: number }, { node: GraphNode }> {
+  return readStatement(listStatementName(kind), ['after', 'limit']);
+}
+
+export const GENERATED_STATEMENTS: readonly StatementInfo[] = [
+  ...NODE_KINDS.map((kind) => listStatement(kind)),
+  ...[...generatedTexts().keys()]
+    .filter((name) => name.startsWith('link-'))
+    .map((name) => writeStatement(name, ['rows'])),
+];

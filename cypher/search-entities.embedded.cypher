@@ -1,0 +1,16 @@
+// Ranked search over ids, names and aliases (folded: lower case, no accents; see
+// src/domain/normalize.ts). An exact name scores 100, a name starting with the term 50, a word
+// starting with it 30, any other match 10. $kinds narrows to some kinds (empty: all).
+MATCH (n:Company|Plant|Association|Sector|Policy|Country|Region|Person|Agency|Source)
+WHERE n.searchText CONTAINS $term
+  AND (size($kinds) = 0 OR n.kind IN $kinds)
+WITH n,
+  CASE
+    WHEN n.searchText CONTAINS $exact THEN 100
+    WHEN n.searchText CONTAINS $prefix THEN 50
+    WHEN n.searchText CONTAINS $wordStart THEN 30
+    ELSE 10
+  END AS score
+RETURN n AS node, score
+ORDER BY score DESC, n.name
+LIMIT $limit

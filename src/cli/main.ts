@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { readConfig } from '../config.js';
+import { loadDataset } from '../ingest/dataset.js';
+import { ValidationError } from '../ingest/problems.js';
+import { writeDataset } from '../ingest/write-dataset.js';
+import { StoreError } from '../store/errors.js';
+import { openStore } from '../store/open-store.js';
+import { queryCommands } from './query-commands.js';
+
+const program = new Command()
+  .name('tradegraph')
+  .description('A cited knowledge graph of US–Mexico trade.')
+  .showHelpAfterError();
+
+program
+  .command('validate')
+  .description('check a dataset directory without writing anything')
+  .option('--data <dir>', 'dataset directory (default: the curated data/)')
+  .action((options: { data?: string }) => {
+    const dataset = loadDataset(options.data);
+    const nodes = [...dataset.nodes.values()].reduce((sum, rows) => sum + rows.length, 0);
+    const links = [...dataset.links.values()].reduce((sum, rows) => sum + rows.length, 0);
+    process.stdout.write(`valid: ${nodes} nodes, ${links} relationships\n`);
+  });
+
+program
+  .command('load')
+  .description('load a dataset into the configured store, in one transaction')
+  .option('--data <dir>', 'dataset directory (default: the curated data/)')
+  .option('--replace', 'empty the graph first, so records removed from the dataset disappear')
+  .action(async (options: { data?: string; replace?: boolean }) => {
+    const dataset = loadDataset(options.data);
+    const config = readConfig();
+    const store = await openStore(config.store);
+    try {
+      const summary = await writeDataset(store, dataset, { replace: options.replace ?? false });
+      process.stdout.write(`loaded ${summary.nodes} nodes and ${summary.relationships} relationships\n`);
+    } finally {
+      await store.close();
+    }
+  });
+
+queryCommands(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ValidationError || error instanceof StoreError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exitCode = 1;
+});

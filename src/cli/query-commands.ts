@@ -1,0 +1,165 @@
+import type { Command } from 'commander';
+import { findMembers } from '../queries/members.js';
+import { findNodes, findRoles, findShortestPaths } from '../queries/paths.js';
+import { rankMembers } from '../queries/ranking.js';
+import { findStatistics } from '../queries/statistics.js';
+import type { Statistic } from '../domain/statistic.js';
+import { coverageOf } from '../domain/statistic.js';
+import type { GraphStore } from '../store/graph-store.js';
+import { withStore } from './with-store.js';
+
+type Print = (text: string) => void;
+
+const describeStatistic = (s: Statistic): string => {
+  const change =
+    s.changePercent === null
+      ? ''
+      : ` (${s.changePercent > 0 ? '+' : ''}${s.changePercent}% vs ${s.changeComparedTo ?? '?'})`;
+  return `${s.subjectId} ${s.metric} ${s.period}: ${s.value.toLocaleString('en-US')} ${s.unit}, ${coverageOf(s)}${change} [${s.sourceId}]`;
+};
+
+/** Read-only questions from the command line; `--json` prints the raw answer for scripts. */
+export function queryCommands(program: Command): void {
+  const run = (
+    handler: (store: GraphStore, print: Print, ...args: string[]) => Promise<unknown>,
+  ): ((...args: unknown[]) => Promise<void>) => {
+    return async (...args: unknown[]) => {
+      const command = args[args.length - 1] as Command;
+      const json = Boolean((command.optsWithGlobals() as { json?: boolean }).json);
+      const positional = args.slice(0, -2).map(String);
+      await withStore(async (store) => {
+        const lines: string[] = [];
+        const answer = await handler(store, (line) => lines.push(line), ...positional);
+        process.stdout.write(json ? `${JSON.stringify(answer, null, 2)}\n` : `${lines.join('\n')}\n`);
+      });
+    };
+  };
+  const opts = (args: unknown[]): Record<string, string | boolean | undefined> =>
+    (args[args.length - 1] as Command).opts();
+
+  program.option('--json', 'print answers as JSON');
+
+  program
+    .command('members <association>')
+    .description('members of an association, with the sources that state each membership')
+    .option('--as-of <date>', 'only claims dated in this year or month (2026, 2026-01)')
+    .option('--source <id>', 'only the claims of one source')
+    .action((...args: unknown[]) => {
+      const o = opts(args);
+      return run(async (store, print, association = '') => {
+        const members = await findMembers(store, [association], {
+          ...(typeof o.asOf === 'string' ? { asOf: o.asOf } : {}),
+          ...(typeof o.source === 'string' ? { sourceId: o.source } : {}),
+        });
+        for (const m of members) {
+          print(
+            `${m.member.id}\t${String(m.member.properties.name)}\t${m.claims.map((c) => `${c.sourceId}@${c.asOf ?? '?'}`).join(', ')}`,
+          );
+        }
+        print(`${members.length} member(s)`);
+        return members;
+      })(...args);
+    });
+
+  program
+    .command('rank <association>')
+    .description('rank the members of an association by a metric in a period')
+    .requiredOption('--metric <metric>', 'e.g. exports, production')
+    .requiredOption('--period <period>', 'e.g. 2026-01, 2025')
+    .option('--destination <country>', 'e.g. US')
+    .option('--context <ids>', 'comma-separated subjects whose totals frame the ranking', 'MX')
+    .action((...args: unknown[]) => {
+      const o = opts(args);
+      return run(async (store, print, association = '') => {
+        const ranking = await rankMembers(
+          store,
+          association,
+          {
+            metric: String(o.metric),
+            period: String(o.period),
+            ...(typeof o.destination === 'string' ? { destination: o.destination } : {}),
+          },
+          String(o.context).split(',').filter(Boolean),
+        );
+        for (const row of ranking.rows) {
+          const flags = [
+            row.broaderThanAsked ? 'covers all destinations, not only the one asked' : '',
+            row.sourcesDisagree ? 'sources disagree' : '',
+          ]
+            .filter(Boolean)
+            .join('; ');
+          print(
+            `${row.rank}. ${row.subjectId}\t${row.value.toLocaleString('en-US')} ${row.unit}\t${row.coverage}\t[${row.statistics.map((s) => s.sourceId).join(', ')}]${flags ? `\t(${flags})` : ''}`,
+          );
+        }
+        for (const s of ranking.context) print(`context: ${describeStatistic(s)}`);
+        return ranking;
+      })(...args);
+    });
+
+  program
+    .command('stats <subject>')
+    .description('statistics measuring an entity')
+    .option('--metric <metric>')
+    .option('--period <period>', 'exactly this period')
+    .option('--within <period>', 'any period inside this one')
+    .option('--destination <country>')
+    .option('--totals-only', 'only figures covering all destinations')
+    .action((...args: unknown[]) => {
+      const o = opts(args);
+      return run(async (store, print, subject = '') => {
+        const statistics = await findStatistics(store, {
+          subjectIds: [subject],
+          ...(typeof o.metric === 'string' ? { metric: o.metric } : {}),
+          ...(typeof o.period === 'string' ? { period: o.period } : {}),
+          ...(typeof o.within === 'string' ? { within: o.within } : {}),
+          ...(typeof o.destination === 'string' ? { destination: o.destination } : {}),
+          totalsOnly: o.totalsOnly === true,
+        });
+        statistics.forEach((s) => print(describeStatistic(s)));
+        return statistics;
+      })(...args);
+    });
+
+  program
+    .command('who <person>')
+    .description('a person’s roles and organisations, with sources')
+    .action(
+      run(async (store, print, person = '') => {
+        const roles = await findRoles(store, person);
+        for (const r of roles)
+          print(
+            `${r.role ?? '(role not stated)'} at ${String(r.organisation.properties.name)} [${r.sourceId}]`,
+          );
+        return roles;
+      }),
+    );
+
+  program
+    .command('show <id>')
+    .description('one entity, statistic or source by id')
+    .action(
+      run(async (store, print, id = '') => {
+        const node = (await findNodes(store, [id])).get(id) ?? null;
+        print(node ? JSON.stringify(node, null, 2) : `no node with id "${id}"`);
+        return node;
+      }),
+    );
+
+  program
+    .command('path <from> <to>')
+    .description('the shortest relationship paths between two entities, each edge with its source')
+    .action(
+      run(async (store, print, from = '', to = '') => {
+        const paths = await findShortestPaths(store, from, to);
+        for (const path of paths) {
+          const steps = path.edges.map(
+            (e) => `${e.startId} -[${e.type} ${String(e.properties.source)}]-> ${e.endId}`,
+          );
+          print(steps.join('\n  '));
+        }
+        if (paths.length === 0) print(`no path between ${from} and ${to}`);
+        return paths;
+      }),
+    );
+}

@@ -1,0 +1,38 @@
+import createDebug from 'debug';
+import type { StoreConfig } from '../config.js';
+import { loadDataset } from '../ingest/dataset.js';
+import { storedFingerprint, writeDataset } from '../ingest/write-dataset.js';
+import { EmbeddedStore } from './embedded/embedded-store.js';
+import type { GraphStore } from './graph-store.js';
+import { Neo4jStore } from './neo4j/neo4j-store.js';
+
+const log = createDebug('tradegraph:store');
+
+export async function openStore(config: StoreConfig): Promise<GraphStore> {
+  if (config.engine === 'neo4j') {
+    return Neo4jStore.open({
+      uri: config.uri,
+      user: config.user,
+      password: config.password,
+      ...(config.database ? { database: config.database } : {}),
+      queryTimeoutMs: config.queryTimeoutMs,
+    });
+  }
+  return EmbeddedStore.open({ directory: config.directory, queryTimeoutMs: config.queryTimeoutMs });
+}
+
+export type DatasetState = 'loaded' | 'already-loaded' | 'differs';
+
+/**
+ * Loads the dataset into a store that has never held one. A store loaded before is left as it is
+ * (reported as `differs` when the dataset changed since, so the caller can say how to reload).
+ */
+export async function ensureDataset(store: GraphStore, dataDirectory?: string): Promise<DatasetState> {
+  const dataset = loadDataset(dataDirectory);
+  const stored = await storedFingerprint(store);
+  if (stored === dataset.fingerprint) return 'already-loaded';
+  if (stored !== null) return 'differs';
+  const summary = await writeDataset(store, dataset);
+  log('loaded %d nodes and %d relationships', summary.nodes, summary.relationships);
+  return 'loaded';
+}
