@@ -8,6 +8,7 @@ module.exports = {
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
   // The embedded engine is a native library; one worker per core keeps memory and file locks simple.
   maxWorkers: 2,
 };

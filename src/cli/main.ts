@@ -6,6 +6,7 @@ import { ValidationError } from '../ingest/problems.js';
 import { writeDataset } from '../ingest/write-dataset.js';
 import { StoreError } from '../store/errors.js';
 import { openStore } from '../store/open-store.js';
+import { startServer } from '../server/server.js';
 import { queryCommands } from './query-commands.js';
 
 const program = new Command()
@@ -39,6 +40,28 @@ program
     } finally {
       await store.close();
     }
+  });
+
+program
+  .command('serve')
+  .description('serve the GraphQL API and playground (PORT, HOST, NEO4J_URI … from the environment)')
+  .action(async () => {
+    const server = await startServer();
+    process.stdout.write(
+      `tradegraph: playground ${server.url}/  ·  API ${server.url}/graphql  ·  store: ${server.store.engine}\n`,
+    );
+    const stop = (signal: string): void => {
+      process.stdout.write(`${signal}: finishing requests in flight, then closing the store\n`);
+      server.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`${String(error)}\n`);
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
   });
 
 queryCommands(program);

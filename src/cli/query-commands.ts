@@ -153,9 +153,13 @@ export function queryCommands(program: Command): void {
       run(async (store, print, from = '', to = '') => {
         const paths = await findShortestPaths(store, from, to);
         for (const path of paths) {
-          const steps = path.edges.map(
-            (e) => `${e.startId} -[${e.type} ${String(e.properties.source)}]-> ${e.endId}`,
-          );
+          // Paths ignore direction: show each step in path order, with its arrow as stored.
+          const steps = path.edges.map((e, i) => {
+            const label = `${e.type} ${String(e.properties.source)}`;
+            return e.startId === path.nodes[i]?.id
+              ? `${e.startId} -[${label}]-> ${e.endId}`
+              : `${e.endId} <-[${label}]- ${e.startId}`;
+          });
           print(steps.join('\n  '));
         }
         if (paths.length === 0) print(`no path between ${from} and ${to}`);

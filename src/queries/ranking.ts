@@ -42,7 +42,7 @@ export async function rank(
   return { rows: rankSubjects(relevant, request.destination ?? null), context };
 }
 
-/** Ranks the members of an association (as of the period's year) by a metric. */
+/** Ranks every company any source names as a member of the association by a metric. */
 export async function rankMembers(
   store: GraphStore,
   associationId: string,

@@ -1,0 +1,45 @@
+import { Args, Ctx, Field, ObjectType } from 'type-graphql';
+import type { GraphNode } from '../../store/values.js';
+import { ClaimFilterArgs } from '../common/claim-filter.args.js';
+import { Direction } from '../common/enums.js';
+import { Relation } from '../common/relation.type.js';
+import type { GraphContext } from '../context.js';
+import { Entity } from '../entity/entity.interface.js';
+import { registerEntityType } from '../entity/entity-registry.js';
+import { Node } from '../entity/node.interface.js';
+
+@ObjectType({
+  implements: [Node, Entity],
+  description: 'A public body: statistics office, ministry or regulator.',
+})
+export class Agency extends Entity {
+  static from(node: GraphNode): Agency {
+    return Entity.fill(new Agency(), node);
+  }
+
+  @Field(() => [Relation], { description: 'People who hold roles in the agency.' })
+  people(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['WORKS_FOR'], Direction.IN, filter);
+  }
+
+  @Field(() => [Relation], { description: 'Where the agency is.' })
+  locations(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['LOCATED_IN'], Direction.OUT, filter);
+  }
+
+  @Field(() => [Relation], { description: 'Where the agency has its headquarters.' })
+  headquarters(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['HEADQUARTERED_IN'], Direction.OUT, filter);
+  }
+}
+
+registerEntityType('Agency', (node) => Agency.from(node));

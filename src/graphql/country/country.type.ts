@@ -1,0 +1,60 @@
+import { Args, Ctx, Field, ObjectType } from 'type-graphql';
+import type { GraphNode } from '../../store/values.js';
+import { ClaimFilterArgs } from '../common/claim-filter.args.js';
+import { Direction } from '../common/enums.js';
+import { Relation } from '../common/relation.type.js';
+import type { GraphContext } from '../context.js';
+import { Entity } from '../entity/entity.interface.js';
+import { registerEntityType } from '../entity/entity-registry.js';
+import { Node } from '../entity/node.interface.js';
+
+@ObjectType({ implements: [Node, Entity], description: 'A country, by ISO 3166-1 alpha-2 code.' })
+export class Country extends Entity {
+  static from(node: GraphNode): Country {
+    return Entity.fill(new Country(), node);
+  }
+
+  @Field(() => [Relation], { description: 'Policies the country is party to or imposes.' })
+  policies(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['PARTY_TO'], Direction.OUT, filter);
+  }
+
+  @Field(() => [Relation], {
+    description: 'Regions and places within the country, and organisations located there.',
+  })
+  regions(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['LOCATED_IN'], Direction.IN, filter);
+  }
+
+  @Field(() => [Relation], { description: 'Policies that bear on the country.' })
+  affectedBy(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['AFFECTS'], Direction.IN, filter);
+  }
+
+  @Field(() => [Relation], { description: 'People who hold roles for the country (officials).' })
+  people(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['WORKS_FOR'], Direction.IN, filter);
+  }
+
+  @Field(() => [Relation], { description: 'Organisations headquartered in the country.' })
+  headquartered(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['HEADQUARTERED_IN'], Direction.IN, filter);
+  }
+}
+
+registerEntityType('Country', (node) => Country.from(node));

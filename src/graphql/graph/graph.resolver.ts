@@ -1,0 +1,132 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { findShortestPaths } from '../../queries/paths.js';
+import type { GraphEdge, GraphNode, StoreValue } from '../../store/values.js';
+import { Direction, RelationshipTypeEnum } from '../common/enums.js';
+import { LIMITS, checkFirst, checkRange } from '../common/limits.js';
+import type { GraphContext } from '../context.js';
+import { toEntity } from '../entity/entity-registry.js';
+import type { Entity } from '../entity/entity.interface.js';
+import type { RelationClaim } from '../loaders.js';
+import { Edge, Neighbourhood, Path } from './graph.types.js';
+
+const text = (value: StoreValue | undefined): string | null => (typeof value === 'string' ? value : null);
+
+function edgeOf(
+  type: string,
+  fromId: string,
+  toId: string,
+  claim: Omit<RelationClaim, 'type' | 'direction' | 'other'>,
+): Edge {
+  return Object.assign(new Edge(), { type, fromId, toId, ...claim });
+}
+
+function edgeFromStore(edge: GraphEdge): Edge {
+  const p = edge.properties;
+  return edgeOf(edge.type, edge.startId, edge.endId, {
+    sourceId: text(p.source) ?? '',
+    asOf: text(p.asOf),
+    role: text(p.role),
+    since: text(p.since),
+    until: text(p.until),
+    note: text(p.note),
+  });
+}
+
+const entities = (nodes: readonly GraphNode[]): Entity[] =>
+  nodes.map((node) => toEntity(node)).filter((e): e is Entity => e !== null);
+
+@Resolver()
+export class GraphResolver {
+  @Query(() => Neighbourhood, {
+    nullable: true,
+    description:
+      'The entities within `depth` relationships (1–3) of an entity, and the claims linking them; null when the id is unknown.',
+  })
+  async neighbours(
+    @Arg('id', () => ID, { description: 'The entity to start from.' }) id: string,
+    @Arg('types', () => [RelationshipTypeEnum], {
+      nullable: true,
+      description: 'Only these relationship types.',
+    })
+    types: string[] | null,
+    @Arg('direction', () => Direction, {
+      defaultValue: Direction.BOTH,
+      description: 'Which way relationships may run.',
+    })
+    direction: Direction,
+    @Arg('depth', () => Int, { defaultValue: 1, description: 'How many steps out (1–3).' }) depth: number,
+    @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many entities (1–200).' })
+    first: number,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Neighbourhood | null> {
+    checkRange(depth, 1, LIMITS.maxDepth, 'depth');
+    const limit = checkFirst(first);
+    const start = await ctx.loaders.nodes.load(id);
+    if (!start || !toEntity(start)) return null;
+    const seen = new Map<string, GraphNode>([[id, start]]);
+    const edges = new Map<string, Edge>();
+    let frontier = [id];
+    let truncated = false;
+    // One batched store call per level: the frontier's relations are loaded together.
+    for (let level = 0; level < depth && frontier.length > 0; level += 1) {
+      const claimLists = await ctx.loaders.relations.loadMany(frontier);
+      const next: string[] = [];
+      frontier.forEach((nodeId, index) => {
+        const claims = claimLists[index];
+        if (!claims || claims instanceof Error) return;
+        for (const claim of claims) {
+          if (types && !types.includes(claim.type)) continue;
+          if (direction !== Direction.BOTH && claim.direction !== direction) continue;
+          if (!seen.has(claim.other.id)) {
+            if (seen.size >= limit) {
+              truncated = true;
+              continue;
+            }
+            seen.set(claim.other.id, claim.other);
+            next.push(claim.other.id);
+          }
+          const [fromId, toId] =
+            claim.direction === 'OUT' ? [nodeId, claim.other.id] : [claim.other.id, nodeId];
+          edges.set(
+            `${claim.type}|${fromId}|${toId}|${claim.sourceId}`,
+            edgeOf(claim.type, fromId, toId, claim),
+          );
+        }
+      });
+      frontier = next;
+    }
+    return Object.assign(new Neighbourhood(), {
+      nodes: entities([...seen.values()]),
+      edges: [...edges.values()],
+      truncated,
+    });
+  }
+
+  @Query(() => [Path], {
+    description:
+      'The shortest relationship paths between two entities (up to maxLength steps, at most 6), shortest first; every edge cites its source. Empty when none is that short.',
+  })
+  async paths(
+    @Arg('from', () => ID, { description: 'Id of the entity to start from.' }) from: string,
+    @Arg('to', () => ID, { description: 'Id of the entity to reach.' }) to: string,
+    @Arg('maxLength', () => Int, {
+      defaultValue: LIMITS.maxPathLength,
+      description: 'Longest path to accept (1–6).',
+    })
+    maxLength: number,
+    @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many paths (1–200).' })
+    first: number,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Path[]> {
+    checkRange(maxLength, 1, LIMITS.maxPathLength, 'maxLength');
+    const paths = await findShortestPaths(ctx.store, from, to, { maxLength, limit: checkFirst(first) });
+    return paths.map((path) => {
+      for (const node of path.nodes) ctx.loaders.nodes.prime(node.id, node);
+      return Object.assign(new Path(), {
+        length: path.edges.length,
+        nodes: entities(path.nodes),
+        edges: path.edges.map(edgeFromStore),
+      });
+    });
+  }
+}

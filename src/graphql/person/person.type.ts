@@ -1,0 +1,25 @@
+import { Args, Ctx, Field, ObjectType } from 'type-graphql';
+import type { GraphNode } from '../../store/values.js';
+import { ClaimFilterArgs } from '../common/claim-filter.args.js';
+import { Direction } from '../common/enums.js';
+import { Relation } from '../common/relation.type.js';
+import type { GraphContext } from '../context.js';
+import { Entity } from '../entity/entity.interface.js';
+import { registerEntityType } from '../entity/entity-registry.js';
+import { Node } from '../entity/node.interface.js';
+
+@ObjectType({ implements: [Node, Entity], description: 'A person named by a source, with roles.' })
+export class Person extends Entity {
+  static from(node: GraphNode): Person {
+    return Entity.fill(new Person(), node);
+  }
+
+  @Field(() => [Relation], {
+    description: 'Organisations the person works for, with the role each source gives.',
+  })
+  roles(@Args(() => ClaimFilterArgs) filter: ClaimFilterArgs, @Ctx() ctx: GraphContext): Promise<Relation[]> {
+    return this.related(ctx, ['WORKS_FOR'], Direction.OUT, filter);
+  }
+}
+
+registerEntityType('Person', (node) => Person.from(node));

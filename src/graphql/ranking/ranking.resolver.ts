@@ -1,0 +1,112 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { isMetric } from '../../domain/metrics.js';
+import { parsePeriod } from '../../domain/period.js';
+import { rankSubjects } from '../../domain/ranking.js';
+import type { Statistic as StatisticModel } from '../../domain/statistic.js';
+import type { GraphContext } from '../context.js';
+import { BadUserInputError } from '../errors.js';
+import { Statistic } from '../statistic/statistic.type.js';
+import { Ranking, RankingInput, RankingRow } from './ranking.types.js';
+
+/** Which entities to rank: the subjects given, an association's members, or a sector's organisations. */
+async function subjectsOf(input: RankingInput, ctx: GraphContext): Promise<string[]> {
+  const given = [input.subjects, input.membersOf, input.inSector].filter(
+    (x) => x !== undefined && x !== null,
+  );
+  if (given.length !== 1) {
+    throw new BadUserInputError('input: give exactly one of subjects, membersOf or inSector', 'input');
+  }
+  if (input.subjects) return input.subjects;
+  const claims = await ctx.loaders.relations.load(input.membersOf ?? input.inSector ?? '');
+  const type = input.membersOf ? 'MEMBER_OF' : 'IN_SECTOR';
+  const asOf = input.membersOf ? (input.membersAsOf ?? '') : '';
+  return [
+    ...new Set(
+      claims
+        .filter((c) => c.type === type && c.direction === 'IN' && (c.asOf ?? '').startsWith(asOf))
+        .map((c) => c.other.id),
+    ),
+  ];
+}
+
+function notesFor(input: RankingInput, rows: RankingRow[], context: StatisticModel[]): string[] {
+  const notes: string[] = [];
+  const destination = input.destination ?? null;
+  const broader = rows.filter((r) => r.broaderThanAsked);
+  if (destination && broader.length > 0) {
+    notes.push(
+      `${broader.length} of ${rows.length} figures cover all destinations, because their sources give no split by destination; they are not ${input.metric} to ${destination}.`,
+    );
+  }
+  for (const share of context.filter(
+    (s) => s.unit === 'percent' && s.destinationId === destination && destination,
+  )) {
+    notes.push(
+      `In ${share.period}, ${share.value}% of ${share.subjectId}'s ${input.metric} went to ${destination} (${share.sourceId}).`,
+    );
+  }
+  const disagreeing = rows.filter((r) => r.sourcesDisagree).map((r) => r.subjectId);
+  if (disagreeing.length > 0) {
+    notes.push(
+      `Sources disagree for ${disagreeing.join(', ')}; every figure is listed in the row's statistics.`,
+    );
+  }
+  if (rows.length === 0)
+    notes.push(`No stored ${input.metric} figures for ${input.period} among these subjects.`);
+  return notes;
+}
+
+@Resolver()
+export class RankingResolver {
+  @Query(() => Ranking, {
+    description:
+      'Rank entities by a metric over a period, optionally for one destination. Every row says what its figure covers and cites its statistics; total exports are never presented as exports to a destination.',
+  })
+  async ranking(
+    @Arg('input', () => RankingInput, { description: 'What to rank, by what, when and for where.' })
+    input: RankingInput,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Ranking> {
+    if (!isMetric(input.metric)) {
+      throw new BadUserInputError(
+        `metric: "${input.metric}" is not a known metric (see the metrics query)`,
+        'metric',
+      );
+    }
+    const period = parsePeriod(input.period);
+    if (typeof period === 'string') throw new BadUserInputError(`period: ${period}`, 'period');
+    const subjectIds = await subjectsOf(input, ctx);
+    const filter = { metric: input.metric, period: input.period };
+    const lists = await Promise.all(
+      subjectIds.map((subjectId) => ctx.loaders.statistics.load({ subjectId, filter })),
+    );
+    const destination = input.destination ?? null;
+    const relevant = lists.flat().filter((s) => s.destinationId === null || s.destinationId === destination);
+    const origins = [...new Set(relevant.map((s) => s.originId).filter((id): id is string => id !== null))];
+    const shareMetric = `${input.metric.replace(/s$/, '')}_share`;
+    const context = (
+      await Promise.all(
+        origins.map((subjectId) =>
+          ctx.loaders.statistics.load({ subjectId, filter: { period: input.period } }),
+        ),
+      )
+    )
+      .flat()
+      .filter(
+        (s) =>
+          (s.metric === input.metric || s.metric === shareMetric) &&
+          (s.destinationId === null || s.destinationId === destination),
+      );
+    const rows = rankSubjects(relevant, destination).map((row) =>
+      Object.assign(new RankingRow(), { ...row, statistics: row.statistics.map((s) => Statistic.from(s)) }),
+    );
+    return Object.assign(new Ranking(), {
+      metric: input.metric,
+      period: input.period,
+      destination,
+      rows,
+      context: context.map((s) => Statistic.from(s)),
+      notes: notesFor(input, rows, context),
+    });
+  }
+}

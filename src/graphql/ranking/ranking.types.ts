@@ -1,0 +1,109 @@
+import { Ctx, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import type { GraphContext } from '../context.js';
+import { Entity } from '../entity/entity.interface.js';
+import { toEntity } from '../entity/entity-registry.js';
+import { Statistic } from '../statistic/statistic.type.js';
+
+@InputType({
+  description:
+    'What to rank, by which metric, for which period and destination. Give exactly one of subjects, membersOf or inSector.',
+})
+export class RankingInput {
+  @Field(() => [ID], { nullable: true, description: 'Rank these entities.' })
+  subjects?: string[];
+
+  @Field(() => ID, { nullable: true, description: 'Rank the members of this association.' })
+  membersOf?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'With membersOf: only members per claims dated in this year or month (e.g. "2026").',
+  })
+  membersAsOf?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Rank the companies, plants and associations in this sector.',
+  })
+  inSector?: string;
+
+  @Field(() => String, { description: 'The metric to rank by, e.g. exports or production.' })
+  metric!: string;
+
+  @Field(() => String, { description: 'The period: 2026-01, 2025, 2024-Q1, 2025-01/2025-10 …' })
+  period!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Rank figures for this destination (e.g. US). Subjects whose sources give no split keep their all-destinations figure, marked broaderThanAsked.',
+  })
+  destination?: string;
+}
+
+@ObjectType({
+  description: 'One ranked subject with the figure used, what it covers, and the statistics behind it.',
+})
+export class RankingRow {
+  @Field(() => Int, { description: 'Position, 1 for the largest figure.' })
+  rank!: number;
+
+  subjectId!: string;
+
+  @Field(() => Float, { description: 'The figure ranked (from the first statistic listed).' })
+  value!: number;
+
+  @Field(() => String, { description: 'Unit of the figure.' })
+  unit!: string;
+
+  @Field(() => String, {
+    description: 'What the figure covers: "to US", or "all destinations" when the source gives no split.',
+  })
+  coverage!: string;
+
+  @Field(() => Boolean, {
+    description:
+      'True when the figure covers all destinations although a destination was asked for: it is NOT a figure for that destination.',
+  })
+  broaderThanAsked!: boolean;
+
+  @Field(() => Boolean, {
+    description: 'True when sources give different figures for this subject and scope.',
+  })
+  sourcesDisagree!: boolean;
+
+  @Field(() => [Statistic], {
+    description: 'Every statistic behind the row, the ranked one first, each citing its source.',
+  })
+  statistics!: Statistic[];
+
+  @Field(() => Entity, { nullable: true, description: 'The entity ranked.' })
+  async subject(@Ctx() ctx: GraphContext): Promise<Entity | null> {
+    const node = await ctx.loaders.nodes.load(this.subjectId);
+    return node ? toEntity(node) : null;
+  }
+}
+
+@ObjectType({ description: 'A ranking with the context that keeps it honest.' })
+export class Ranking {
+  @Field(() => String, { description: 'The metric ranked by.' })
+  metric!: string;
+
+  @Field(() => String, { description: 'The period ranked.' })
+  period!: string;
+
+  @Field(() => String, { nullable: true, description: 'The destination asked for, if any.' })
+  destination!: string | null;
+
+  @Field(() => [RankingRow], { description: 'The ranked subjects, largest figure first.' })
+  rows!: RankingRow[];
+
+  @Field(() => [Statistic], {
+    description:
+      'Figures that frame the ranking: the origin country’s totals for the metric and period, and the share going to the destination.',
+  })
+  context!: Statistic[];
+
+  @Field(() => [String], { description: 'Plain-language caveats: what the figures do and do not cover.' })
+  notes!: string[];
+}

@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
+import { Agency } from './agency/agency.type.js';
+import { Association } from './association/association.type.js';
+import { Company } from './company/company.type.js';
+import { Country } from './country/country.type.js';
+import { createKindResolver } from './entity/kind.resolver.js';
+import { EntityResolver } from './entity/entity.resolver.js';
+import { GraphResolver } from './graph/graph.resolver.js';
+import { Person } from './person/person.type.js';
+import { Plant } from './plant/plant.type.js';
+import { Policy } from './policy/policy.type.js';
+import { RankingResolver } from './ranking/ranking.resolver.js';
+import { Region } from './region/region.type.js';
+import { Sector } from './sector/sector.type.js';
+import { Source } from './source/source.type.js';
+import { StatisticResolver } from './statistic/statistic.resolver.js';
+
+const kindResolvers = [
+  createKindResolver('Company', Company, Company.from, { one: 'company', many: 'companies' }),
+  createKindResolver('Plant', Plant, Plant.from, { one: 'plant', many: 'plants' }),
+  createKindResolver('Association', Association, Association.from, {
+    one: 'association',
+    many: 'associations',
+  }),
+  createKindResolver('Sector', Sector, Sector.from, { one: 'sector', many: 'sectors' }),
+  createKindResolver('Policy', Policy, Policy.from, { one: 'policy', many: 'policies' }),
+  createKindResolver('Country', Country, Country.from, { one: 'country', many: 'countries' }),
+  createKindResolver('Region', Region, Region.from, { one: 'region', many: 'regions' }),
+  createKindResolver('Person', Person, Person.from, { one: 'person', many: 'people' }),
+  createKindResolver('Agency', Agency, Agency.from, { one: 'agency', many: 'agencies' }),
+  createKindResolver('Source', Source, Source.from, { one: 'source', many: 'sources' }),
+];
+
+let schema: GraphQLSchema | undefined;
+
+/** The GraphQL schema, built once per process. */
+export function tradeGraphSchema(): GraphQLSchema {
+  schema ??= buildSchemaSync({
+    resolvers: [
+      EntityResolver,
+      StatisticResolver,
+      RankingResolver,
+      GraphResolver,
+      ...kindResolvers,
+    ] as NonEmptyArray<(typeof kindResolvers)[number]>,
+    orphanedTypes: [Company, Plant, Association, Sector, Policy, Country, Region, Person, Agency, Source],
+    validate: false,
+  });
+  const queryType = schema.getQueryType();
+  if (queryType) {
+    queryType.description =
+      'Read the US–Mexico trade graph: look up and list entities, search, traverse relationships, and query, rank and trace cited statistics.';
+  }
+  return schema;
+}
+
+export const SDL_BANNER =
+  '# Generated from the type-graphql classes in src/graphql by `npm run schema:print`; do not edit.\n';
+
+/** The printed schema, sorted, as committed in schema/schema.graphql. */
+export function printedSchema(): string {
+  return `${SDL_BANNER}\n${printSchema(lexicographicSortSchema(tradeGraphSchema()))}\n`;
+}

@@ -1,0 +1,73 @@
+import { ArgsType, Field } from 'type-graphql';
+import { isMetric } from '../../domain/metrics.js';
+import { parsePeriod } from '../../domain/period.js';
+import { BadUserInputError } from '../errors.js';
+import type { StatisticQuery } from '../loaders.js';
+
+@ArgsType()
+export class StatisticFilterArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only this metric (see the `metrics` query), e.g. exports.',
+  })
+  metric?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only statistics for exactly this period: 2026-01, 2024-Q1, 2023-H1, 2025, or 2025-01/2025-10.',
+  })
+  period?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only statistics whose period lies within this one (e.g. 2025).',
+  })
+  within?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only figures for this destination (a Country or Region id).',
+  })
+  destination?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only figures for this origin (a Country or Region id).',
+  })
+  origin?: string;
+
+  @Field(() => String, { nullable: true, description: 'Only figures for this sector (a Sector id).' })
+  sector?: string;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Only figures that cover all destinations (no destination split given by the source).',
+  })
+  totalsOnly!: boolean;
+}
+
+function checkPeriod(label: string | undefined, argument: string): void {
+  if (label === undefined) return;
+  const period = parsePeriod(label);
+  if (typeof period === 'string') throw new BadUserInputError(`${argument}: ${period}`, argument);
+}
+
+/** Checks the arguments and turns them into the loader's filter. */
+export function toStatisticQuery(args: Partial<StatisticFilterArgs>): StatisticQuery {
+  if (args.metric !== undefined && args.metric !== null && !isMetric(args.metric)) {
+    throw new BadUserInputError(
+      `metric: "${args.metric}" is not a known metric (see the metrics query)`,
+      'metric',
+    );
+  }
+  checkPeriod(args.period ?? undefined, 'period');
+  checkPeriod(args.within ?? undefined, 'within');
+  const query: Record<string, string | boolean> = {};
+  for (const key of ['metric', 'period', 'within', 'destination', 'origin', 'sector'] as const) {
+    const value = args[key];
+    if (typeof value === 'string') query[key] = value;
+  }
+  if (args.totalsOnly) query.totalsOnly = true;
+  return query as StatisticQuery;
+}

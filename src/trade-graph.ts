@@ -1,0 +1,98 @@
+import {
+  execute,
+  parse,
+  validate,
+  type FormattedExecutionResult,
+  type GraphQLError,
+  type GraphQLSchema,
+} from 'graphql';
+import { readConfig, type StoreConfig } from './config.js';
+import { createContext } from './graphql/context.js';
+import { formatError } from './graphql/errors.js';
+import { tradeGraphSchema } from './graphql/schema.js';
+import type { GraphStore } from './store/graph-store.js';
+import { ensureDataset, openStore } from './store/open-store.js';
+
+export interface TradeGraphOptions {
+  /** Where the graph lives; by default from the environment (embedded unless NEO4J_URI is set). */
+  readonly store?: StoreConfig | GraphStore;
+  /** Dataset loaded into an empty store; the curated `data/` by default. */
+  readonly dataDirectory?: string;
+}
+
+/** A JSON result of one operation, with errors shaped exactly as the HTTP API shapes them. */
+export type TradeGraphResult = FormattedExecutionResult<Record<string, unknown>>;
+
+export interface TradeGraph {
+  readonly schema: GraphQLSchema;
+  readonly store: GraphStore;
+  /** Runs one GraphQL operation in-process, with fresh per-request loaders. */
+  execute(query: string, variables?: Record<string, unknown>): Promise<TradeGraphResult>;
+  close(): Promise<void>;
+}
+
+/** The same error shapes and codes the HTTP API gives (Apollo assigns these codes there). */
+function failed(errors: readonly GraphQLError[], code: string): TradeGraphResult {
+  return {
+    errors: errors.map((error) => ({ ...error.toJSON(), extensions: { ...error.extensions, code } })),
+  };
+}
+
+async function executeOperation(
+  schema: GraphQLSchema,
+  store: GraphStore,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<TradeGraphResult> {
+  let document;
+  try {
+    document = parse(query);
+  } catch (error) {
+    return failed([error as GraphQLError], 'GRAPHQL_PARSE_FAILED');
+  }
+  const invalid = validate(schema, document);
+  if (invalid.length > 0) return failed(invalid, 'GRAPHQL_VALIDATION_FAILED');
+  const result = await execute({
+    schema,
+    document,
+    ...(variables ? { variableValues: variables } : {}),
+    contextValue: createContext(store),
+  });
+  const data = result.data as Record<string, unknown> | null | undefined;
+  if (!result.errors) return { data };
+  // Errors before execution started (variables that do not fit their types) are the caller's.
+  if (result.data === undefined) return failed(result.errors, 'BAD_USER_INPUT');
+  return { data, errors: result.errors.map((error) => formatError(error.toJSON(), error)) };
+}
+
+const isStore = (value: StoreConfig | GraphStore): value is GraphStore => 'read' in value;
+
+/**
+ * Opens the trade graph for use inside a script, notebook bridge or test: no HTTP involved.
+ *
+ * ```ts
+ * const graph = await createTradeGraph();
+ * const { data } = await graph.execute('{ association(id: "anpact") { name } }');
+ * await graph.close();
+ * ```
+ */
+export async function createTradeGraph(options: TradeGraphOptions = {}): Promise<TradeGraph> {
+  const config = readConfig();
+  const given = options.store ?? config.store;
+  const store = isStore(given) ? given : await openStore(given);
+  try {
+    await ensureDataset(store, options.dataDirectory ?? config.dataDirectory);
+  } catch (error) {
+    if (!isStore(given)) await store.close();
+    throw error;
+  }
+  const schema = tradeGraphSchema();
+  return {
+    schema,
+    store,
+    async execute(query, variables) {
+      return executeOperation(schema, store, query, variables);
+    },
+    close: () => store.close(),
+  };
+}

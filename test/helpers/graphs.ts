@@ -1,0 +1,41 @@
+import { defaultDataDirectory } from '../../src/ingest/dataset';
+import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';
+import { openTemporaryStore } from './stores';
+import type { GraphStore } from '../../src/store/graph-store';
+
+/** The in-process API over a fresh embedded store loaded with the curated dataset (or another). */
+export async function openTestGraph(dataDirectory = defaultDataDirectory()): Promise<{
+  graph: TradeGraph;
+  dispose: () => Promise<void>;
+}> {
+  const { store, dispose } = await openTemporaryStore();
+  const graph = await createTradeGraph({ store, dataDirectory });
+  return { graph, dispose };
+}
+
+/** Runs an operation and fails the test with the errors when there are any. */
+export async function query<T = Record<string, unknown>>(
+  graph: TradeGraph,
+  text: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
+  const result = await graph.execute(text, variables);
+  if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+  return result.data as T;
+}
+
+/** A store that counts the statements it runs, to prove batching. */
+export function countingStore(inner: GraphStore): GraphStore & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    engine: inner.engine,
+    calls,
+    read: (statement, params) => {
+      calls.push(statement.name);
+      return inner.read(statement, params);
+    },
+    transaction: (work) => inner.transaction(work),
+    health: () => inner.health(),
+    close: () => inner.close(),
+  };
+}

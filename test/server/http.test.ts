@@ -1,0 +1,101 @@
+import { auditServer } from 'graphql-http';
+import { defaultDataDirectory } from '../../src/ingest/dataset';
+import { startServer, type RunningServer } from '../../src/server/server';
+import { readConfig } from '../../src/config';
+import { openTemporaryStore } from '../helpers/stores';
+
+describe('HTTP server', () => {
+  let server: RunningServer;
+  let dispose: () => Promise<void>;
+
+  beforeAll(async () => {
+    const opened = await openTemporaryStore();
+    dispose = opened.dispose;
+    const config = { ...readConfig({}), port: 0, dataDirectory: defaultDataDirectory() };
+    server = await startServer({ config, store: opened.store });
+  });
+  afterAll(async () => {
+    await server.close();
+    await dispose();
+  });
+
+  const post = (body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
+    fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  test('graphql-http audit reports no MUST failure', async () => {
+    const results = await auditServer({ url: `${server.url}/graphql` });
+    const failures = results.filter((r) => r.status !== 'ok' && r.name.startsWith('MUST'));
+    expect(failures.map((f) => `${f.name}: ${'reason' in f ? f.reason : ''}`)).toEqual([]);
+  });
+
+  test('/health reports the store', async () => {
+    const response = await fetch(`${server.url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', store: { engine: 'embedded', ok: true } });
+  });
+
+  test('the headline question is one request over HTTP', async () => {
+    const response = await post({
+      query:
+        '{ ranking(input: { membersOf: "anpact", metric: "exports", period: "2026-01", destination: "US" }) { rows { subject { id } value coverage } } }',
+    });
+    const body = (await response.json()) as { data: { ranking: { rows: { subject: { id: string } }[] } } };
+    expect(body.data.ranking.rows[0]?.subject.id).toBe('freightliner');
+  });
+
+  test('errors carry a code and never a stack trace', async () => {
+    const response = await post({ query: '{ companies(first: 9999) { edges { cursor } } }' });
+    const body = (await response.json()) as {
+      errors: { message: string; extensions: Record<string, unknown> }[];
+    };
+    expect(body.errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(body.errors[0]?.extensions.stacktrace).toBeUndefined();
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+|node_modules/);
+  });
+
+  test('a simple cross-site GET is refused (CSRF prevention)', async () => {
+    const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ metrics { name } }')}`);
+    expect(response.status).toBe(400);
+    const allowed = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ metrics { name } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(allowed.status).toBe(200);
+  });
+
+  test('request bodies over 1 MB are refused', async () => {
+    const response = await post({ query: `{ metrics { name } } # ${'x'.repeat(1_100_000)}` });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Request body is larger than 1 MB', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
+  test('a body that is not JSON gets a JSON error without internals', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(JSON.parse(text)).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+    expect(text).not.toMatch(/node_modules|at /);
+  });
+
+  test('the playground page and its assets come from this server only', async () => {
+    const page = await (await fetch(`${server.url}/`)).text();
+    expect(page).toContain('GraphiQL');
+    const urls = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(urls.length).toBeGreaterThanOrEqual(4);
+    expect(urls.filter((url) => /^(https?:)?\/\//.test(url))).toEqual([]);
+    for (const url of urls) {
+      const response = await fetch(new URL(url, server.url));
+      expect([url, response.status]).toEqual([url, 200]);
+    }
+    expect(page).toContain('AnpactMembersExportingToUS');
+  });
+});
