@@ -22,7 +22,17 @@ export interface EmbeddedStoreOptions {
   readonly queryTimeoutMs?: number;
   /** Rows per call of a batch statement. */
   readonly batchSize?: number;
+  /** Page cache in bytes (default 1 GiB). */
+  readonly bufferPoolBytes?: number;
+  /**
+   * Largest the database may grow, in bytes (default 256 GiB). The engine reserves this much
+   * address space per open database (8 TiB by default), so a process holding a dozen databases,
+   * such as a test run, would otherwise run out of it.
+   */
+  readonly maxDatabaseBytes?: number;
 }
+
+const GiB = 1024 ** 3;
 
 /** A connection with its prepared statements, so each text is parsed and planned once per connection. */
 class PooledConnection {
@@ -106,7 +116,13 @@ export class EmbeddedStore implements GraphStore {
     mkdirSync(path.dirname(directory), { recursive: true });
     let database: Database;
     try {
-      database = new Database(directory);
+      database = new Database(
+        directory,
+        options.bufferPoolBytes ?? GiB,
+        true,
+        false,
+        options.maxDatabaseBytes ?? 256 * GiB,
+      );
       await database.init();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
