@@ -2,15 +2,23 @@ import createDebug from 'debug';
 import type { StoreConfig } from '../config.js';
 import { loadDataset } from '../ingest/dataset.js';
 import { storedFingerprint, writeDataset } from '../ingest/write-dataset.js';
+import { ALL_STATEMENTS } from './catalog.js';
+import { CypherCatalog } from './cypher-catalog.js';
 import { EmbeddedStore } from './embedded/embedded-store.js';
 import type { GraphStore } from './graph-store.js';
 import { Neo4jStore } from './neo4j/neo4j-store.js';
 
 const log = createDebug('tradegraph:store');
 
+/**
+ * Opens the configured store. Every statement the application runs is resolved first, so a
+ * missing Cypher file stops the start-up with its name instead of failing a request later.
+ */
 export async function openStore(config: StoreConfig): Promise<GraphStore> {
+  const catalog = CypherCatalog.load(config.engine).verify(ALL_STATEMENTS);
   if (config.engine === 'neo4j') {
     return Neo4jStore.open({
+      catalog,
       uri: config.uri,
       user: config.user,
       password: config.password,
@@ -18,7 +26,7 @@ export async function openStore(config: StoreConfig): Promise<GraphStore> {
       queryTimeoutMs: config.queryTimeoutMs,
     });
   }
-  return EmbeddedStore.open({ directory: config.directory, queryTimeoutMs: config.queryTimeoutMs });
+  return EmbeddedStore.open({ catalog, directory: config.directory, queryTimeoutMs: config.queryTimeoutMs });
 }
 
 export type DatasetState = 'loaded' | 'already-loaded' | 'differs';
