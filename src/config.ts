@@ -1,6 +1,24 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_LIMITS, PATH_LENGTH_CEILING, type QueryLimits } from './graphql/common/limits.js';
 import { projectPath } from './paths.js';
+
+const count = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+/** A comma-separated list, blanks dropped. */
+const list = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
+
+/** Shortest API key accepted: a key that can be guessed is no key (use `openssl rand -hex 32`). */
+export const MIN_API_KEY_LENGTH = 16;
 
 /**
  * Settings from the environment, checked once at start-up. A bad value stops the process with
@@ -12,10 +30,28 @@ const environment = z.object({
   TRADEGRAPH_DATA_DIR: z.string().optional(),
   TRADEGRAPH_DB_DIR: z.string().optional(),
   TRADEGRAPH_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  TRADEGRAPH_MAX_FIRST: count(1, 10_000, DEFAULT_LIMITS.maxFirst),
+  TRADEGRAPH_MAX_TRAVERSAL_DEPTH: count(1, 6, DEFAULT_LIMITS.maxTraversalDepth),
+  TRADEGRAPH_MAX_PATH_LENGTH: count(1, PATH_LENGTH_CEILING, DEFAULT_LIMITS.maxPathLength),
+  TRADEGRAPH_MAX_QUERY_DEPTH: count(2, 100, DEFAULT_LIMITS.maxQueryDepth),
+  TRADEGRAPH_MAX_COST: count(1, 10_000_000, DEFAULT_LIMITS.maxCost),
+  TRADEGRAPH_MAX_TOKENS: count(100, 1_000_000, DEFAULT_LIMITS.maxTokens),
+  TRADEGRAPH_API_KEYS: list.refine((keys) => keys.every((key) => key.length >= MIN_API_KEY_LENGTH), {
+    message: `every key must be at least ${MIN_API_KEY_LENGTH} characters long`,
+  }),
+  TRADEGRAPH_CORS_ORIGINS: list.refine(
+    (origins) => origins.every((origin) => origin === '*' || /^https?:\/\/[^/\s]+$/.test(origin)),
+    { message: 'give origins as scheme://host[:port] (no path), or * for any' },
+  ),
+  TRADEGRAPH_MAX_BODY_BYTES: count(1024, 1024 ** 3, 1024 ** 2),
+  TRADEGRAPH_RATE_LIMIT: count(0, 1_000_000, 600),
+  TRADEGRAPH_TRUST_PROXY: z.string().optional(),
+  TRADEGRAPH_SHUTDOWN_GRACE_MS: count(0, 600_000, 10_000),
   NEO4J_URI: z.string().optional(),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().optional(),
+  NEO4J_CONNECTION_TIMEOUT_MS: count(100, 600_000, 5_000),
 });
 
 export type StoreConfig =
@@ -27,7 +63,25 @@ export type StoreConfig =
       readonly password: string;
       readonly database?: string;
       readonly queryTimeoutMs: number;
+      /** How long the driver waits to connect before the store counts as unreachable. */
+      readonly connectionTimeoutMs?: number;
     };
+
+/** What the HTTP server lets in (see SECURITY.md). */
+export interface HttpConfig {
+  /** Keys that allow mutations (and any other write); none means writes are closed. */
+  readonly apiKeys: readonly string[];
+  /** Origins a browser may call the API from besides the server's own; `*` for any. */
+  readonly corsOrigins: readonly string[];
+  /** Largest request body accepted. */
+  readonly maxBodyBytes: number;
+  /** Requests per minute one client address may make to `/graphql`; 0 turns the limit off. */
+  readonly rateLimitPerMinute: number;
+  /** Express's `trust proxy`: whose `X-Forwarded-For` names the client (false: nobody's). */
+  readonly trustProxy: boolean | number | string;
+  /** How long a stopping server lets requests in flight finish before cutting them off. */
+  readonly shutdownGraceMs: number;
+}
 
 export interface Config {
   readonly port: number;
@@ -35,6 +89,17 @@ export interface Config {
   /** The dataset loaded into an empty store; the curated `data/` by default. */
   readonly dataDirectory: string | undefined;
   readonly store: StoreConfig;
+  readonly limits: QueryLimits;
+  readonly http: HttpConfig;
+}
+
+/** `TRADEGRAPH_TRUST_PROXY`: unset or `false` trusts no proxy; `true`, a hop count, or addresses/subnets. */
+function trustProxy(value: string | undefined): boolean | number | string {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text;
 }
 
 /** The embedded database lives in `var/tradegraph.db` under the project unless told otherwise. */
@@ -57,11 +122,28 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         password: e.NEO4J_PASSWORD ?? '',
         ...(e.NEO4J_DATABASE ? { database: e.NEO4J_DATABASE } : {}),
         queryTimeoutMs: e.TRADEGRAPH_QUERY_TIMEOUT_MS,
+        connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
       }
     : {
         engine: 'embedded',
         directory: path.resolve(e.TRADEGRAPH_DB_DIR ?? defaultDatabaseDirectory()),
         queryTimeoutMs: e.TRADEGRAPH_QUERY_TIMEOUT_MS,
       };
-  return { port: e.PORT, host: e.HOST, dataDirectory: e.TRADEGRAPH_DATA_DIR, store };
+  const limits: QueryLimits = {
+    maxFirst: e.TRADEGRAPH_MAX_FIRST,
+    maxTraversalDepth: e.TRADEGRAPH_MAX_TRAVERSAL_DEPTH,
+    maxPathLength: e.TRADEGRAPH_MAX_PATH_LENGTH,
+    maxQueryDepth: e.TRADEGRAPH_MAX_QUERY_DEPTH,
+    maxCost: e.TRADEGRAPH_MAX_COST,
+    maxTokens: e.TRADEGRAPH_MAX_TOKENS,
+  };
+  const http: HttpConfig = {
+    apiKeys: e.TRADEGRAPH_API_KEYS,
+    corsOrigins: e.TRADEGRAPH_CORS_ORIGINS,
+    maxBodyBytes: e.TRADEGRAPH_MAX_BODY_BYTES,
+    rateLimitPerMinute: e.TRADEGRAPH_RATE_LIMIT,
+    trustProxy: trustProxy(e.TRADEGRAPH_TRUST_PROXY),
+    shutdownGraceMs: e.TRADEGRAPH_SHUTDOWN_GRACE_MS,
+  };
+  return { port: e.PORT, host: e.HOST, dataDirectory: e.TRADEGRAPH_DATA_DIR, store, limits, http };
 }

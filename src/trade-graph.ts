@@ -1,14 +1,18 @@
 import {
+  GraphQLError,
   execute,
+  getOperationAST,
   parse,
   validate,
+  type DocumentNode,
   type FormattedExecutionResult,
-  type GraphQLError,
   type GraphQLSchema,
 } from 'graphql';
 import { readConfig, type StoreConfig } from './config.js';
+import type { QueryLimits } from './graphql/common/limits.js';
 import { createContext } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
+import { checkOperationLimits, type OperationCost } from './graphql/operation-limits.js';
 import { tradeGraphSchema } from './graphql/schema.js';
 import type { GraphStore } from './store/graph-store.js';
 import { ensureDataset, openStore } from './store/open-store.js';
@@ -18,6 +22,8 @@ export interface TradeGraphOptions {
   readonly store?: StoreConfig | GraphStore;
   /** Dataset loaded into an empty store; the curated `data/` by default. */
   readonly dataDirectory?: string;
+  /** Caps on what one operation may ask for: the HTTP server's, from the environment, unless given. */
+  readonly limits?: Partial<QueryLimits>;
 }
 
 /** A JSON result of one operation, with errors shaped exactly as the HTTP API shapes them. */
@@ -26,7 +32,12 @@ export type TradeGraphResult = FormattedExecutionResult<Record<string, unknown>>
 export interface TradeGraph {
   readonly schema: GraphQLSchema;
   readonly store: GraphStore;
-  /** Runs one GraphQL operation in-process, with fresh per-request loaders. */
+  readonly limits: QueryLimits;
+  /**
+   * Runs one GraphQL operation in-process, with fresh per-request loaders and the same limits as
+   * the HTTP API (its cost is reported in `extensions.cost`). Mutations need no API key here: an
+   * in-process caller holds the store already.
+   */
   execute(query: string, variables?: Record<string, unknown>): Promise<TradeGraphResult>;
   close(): Promise<void>;
 }
@@ -41,28 +52,42 @@ function failed(errors: readonly GraphQLError[], code: string): TradeGraphResult
 async function executeOperation(
   schema: GraphQLSchema,
   store: GraphStore,
+  limits: QueryLimits,
   query: string,
   variables?: Record<string, unknown>,
 ): Promise<TradeGraphResult> {
-  let document;
+  let document: DocumentNode;
   try {
-    document = parse(query);
+    document = parse(query, { maxTokens: limits.maxTokens });
   } catch (error) {
-    return failed([error as GraphQLError], 'GRAPHQL_PARSE_FAILED');
+    if (error instanceof GraphQLError) return failed([error], 'GRAPHQL_PARSE_FAILED');
+    throw error;
   }
   const invalid = validate(schema, document);
   if (invalid.length > 0) return failed(invalid, 'GRAPHQL_VALIDATION_FAILED');
+  // Without exactly one operation, execution refuses the document itself, before any resolver.
+  const operation = getOperationAST(document);
+  let cost: OperationCost | undefined;
+  if (operation) {
+    try {
+      cost = checkOperationLimits(schema, document, operation, variables, limits);
+    } catch (error) {
+      if (error instanceof GraphQLError) return { errors: [formatError(error.toJSON(), error)] };
+      throw error;
+    }
+  }
   const result = await execute({
     schema,
     document,
     ...(variables ? { variableValues: variables } : {}),
-    contextValue: createContext(store),
+    contextValue: createContext(store, { limits, canWrite: true }),
   });
   const data = result.data as Record<string, unknown> | null | undefined;
-  if (!result.errors) return { data };
+  const extensions = cost ? { extensions: { cost } } : {};
+  if (!result.errors) return { data, ...extensions };
   // Errors before execution started (variables that do not fit their types) are the caller's.
   if (result.data === undefined) return failed(result.errors, 'BAD_USER_INPUT');
-  return { data, errors: result.errors.map((error) => formatError(error.toJSON(), error)) };
+  return { data, errors: result.errors.map((error) => formatError(error.toJSON(), error)), ...extensions };
 }
 
 const isStore = (value: StoreConfig | GraphStore): value is GraphStore => 'read' in value;
@@ -78,6 +103,7 @@ const isStore = (value: StoreConfig | GraphStore): value is GraphStore => 'read'
  */
 export async function createTradeGraph(options: TradeGraphOptions = {}): Promise<TradeGraph> {
   const config = readConfig();
+  const limits: QueryLimits = { ...config.limits, ...options.limits };
   const given = options.store ?? config.store;
   const store = isStore(given) ? given : await openStore(given);
   try {
@@ -90,8 +116,9 @@ export async function createTradeGraph(options: TradeGraphOptions = {}): Promise
   return {
     schema,
     store,
+    limits,
     async execute(query, variables) {
-      return executeOperation(schema, store, query, variables);
+      return executeOperation(schema, store, limits, query, variables);
     },
     close: () => store.close(),
   };

@@ -7,6 +7,7 @@ import { writeDataset } from '../ingest/write-dataset.js';
 import { StoreError } from '../store/errors.js';
 import { openStore } from '../store/open-store.js';
 import { startServer } from '../server/server.js';
+import { importExportCommands } from './import-export-commands.js';
 import { queryCommands } from './query-commands.js';
 
 const program = new Command()
@@ -50,21 +51,32 @@ program
     process.stdout.write(
       `tradegraph: playground ${server.url}/  ·  API ${server.url}/graphql  ·  store: ${server.store.engine}\n`,
     );
+    let stopping = false;
     const stop = (signal: string): void => {
+      if (stopping) {
+        // A second signal: the operator does not want to wait for requests in flight.
+        process.stderr.write(`${signal} again: exiting without waiting\n`);
+        process.exit(1);
+      }
+      stopping = true;
       process.stdout.write(`${signal}: finishing requests in flight, then closing the store\n`);
       server.close().then(
-        () => process.exit(0),
+        () => {
+          process.stdout.write('stopped\n');
+          process.exit(0);
+        },
         (error: unknown) => {
-          process.stderr.write(`${String(error)}\n`);
+          process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
           process.exit(1);
         },
       );
     };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
   });
 
 queryCommands(program);
+importExportCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ValidationError || error instanceof StoreError) {

@@ -6,7 +6,32 @@ const log = createDebug('tradegraph:graphql');
 
 /** Client-facing error codes, carried in `extensions.code`. */
 export type ErrorCode =
-  'BAD_USER_INPUT' | 'NOT_FOUND' | 'SERVICE_UNAVAILABLE' | 'TIMEOUT' | 'FORBIDDEN' | 'INTERNAL_SERVER_ERROR';
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'SERVICE_UNAVAILABLE'
+  | 'TIMEOUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'INTERNAL_SERVER_ERROR';
+
+/**
+ * Every `extensions.code` a client can receive: ours, and those the GraphQL layer and the HTTP
+ * server give requests refused before execution (unparsable, invalid, too large, too frequent).
+ */
+export const CLIENT_ERROR_CODES: readonly string[] = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'SERVICE_UNAVAILABLE',
+  'TIMEOUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'INTERNAL_SERVER_ERROR',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'RATE_LIMITED',
+];
 
 export class ClientError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
@@ -26,22 +51,26 @@ export class NotFoundError extends ClientError {
   }
 }
 
-/** A formatted error without any stack trace Apollo may have attached. */
+/** A formatted error without any stack trace Apollo may have attached, nor the HTTP status it carries. */
 function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+  const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
   return { ...formatted, extensions };
 }
 
 /**
  * Shapes every error sent to a client. Our typed errors and the request errors GraphQL itself
- * raises (parse, validation, variable coercion: they wrap no other error) pass through; store
+ * raises (parse, validation, variable coercion, however Apollo wraps them) pass through; store
  * outages and timeouts become SERVICE_UNAVAILABLE and TIMEOUT; anything else is logged and
  * masked, so no stack trace, driver message or Cypher text ever reaches a client.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  if (error instanceof GraphQLError && error.originalError === undefined) return withoutStack(formatted);
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original instanceof ClientError) return withoutStack(formatted);
+  // Apollo wraps GraphQL's own request errors (validation, variables) in errors of its own, and
+  // execution wraps what a resolver throws: look at the innermost error.
+  let original: unknown = error;
+  while (original instanceof GraphQLError && original.originalError !== undefined) {
+    original = original.originalError;
+  }
+  if (original instanceof GraphQLError) return withoutStack(formatted);
   const { locations, path } = formatted;
   const at = { ...(locations ? { locations } : {}), ...(path ? { path } : {}) };
   if (original instanceof StoreUnavailableError) {

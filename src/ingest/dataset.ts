@@ -4,7 +4,6 @@ import path from 'node:path';
 import { LineCounter, isSeq, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { NodeKind } from '../domain/kinds.js';
-import { parsePeriod } from '../domain/period.js';
 import {
   RELATIONSHIP_TYPES,
   STATISTIC_LINKS,
@@ -15,7 +14,13 @@ import { searchTextOf } from '../domain/normalize.js';
 import { projectPath } from '../paths.js';
 import type { WriteRow } from '../store/catalog.js';
 import { claimStatementName, statisticLinkStatementName } from '../store/generated-statements.js';
-import { RECORD_FILES, type RelationshipRecord, type SourceRecord, type StatisticRecord } from './records.js';
+import {
+  periodOf,
+  RECORD_FILES,
+  type RelationshipRecord,
+  type SourceRecord,
+  type StatisticRecord,
+} from './records.js';
 import { ValidationError, type Problem } from './problems.js';
 
 type FileName = keyof typeof RECORD_FILES;
@@ -104,7 +109,7 @@ function parseRecords<S extends z.ZodType>(
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
 /** Turns an entity record into the row its upsert statement takes: every field of its schema, absent ones null. */
-function entityRow(
+export function entityRow(
   fields: readonly string[],
   record: Record<string, unknown> & { id: string; name: string; aliases: string[] },
 ): WriteRow {
@@ -115,7 +120,7 @@ function entityRow(
   return row;
 }
 
-function sourceRow(record: SourceRecord): WriteRow {
+export function sourceRow(record: SourceRecord): WriteRow {
   return {
     id: record.id,
     title: record.title,
@@ -128,8 +133,8 @@ function sourceRow(record: SourceRecord): WriteRow {
   };
 }
 
-function statisticRow(record: StatisticRecord): WriteRow {
-  const period = parsePeriod(record.period);
+export function statisticRow(record: StatisticRecord): WriteRow {
+  const period = periodOf(record.period);
   if (typeof period === 'string') throw new Error(period); // unreachable: the schema checked the period
   const where = record.destination ? ` to ${record.destination}` : '';
   return {
@@ -153,12 +158,17 @@ function statisticRow(record: StatisticRecord): WriteRow {
 }
 
 function relationshipRow(record: RelationshipRecord, sources: ReadonlyMap<string, SourceRecord>): WriteRow {
+  return claimRow(record, sources.get(record.source)?.published ?? null);
+}
+
+/** The row a claim's link statement takes; `published` is the date of the claim's source, if known. */
+export function claimRow(record: RelationshipRecord, published: string | null): WriteRow {
   return {
     from: record.from,
     to: record.to,
     source: record.source,
     // A claim without its own date speaks for the day its source was published.
-    asOf: record.asOf ?? sources.get(record.source)?.published ?? null,
+    asOf: record.asOf ?? published,
     role: orNull(record.role),
     since: orNull(record.since),
     until: orNull(record.until),

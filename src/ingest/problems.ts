@@ -15,17 +15,26 @@ export function formatProblem(problem: Problem): string {
   return `${where} record ${problem.record}${field}: ${problem.message}`;
 }
 
+/** Where readers report problems (an array, or a sink that caps how many are kept). */
+export interface ProblemSink {
+  push(problem: Problem): unknown;
+}
+
 /** Raised before anything is written when input has problems; lists them all (up to a readable cap). */
 export class ValidationError extends Error {
   static readonly SHOWN = 50;
 
-  constructor(readonly problems: readonly Problem[]) {
+  /**
+   * @param problems the problems kept (all of them, or the first ones when there are very many)
+   * @param total how many problems there are in all (default: as many as kept)
+   */
+  constructor(
+    readonly problems: readonly Problem[],
+    readonly total: number = problems.length,
+  ) {
     const shown = problems.slice(0, ValidationError.SHOWN).map((p) => `  - ${formatProblem(p)}`);
-    const more =
-      problems.length > ValidationError.SHOWN
-        ? [`  … and ${problems.length - ValidationError.SHOWN} more`]
-        : [];
-    super([`${problems.length} problem(s) in the input; nothing was written:`, ...shown, ...more].join('\n'));
+    const more = total > shown.length ? [`  … and ${total - shown.length} more`] : [];
+    super([`${total} problem(s) in the input; nothing was written:`, ...shown, ...more].join('\n'));
     this.name = 'ValidationError';
   }
 }

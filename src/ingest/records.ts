@@ -18,7 +18,22 @@ const idOf = (kind: NodeKind) =>
   });
 const reference = z.string().min(1, 'must name an id');
 const partialDate = z.string().refine(isPartialDate, 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD');
-const periodLabel = z.string().refine((label) => typeof parsePeriod(label) !== 'string', {
+/**
+ * `parsePeriod`, remembered: a large import repeats the same few hundred period labels millions of
+ * times. The cache is emptied when it grows past a few thousand labels.
+ */
+const periods = new Map<string, ReturnType<typeof parsePeriod>>();
+export function periodOf(label: string): ReturnType<typeof parsePeriod> {
+  let period = periods.get(label);
+  if (period === undefined) {
+    if (periods.size >= 4096) periods.clear();
+    period = parsePeriod(label);
+    periods.set(label, period);
+  }
+  return period;
+}
+
+const periodLabel = z.string().refine((label) => typeof periodOf(label) !== 'string', {
   message: 'must be a period such as 2026-01, 2024-Q1, 2023-H1, 2025, 2026-01-15 or 2025-01/2025-10',
 });
 

@@ -1,7 +1,7 @@
 import type { NodeKind } from '../domain/kinds.js';
 import { GENERATED_STATEMENTS } from './generated-statements.js';
 import { readStatement, writeStatement, type Statement, type StatementInfo } from './statements.js';
-import type { GraphEdge, GraphNode, GraphPath, ParamValue } from './values.js';
+import type { GraphEdge, GraphNode, GraphPath, ParamValue, StoreValue } from './values.js';
 
 /** Every Cypher statement the application runs, by name. `cypher/<name>.cypher` holds each text. */
 
@@ -109,6 +109,51 @@ export const searchEntities = readStatement<
   { node: GraphNode; score: number }
 >('search-entities', ['term', 'exact', 'prefix', 'wordStart', 'luceneQuery', 'kinds', 'limit']);
 
+/* Statements of bulk import and export (src/ingest/import.ts, export.ts, journal.ts). */
+
+/** New statistics, packed as text (src/ingest/packed-rows.ts); bulk-loaded by the embedded engine. */
+export const insertStatistics = writeStatement<{ statistics: string }>('insert-statistics', ['statistics']);
+
+/** New statistics staged in the store's bulk directory (src/ingest/staging.ts); bulk-loaded by the embedded engine. */
+export const copyStatistics = writeStatement<Record<string, never>>('copy-statistics', []);
+
+export const findStatistics = readStatement<{ ids: string[] }, { id: string; node: GraphNode }>(
+  'find-statistics',
+  ['ids'],
+);
+
+export const unlinkStatistics = writeStatement<{ ids: string[] }>('unlink-statistics', ['ids']);
+
+export const deleteNodes = writeStatement<{ ids: string[] }>('delete-nodes', ['ids']);
+
+/** A relationship claim named by its type (`kind`), ends and source. */
+export type ClaimKey = { kind: string; from: string; to: string; source: string };
+export const deleteClaims = writeStatement<{ claims: ClaimKey[] }>('delete-claims', ['claims']);
+
+export const listMeta = readStatement<{ keyPrefix: string }, { key: string; value: string }>('list-meta', [
+  'keyPrefix',
+]);
+export const deleteMeta = writeStatement<{ key: string }>('delete-meta', ['key']);
+
+/** A relationship leaving a node: type, ends and properties (null where its type has none). */
+export interface OutgoingRelationship {
+  from: string;
+  type: string;
+  to: string;
+  source: string | null;
+  asOf: string | null;
+  role: string | null;
+  since: string | null;
+  until: string | null;
+  note: string | null;
+  [key: string]: StoreValue;
+}
+
+export const outgoingRelationships = readStatement<{ ids: string[] }, OutgoingRelationship>(
+  'outgoing-relationships',
+  ['ids'],
+);
+
 export const ALL_STATEMENTS: readonly StatementInfo[] = [
   ...Object.values(upsertStatements),
   ...GENERATED_STATEMENTS,
@@ -125,4 +170,13 @@ export const ALL_STATEMENTS: readonly StatementInfo[] = [
   shortestPaths,
   relationsOf,
   searchEntities,
+  insertStatistics,
+  copyStatistics,
+  findStatistics,
+  unlinkStatistics,
+  deleteNodes,
+  deleteClaims,
+  listMeta,
+  deleteMeta,
+  outgoingRelationships,
 ];

@@ -55,6 +55,78 @@ function statisticLinkText(link: StatisticLink, to: NodeKind): string {
   ].join('\n');
 }
 
+export function statisticInsertStatementName(link: StatisticLink, to: NodeKind): string {
+  return `insert-statistic-${slug(link)}-${slug(to)}`;
+}
+
+/**
+ * Links of statistics that are new (written by `insert-statistics` in the same transaction), to
+ * targets of one kind. `$links` packs the rows as text, one per line: the statistic id and the
+ * target id (see src/ingest/packed-rows.ts). The embedded engine bulk-loads them with COPY; Neo4j,
+ * which has no bulk loader reachable from a client, creates them one by one.
+ */
+function statisticInsertTexts(link: StatisticLink, to: NodeKind): { embedded: string; neo4j: string } {
+  const what = `// Links new statistics to the ${to} in their ${slug(link).replace(/-/g, ' ')} field.`;
+  return {
+    embedded: [
+      GENERATED,
+      what,
+      `COPY ${link} FROM (`,
+      "  UNWIND string_split($links, '\\u001e') AS line",
+      "  WITH string_split(line, '\\u001f') AS f",
+      '  WHERE size(f) = 2',
+      '  RETURN f[1], f[2]',
+      `) (from='Statistic', to='${to}')`,
+      '',
+    ].join('\n'),
+    neo4j: [
+      GENERATED,
+      what,
+      "UNWIND split($links, '\\u001e') AS line",
+      "WITH split(line, '\\u001f') AS f",
+      'WHERE size(f) = 2',
+      'MATCH (s:Statistic {id: f[0]})',
+      `MATCH (t:${to} {id: f[1]})`,
+      `CREATE (s)-[:${link}]->(t)`,
+      '',
+    ].join('\n'),
+  };
+}
+
+export function statisticCopyStatementName(link: StatisticLink, to: NodeKind): string {
+  return `copy-statistic-${slug(link)}-${slug(to)}`;
+}
+
+/**
+ * Links of new statistics staged in a file of the store's bulk directory named after the
+ * statement (`copy-statistic-measures-country.csv`), one per line: the statistic id and the
+ * target id separated by U+001F (see src/ingest/staging.ts). The embedded engine bulk-loads the
+ * file with COPY. Neo4j never runs these (its store has no bulk directory); its text is the same
+ * load with LOAD CSV, which would read the file from the server's import directory.
+ */
+function statisticCopyTexts(link: StatisticLink, to: NodeKind): { embedded: string; neo4j: string } {
+  const name = statisticCopyStatementName(link, to);
+  const what = `// Links new statistics, staged in ${name}.csv, to the ${to} in their ${slug(link).replace(/-/g, ' ')} field.`;
+  return {
+    embedded: [
+      GENERATED,
+      what,
+      `COPY ${link} FROM '${name}.csv'`,
+      `  (header=false, delim='\\u001f', quote='\\u001c', escape='\\u001c', from='Statistic', to='${to}')`,
+      '',
+    ].join('\n'),
+    neo4j: [
+      GENERATED,
+      what,
+      `LOAD CSV FROM 'file:///${name}.csv' AS f FIELDTERMINATOR '\\u001f'`,
+      'MATCH (s:Statistic {id: f[0]})',
+      `MATCH (t:${to} {id: f[1]})`,
+      `CREATE (s)-[:${link}]->(t)`,
+      '',
+    ].join('\n'),
+  };
+}
+
 export function listStatementName(kind: NodeKind): string {
   return `list-${slug(kind)}`;
 }
@@ -89,8 +161,15 @@ export function generatedTexts(): Map<string, string> {
     StatisticLink,
     (typeof STATISTIC_LINKS)[StatisticLink],
   ][]) {
-    for (const to of definition.to)
+    for (const to of definition.to) {
       texts.set(statisticLinkStatementName(link, to), statisticLinkText(link, to));
+      const insert = statisticInsertTexts(link, to);
+      texts.set(`${statisticInsertStatementName(link, to)}.embedded`, insert.embedded);
+      texts.set(`${statisticInsertStatementName(link, to)}.neo4j`, insert.neo4j);
+      const copy = statisticCopyTexts(link, to);
+      texts.set(`${statisticCopyStatementName(link, to)}.embedded`, copy.embedded);
+      texts.set(`${statisticCopyStatementName(link, to)}.neo4j`, copy.neo4j);
+    }
   }
   return texts;
 }
@@ -101,6 +180,14 @@ export function claimStatement(type: RelationshipType, from: NodeKind, to: NodeK
 
 export function statisticLinkStatement(link: StatisticLink, to: NodeKind): Statement<Rows> {
   return writeStatement<Rows>(statisticLinkStatementName(link, to), ['rows']);
+}
+
+export function statisticInsertStatement(link: StatisticLink, to: NodeKind): Statement<{ links: string }> {
+  return writeStatement<{ links: string }>(statisticInsertStatementName(link, to), ['links']);
+}
+
+export function statisticCopyStatement(link: StatisticLink, to: NodeKind): Statement<Record<string, never>> {
+  return writeStatement<Record<string, never>>(statisticCopyStatementName(link, to), []);
 }
 
 export function listStatement(
@@ -114,4 +201,8 @@ export const GENERATED_STATEMENTS: readonly StatementInfo[] = [
   ...[...generatedTexts().keys()]
     .filter((name) => name.startsWith('link-'))
     .map((name) => writeStatement(name, ['rows'])),
+  ...(Object.entries(STATISTIC_LINKS) as [StatisticLink, { to: readonly NodeKind[] }][]).flatMap(
+    ([link, definition]) =>
+      definition.to.flatMap((to) => [statisticInsertStatement(link, to), statisticCopyStatement(link, to)]),
+  ),
 ];

@@ -24,6 +24,12 @@ export interface WriteTransaction {
 /** The one port every part of the application uses to reach the graph, whichever engine serves it. */
 export interface GraphStore {
   readonly engine: Dialect;
+  /**
+   * A directory the engine's bulk loader reads files from: bulk statements (`copy-statistics`,
+   * `copy-statistic-*`) name files staged there by a fixed relative name. Undefined when the
+   * engine cannot read files this process writes (Neo4j reads them on its server).
+   */
+  readonly bulkDirectory?: string | undefined;
   /** Runs a read statement and returns its rows, mapped to plain values. */
   read<P extends Params, R extends Row>(statement: Statement<P, R>, params: P): Promise<R[]>;
   /** Runs `work` in one write transaction; commits when it resolves, rolls back when it throws. */

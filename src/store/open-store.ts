@@ -24,6 +24,9 @@ export async function openStore(config: StoreConfig): Promise<GraphStore> {
       password: config.password,
       ...(config.database ? { database: config.database } : {}),
       queryTimeoutMs: config.queryTimeoutMs,
+      ...(config.connectionTimeoutMs === undefined
+        ? {}
+        : { connectionTimeoutMs: config.connectionTimeoutMs }),
     });
   }
   return EmbeddedStore.open({ catalog, directory: config.directory, queryTimeoutMs: config.queryTimeoutMs });

@@ -2,6 +2,7 @@ import { Args, Ctx, Field, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../common/claim-filter.args.js';
 import { Direction } from '../common/enums.js';
+import { typedRelationsCost } from '../common/cost.js';
 import { Relation } from '../common/relation.type.js';
 import type { GraphContext } from '../context.js';
 import { Entity } from '../entity/entity.interface.js';
@@ -17,7 +18,10 @@ export class Agency extends Entity {
     return Entity.fill(new Agency(), node);
   }
 
-  @Field(() => [Relation], { description: 'People who hold roles in the agency.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'People who hold roles in the agency.',
+  })
   people(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -25,7 +29,10 @@ export class Agency extends Entity {
     return this.related(ctx, ['WORKS_FOR'], Direction.IN, filter);
   }
 
-  @Field(() => [Relation], { description: 'Where the agency is.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Where the agency is.',
+  })
   locations(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -33,7 +40,10 @@ export class Agency extends Entity {
     return this.related(ctx, ['LOCATED_IN'], Direction.OUT, filter);
   }
 
-  @Field(() => [Relation], { description: 'Where the agency has its headquarters.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Where the agency has its headquarters.',
+  })
   headquarters(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,

@@ -2,6 +2,7 @@ import { Args, Ctx, Field, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../common/claim-filter.args.js';
 import { Direction } from '../common/enums.js';
+import { typedRelationsCost } from '../common/cost.js';
 import { Relation } from '../common/relation.type.js';
 import { textOrNull } from '../common/strings.js';
 import type { GraphContext } from '../context.js';
@@ -30,6 +31,7 @@ export class Association extends Entity {
   }
 
   @Field(() => [Relation], {
+    complexity: typedRelationsCost,
     description:
       'Member companies, each with the sources that state the membership and their dates. Filter with asOf ("2026") or source.',
   })
@@ -40,7 +42,10 @@ export class Association extends Entity {
     return this.related(ctx, ['MEMBER_OF'], Direction.IN, filter);
   }
 
-  @Field(() => [Relation], { description: 'People who hold roles in the association.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'People who hold roles in the association.',
+  })
   people(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -48,7 +53,10 @@ export class Association extends Entity {
     return this.related(ctx, ['WORKS_FOR'], Direction.IN, filter);
   }
 
-  @Field(() => [Relation], { description: 'Where the association is present.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Where the association is present.',
+  })
   locations(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -56,7 +64,10 @@ export class Association extends Entity {
     return this.related(ctx, ['LOCATED_IN'], Direction.OUT, filter);
   }
 
-  @Field(() => [Relation], { description: 'Where the association has its headquarters.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Where the association has its headquarters.',
+  })
   headquarters(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -64,7 +75,10 @@ export class Association extends Entity {
     return this.related(ctx, ['HEADQUARTERED_IN'], Direction.OUT, filter);
   }
 
-  @Field(() => [Relation], { description: 'Sectors the association represents.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Sectors the association represents.',
+  })
   sectors(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,

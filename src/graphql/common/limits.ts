@@ -1,23 +1,43 @@
 import { BadUserInputError } from '../errors.js';
 
-/** Caps on how much one request may ask for. */
-export const LIMITS = {
-  /** Largest `first` of any list or connection. */
-  maxFirst: 200,
-  /** Deepest neighbourhood a request may expand. */
-  maxDepth: 3,
-  /** Longest path a request may search. */
-  maxPathLength: 6,
-} as const;
+/**
+ * Caps on how much one request may ask for. Argument caps (`maxFirst`, `maxTraversalDepth`,
+ * `maxPathLength`) are checked by the resolvers; operation caps (`maxQueryDepth`, `maxCost`,
+ * `maxTokens`) are checked before anything runs (see `operation-limits.ts`). Each one can be set
+ * from the environment (see `src/config.ts`).
+ */
+export interface QueryLimits {
+  /** Largest `first` of any list or connection, and most ids in one `subjects` list. */
+  readonly maxFirst: number;
+  /** Deepest neighbourhood a request may expand (`neighbours(depth:)`). */
+  readonly maxTraversalDepth: number;
+  /** Longest path a request may search (`paths(maxLength:)`); at most 6, the statements' own bound. */
+  readonly maxPathLength: number;
+  /** Deepest nesting of fields in one operation. */
+  readonly maxQueryDepth: number;
+  /** Largest estimated cost of one operation (see `cost.ts`). */
+  readonly maxCost: number;
+  /** Most lexical tokens in one document, so parsing and validation stay cheap. */
+  readonly maxTokens: number;
+}
 
-export function checkFirst(first: number, argument = 'first'): number {
-  if (!Number.isInteger(first) || first < 1 || first > LIMITS.maxFirst) {
-    throw new BadUserInputError(
-      `${argument} must be between 1 and ${LIMITS.maxFirst} (got ${first})`,
-      argument,
-    );
-  }
-  return first;
+export const DEFAULT_LIMITS: QueryLimits = {
+  maxFirst: 200,
+  maxTraversalDepth: 3,
+  maxPathLength: 6,
+  maxQueryDepth: 15,
+  maxCost: 10_000,
+  maxTokens: 3_000,
+};
+
+/** The longest path the shortest-path statements can find (`* ALL SHORTEST 1..6` in their text). */
+export const PATH_LENGTH_CEILING = 6;
+
+/** Longest search text accepted; longer texts cannot be names and only cost a scan. */
+export const MAX_SEARCH_TEXT = 200;
+
+export function checkFirst(first: number, limits: QueryLimits, argument = 'first'): number {
+  return checkRange(first, 1, limits.maxFirst, argument);
 }
 
 export function checkRange(value: number, min: number, max: number, argument: string): number {

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Direction, RelationshipTypeEnum } from './enums.js';
 import { Claim } from './claim.type.js';
+import { ASSUMED_SIZE, listCost } from './cost.js';
 import { Entity } from '../entity/entity.interface.js';
 
 @ObjectType({
@@ -21,6 +22,7 @@ export class Relation {
 
   @Field(() => [Claim], {
     description: 'Each source that states this relationship, with its date and details.',
+    complexity: listCost(ASSUMED_SIZE.claims),
   })
   claims!: Claim[];
 }

@@ -2,6 +2,7 @@ import { Args, Ctx, Field, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../common/claim-filter.args.js';
 import { Direction } from '../common/enums.js';
+import { typedRelationsCost } from '../common/cost.js';
 import { Relation } from '../common/relation.type.js';
 import { textOrNull } from '../common/strings.js';
 import type { GraphContext } from '../context.js';
@@ -27,7 +28,10 @@ export class Company extends Entity {
     });
   }
 
-  @Field(() => [Relation], { description: 'Associations the company is a member of, per each source.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Associations the company is a member of, per each source.',
+  })
   memberships(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -35,7 +39,10 @@ export class Company extends Entity {
     return this.related(ctx, ['MEMBER_OF'], Direction.OUT, filter);
   }
 
-  @Field(() => [Relation], { description: 'Plants, offices and other facilities the company runs.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Plants, offices and other facilities the company runs.',
+  })
   plants(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -43,7 +50,10 @@ export class Company extends Entity {
     return this.related(ctx, ['OPERATES'], Direction.OUT, filter);
   }
 
-  @Field(() => [Relation], { description: 'Companies that own this one or of which it is a brand.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Companies that own this one or of which it is a brand.',
+  })
   parents(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -51,7 +61,10 @@ export class Company extends Entity {
     return this.related(ctx, ['SUBSIDIARY_OF'], Direction.OUT, filter);
   }
 
-  @Field(() => [Relation], { description: 'Companies and brands owned by this one.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Companies and brands owned by this one.',
+  })
   subsidiaries(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -59,7 +72,10 @@ export class Company extends Entity {
     return this.related(ctx, ['SUBSIDIARY_OF'], Direction.IN, filter);
   }
 
-  @Field(() => [Relation], { description: 'Sectors the company works in.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Sectors the company works in.',
+  })
   sectors(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -67,7 +83,10 @@ export class Company extends Entity {
     return this.related(ctx, ['IN_SECTOR'], Direction.OUT, filter);
   }
 
-  @Field(() => [Relation], { description: 'Where the company is present.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Where the company is present.',
+  })
   locations(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -75,7 +94,10 @@ export class Company extends Entity {
     return this.related(ctx, ['LOCATED_IN'], Direction.OUT, filter);
   }
 
-  @Field(() => [Relation], { description: 'Where the company has its headquarters.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Where the company has its headquarters.',
+  })
   headquarters(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -83,7 +105,10 @@ export class Company extends Entity {
     return this.related(ctx, ['HEADQUARTERED_IN'], Direction.OUT, filter);
   }
 
-  @Field(() => [Relation], { description: 'People who hold roles in the company.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'People who hold roles in the company.',
+  })
   people(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -91,7 +116,10 @@ export class Company extends Entity {
     return this.related(ctx, ['WORKS_FOR'], Direction.IN, filter);
   }
 
-  @Field(() => [Relation], { description: 'Policies that bear on the company.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Policies that bear on the company.',
+  })
   affectedBy(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,

@@ -2,6 +2,7 @@ import { Args, Ctx, Field, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../common/claim-filter.args.js';
 import { Direction } from '../common/enums.js';
+import { typedRelationsCost } from '../common/cost.js';
 import { Relation } from '../common/relation.type.js';
 import type { GraphContext } from '../context.js';
 import { Entity } from '../entity/entity.interface.js';
@@ -14,7 +15,10 @@ export class Country extends Entity {
     return Entity.fill(new Country(), node);
   }
 
-  @Field(() => [Relation], { description: 'Policies the country is party to or imposes.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Policies the country is party to or imposes.',
+  })
   policies(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -23,6 +27,7 @@ export class Country extends Entity {
   }
 
   @Field(() => [Relation], {
+    complexity: typedRelationsCost,
     description: 'Regions and places within the country, and organisations located there.',
   })
   regions(
@@ -32,7 +37,10 @@ export class Country extends Entity {
     return this.related(ctx, ['LOCATED_IN'], Direction.IN, filter);
   }
 
-  @Field(() => [Relation], { description: 'Policies that bear on the country.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Policies that bear on the country.',
+  })
   affectedBy(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -40,7 +48,10 @@ export class Country extends Entity {
     return this.related(ctx, ['AFFECTS'], Direction.IN, filter);
   }
 
-  @Field(() => [Relation], { description: 'People who hold roles for the country (officials).' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'People who hold roles for the country (officials).',
+  })
   people(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -48,7 +59,10 @@ export class Country extends Entity {
     return this.related(ctx, ['WORKS_FOR'], Direction.IN, filter);
   }
 
-  @Field(() => [Relation], { description: 'Organisations headquartered in the country.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Organisations headquartered in the country.',
+  })
   headquartered(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,

@@ -3,6 +3,7 @@ import type { EntityKind } from '../../domain/kinds.js';
 import type { GraphNode } from '../../store/values.js';
 import { Claim } from '../common/claim.type.js';
 import { ClaimFilterArgs } from '../common/claim-filter.args.js';
+import { ASSUMED_SIZE, entityStatisticsCost, listCost, relationsCost } from '../common/cost.js';
 import { Direction, NodeKindEnum, RelationshipTypeEnum } from '../common/enums.js';
 import { textList, textOrNull } from '../common/strings.js';
 import type { GraphContext } from '../context.js';
@@ -67,7 +68,10 @@ export abstract class Entity extends Node {
     });
   }
 
-  @Field(() => [Source], { description: 'The sources that describe this entity.' })
+  @Field(() => [Source], {
+    description: 'The sources that describe this entity.',
+    complexity: listCost(ASSUMED_SIZE.sources),
+  })
   async sources(@Ctx() ctx: GraphContext): Promise<Source[]> {
     const nodes = await ctx.loaders.nodes.loadMany(this.sourceIds);
     return nodes
@@ -77,6 +81,7 @@ export abstract class Entity extends Node {
 
   @Field(() => [Relation], {
     description: 'Related entities of any type, each with the claims (sources) that relate them.',
+    complexity: relationsCost,
   })
   async relations(
     @Args(() => RelationArgs) args: RelationArgs,
@@ -85,7 +90,10 @@ export abstract class Entity extends Node {
     return this.related(ctx, args.types ?? null, args.direction, args);
   }
 
-  @Field(() => [Statistic], { description: 'Statistics measuring this entity, ordered by period.' })
+  @Field(() => [Statistic], {
+    description: 'Statistics measuring this entity, ordered by period.',
+    complexity: entityStatisticsCost,
+  })
   async statistics(
     @Args(() => StatisticFilterArgs) args: StatisticFilterArgs,
     @Ctx() ctx: GraphContext,

@@ -3,7 +3,8 @@ import { foldForSearch } from '../../domain/normalize.js';
 import { searchEntities } from '../../store/catalog.js';
 import type { GraphNode } from '../../store/values.js';
 import { NodeKindEnum } from '../common/enums.js';
-import { checkFirst } from '../common/limits.js';
+import { pageCost, PRICE } from '../common/cost.js';
+import { MAX_SEARCH_TEXT, checkFirst } from '../common/limits.js';
 import type { GraphContext } from '../context.js';
 import { BadUserInputError } from '../errors.js';
 import { Source } from '../source/source.type.js';
@@ -58,15 +59,29 @@ export class EntityResolver {
   @Query(() => [SearchHit], {
     description:
       'Find entities and sources by name, alias or id, ignoring case and accents ("anpact", "Asociación Nacional…", "navistar"), best first.',
+    complexity: pageCost(20, PRICE.scan),
   })
   async search(
-    @Arg('text', () => String, { description: 'What to look for (at least 2 letters or digits).' })
+    @Arg('text', () => String, {
+      description: `What to look for (at least 2 letters or digits, at most ${MAX_SEARCH_TEXT} characters).`,
+    })
     text: string,
     @Arg('kinds', () => [NodeKindEnum], { nullable: true, description: 'Only these kinds.' })
     kinds: string[] | null,
-    @Arg('first', () => Int, { defaultValue: 20, description: 'How many results (1–200).' }) first: number,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description:
+        "How many results: 20 when left out, at most the server's maxFirst (200 unless configured).",
+    })
+    first: number | null,
     @Ctx() ctx: GraphContext,
   ): Promise<SearchHit[]> {
+    if (text.length > MAX_SEARCH_TEXT) {
+      throw new BadUserInputError(
+        `text: give at most ${MAX_SEARCH_TEXT} characters (got ${text.length})`,
+        'text',
+      );
+    }
     const term = foldForSearch(text);
     if (term.length < 2)
       throw new BadUserInputError('text: give at least 2 letters or digits to search for', 'text');
@@ -80,7 +95,7 @@ export class EntityResolver {
         .map((word) => `${luceneTerm(word)}*`)
         .join(' AND '),
       kinds: (kinds ?? []).filter((kind) => kind !== 'Statistic'),
-      limit: checkFirst(first),
+      limit: checkFirst(first ?? Math.min(20, ctx.limits.maxFirst), ctx.limits),
     });
     const hits: SearchHit[] = [];
     for (const row of rows) {

@@ -3,6 +3,7 @@ import type { NodeKind } from '../../domain/kinds.js';
 import { listStatement } from '../../store/generated-statements.js';
 import type { GraphNode } from '../../store/values.js';
 import { Connection, decodeCursor, toPage, type ConnectionShape } from '../common/connection.js';
+import { pageCost } from '../common/cost.js';
 import { checkFirst } from '../common/limits.js';
 import type { GraphContext } from '../context.js';
 
@@ -36,14 +37,18 @@ export function createKindResolver<T extends { id: string }>(
     @Query(() => ConnectionType, {
       name: names.many,
       description: `${kind} items, a page at a time, in id order.`,
+      complexity: pageCost(1),
     })
     async many(
-      @Arg('first', () => Int, { description: 'Page size (1–200).' }) first: number,
+      @Arg('first', () => Int, {
+        description: "Page size: 1 to the server's maxFirst (200 unless configured).",
+      })
+      first: number,
       @Arg('after', () => String, { nullable: true, description: 'Cursor from the previous page.' })
       after: string | null,
       @Ctx() ctx: GraphContext,
     ): Promise<ConnectionShape<T>> {
-      const limit = checkFirst(first);
+      const limit = checkFirst(first, ctx.limits);
       const rows = await ctx.store.read(listStatement(kind), {
         after: decodeCursor(after),
         limit: limit + 1,

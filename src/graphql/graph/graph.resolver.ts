@@ -2,7 +2,8 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { findShortestPaths } from '../../queries/paths.js';
 import type { GraphEdge, GraphNode, StoreValue } from '../../store/values.js';
 import { Direction, RelationshipTypeEnum } from '../common/enums.js';
-import { LIMITS, checkFirst, checkRange } from '../common/limits.js';
+import { neighboursCost, pathsCost } from '../common/cost.js';
+import { PATH_LENGTH_CEILING, checkFirst, checkRange } from '../common/limits.js';
 import type { GraphContext } from '../context.js';
 import { toEntity } from '../entity/entity-registry.js';
 import type { Entity } from '../entity/entity.interface.js';
@@ -40,7 +41,8 @@ export class GraphResolver {
   @Query(() => Neighbourhood, {
     nullable: true,
     description:
-      'The entities within `depth` relationships (1–3) of an entity, and the claims linking them; null when the id is unknown.',
+      "The entities within `depth` relationships of an entity (1 to the server's maxTraversalDepth, 3 unless configured), and the claims linking them; null when the id is unknown.",
+    complexity: neighboursCost,
   })
   async neighbours(
     @Arg('id', () => ID, { description: 'The entity to start from.' }) id: string,
@@ -54,13 +56,21 @@ export class GraphResolver {
       description: 'Which way relationships may run.',
     })
     direction: Direction,
-    @Arg('depth', () => Int, { defaultValue: 1, description: 'How many steps out (1–3).' }) depth: number,
-    @Arg('first', () => Int, { defaultValue: 100, description: 'At most this many entities (1–200).' })
-    first: number,
+    @Arg('depth', () => Int, {
+      defaultValue: 1,
+      description: "How many steps out: 1 to the server's maxTraversalDepth (3 unless configured).",
+    })
+    depth: number,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description:
+        "At most this many entities: 100 when left out, at most the server's maxFirst (200 unless configured).",
+    })
+    first: number | null,
     @Ctx() ctx: GraphContext,
   ): Promise<Neighbourhood | null> {
-    checkRange(depth, 1, LIMITS.maxDepth, 'depth');
-    const limit = checkFirst(first);
+    checkRange(depth, 1, ctx.limits.maxTraversalDepth, 'depth');
+    const limit = checkFirst(first ?? Math.min(100, ctx.limits.maxFirst), ctx.limits);
     const start = await ctx.loaders.nodes.load(id);
     if (!start || !toEntity(start)) return null;
     const seen = new Map<string, GraphNode>([[id, start]]);
@@ -104,22 +114,30 @@ export class GraphResolver {
 
   @Query(() => [Path], {
     description:
-      'The shortest relationship paths between two entities (up to maxLength steps, at most 6), shortest first; every edge cites its source. Empty when none is that short.',
+      "The shortest relationship paths between two entities (up to maxLength steps, at most the server's maxPathLength: 6 unless configured), shortest first; every edge cites its source. Empty when none is that short.",
+    complexity: pathsCost,
   })
   async paths(
     @Arg('from', () => ID, { description: 'Id of the entity to start from.' }) from: string,
     @Arg('to', () => ID, { description: 'Id of the entity to reach.' }) to: string,
     @Arg('maxLength', () => Int, {
-      defaultValue: LIMITS.maxPathLength,
-      description: 'Longest path to accept (1–6).',
+      nullable: true,
+      description:
+        "Longest path to accept: 1 to the server's maxPathLength (6 unless configured), which is the default.",
     })
-    maxLength: number,
-    @Arg('first', () => Int, { defaultValue: 10, description: 'At most this many paths (1–200).' })
-    first: number,
+    maxLength: number | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description:
+        "At most this many paths: 10 when left out, at most the server's maxFirst (200 unless configured).",
+    })
+    first: number | null,
     @Ctx() ctx: GraphContext,
   ): Promise<Path[]> {
-    checkRange(maxLength, 1, LIMITS.maxPathLength, 'maxLength');
-    const paths = await findShortestPaths(ctx.store, from, to, { maxLength, limit: checkFirst(first) });
+    const longest = Math.min(ctx.limits.maxPathLength, PATH_LENGTH_CEILING);
+    const length = checkRange(maxLength ?? longest, 1, longest, 'maxLength');
+    const limit = checkFirst(first ?? Math.min(10, ctx.limits.maxFirst), ctx.limits);
+    const paths = await findShortestPaths(ctx.store, from, to, { maxLength: length, limit });
     return paths.map((path) => {
       for (const node of path.nodes) ctx.loaders.nodes.prime(node.id, node);
       return Object.assign(new Path(), {

@@ -1,6 +1,7 @@
 import { Ctx, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { GraphContext } from '../context.js';
 import { Claim } from '../common/claim.type.js';
+import { ASSUMED_SIZE, listCost } from '../common/cost.js';
 import { RelationshipTypeEnum } from '../common/enums.js';
 import { Entity } from '../entity/entity.interface.js';
 import { toEntity } from '../entity/entity-registry.js';
@@ -34,7 +35,10 @@ export class Neighbourhood {
   @Field(() => [Entity], { description: 'The entity asked about first, then the others by distance.' })
   nodes!: Entity[];
 
-  @Field(() => [Edge], { description: 'The claims linking them, one per (type, ends, source).' })
+  @Field(() => [Edge], {
+    description: 'The claims linking them, one per (type, ends, source).',
+    complexity: listCost(ASSUMED_SIZE.edgesPerNode),
+  })
   edges!: Edge[];
 
   @Field(() => Boolean, { description: 'True when `first` cut the neighbourhood short.' })

@@ -2,6 +2,7 @@ import { Args, Ctx, Field, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../common/claim-filter.args.js';
 import { Direction } from '../common/enums.js';
+import { typedRelationsCost } from '../common/cost.js';
 import { Relation } from '../common/relation.type.js';
 import type { GraphContext } from '../context.js';
 import { Entity } from '../entity/entity.interface.js';
@@ -15,6 +16,7 @@ export class Person extends Entity {
   }
 
   @Field(() => [Relation], {
+    complexity: typedRelationsCost,
     description: 'Organisations the person works for, with the role each source gives.',
   })
   roles(@Args(() => ClaimFilterArgs) filter: ClaimFilterArgs, @Ctx() ctx: GraphContext): Promise<Relation[]> {

@@ -2,6 +2,7 @@ import { Args, Ctx, Field, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../common/claim-filter.args.js';
 import { Direction } from '../common/enums.js';
+import { typedRelationsCost } from '../common/cost.js';
 import { Relation } from '../common/relation.type.js';
 import { textList, textOrNull } from '../common/strings.js';
 import type { GraphContext } from '../context.js';
@@ -35,7 +36,10 @@ export class Plant extends Entity {
     });
   }
 
-  @Field(() => [Relation], { description: 'Companies that run the facility.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Companies that run the facility.',
+  })
   owners(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -43,7 +47,10 @@ export class Plant extends Entity {
     return this.related(ctx, ['OPERATES'], Direction.IN, filter);
   }
 
-  @Field(() => [Relation], { description: 'Where the facility is.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Where the facility is.',
+  })
   locations(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -51,7 +58,10 @@ export class Plant extends Entity {
     return this.related(ctx, ['LOCATED_IN'], Direction.OUT, filter);
   }
 
-  @Field(() => [Relation], { description: 'Sectors the facility works in.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Sectors the facility works in.',
+  })
   sectors(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,

@@ -2,6 +2,7 @@ import { Args, Ctx, Field, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../common/claim-filter.args.js';
 import { Direction } from '../common/enums.js';
+import { typedRelationsCost } from '../common/cost.js';
 import { Relation } from '../common/relation.type.js';
 import { textOrNull } from '../common/strings.js';
 import type { GraphContext } from '../context.js';
@@ -35,7 +36,10 @@ export class Policy extends Entity {
     });
   }
 
-  @Field(() => [Relation], { description: 'Countries party to the policy, or that impose it.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Countries party to the policy, or that impose it.',
+  })
   parties(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -43,7 +47,10 @@ export class Policy extends Entity {
     return this.related(ctx, ['PARTY_TO'], Direction.IN, filter);
   }
 
-  @Field(() => [Relation], { description: 'Sectors, companies and countries the policy bears on.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Sectors, companies and countries the policy bears on.',
+  })
   affects(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -51,7 +58,10 @@ export class Policy extends Entity {
     return this.related(ctx, ['AFFECTS'], Direction.OUT, filter);
   }
 
-  @Field(() => [Relation], { description: 'The policy this one reviews, amends or belongs to.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'The policy this one reviews, amends or belongs to.',
+  })
   partOf(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -59,7 +69,10 @@ export class Policy extends Entity {
     return this.related(ctx, ['PART_OF'], Direction.OUT, filter);
   }
 
-  @Field(() => [Relation], { description: 'Reviews, amendments and parts of this policy.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Reviews, amendments and parts of this policy.',
+  })
   parts(@Args(() => ClaimFilterArgs) filter: ClaimFilterArgs, @Ctx() ctx: GraphContext): Promise<Relation[]> {
     return this.related(ctx, ['PART_OF'], Direction.IN, filter);
   }

@@ -3,6 +3,7 @@ import { isMetric } from '../../domain/metrics.js';
 import { parsePeriod } from '../../domain/period.js';
 import { rankSubjects } from '../../domain/ranking.js';
 import type { Statistic as StatisticModel } from '../../domain/statistic.js';
+import { rankingCost } from '../common/cost.js';
 import type { GraphContext } from '../context.js';
 import { BadUserInputError } from '../errors.js';
 import { Statistic } from '../statistic/statistic.type.js';
@@ -16,7 +17,16 @@ async function subjectsOf(input: RankingInput, ctx: GraphContext): Promise<strin
   if (given.length !== 1) {
     throw new BadUserInputError('input: give exactly one of subjects, membersOf or inSector', 'input');
   }
-  if (input.subjects) return input.subjects;
+  if (input.subjects) {
+    const { maxFirst } = ctx.limits;
+    if (input.subjects.length === 0 || input.subjects.length > maxFirst) {
+      throw new BadUserInputError(
+        `input.subjects: give between 1 and ${maxFirst} ids (got ${input.subjects.length})`,
+        'input.subjects',
+      );
+    }
+    return input.subjects;
+  }
   const claims = await ctx.loaders.relations.load(input.membersOf ?? input.inSector ?? '');
   const type = input.membersOf ? 'MEMBER_OF' : 'IN_SECTOR';
   const asOf = input.membersOf ? (input.membersAsOf ?? '') : '';
@@ -61,6 +71,7 @@ export class RankingResolver {
   @Query(() => Ranking, {
     description:
       'Rank entities by a metric over a period, optionally for one destination. Every row says what its figure covers and cites its statistics; total exports are never presented as exports to a destination.',
+    complexity: rankingCost,
   })
   async ranking(
     @Arg('input', () => RankingInput, { description: 'What to rank, by what, when and for where.' })

@@ -1,4 +1,5 @@
 import { Ctx, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ASSUMED_SIZE, listCost } from '../common/cost.js';
 import type { GraphContext } from '../context.js';
 import { Entity } from '../entity/entity.interface.js';
 import { toEntity } from '../entity/entity-registry.js';
@@ -74,6 +75,7 @@ export class RankingRow {
 
   @Field(() => [Statistic], {
     description: 'Every statistic behind the row, the ranked one first, each citing its source.',
+    complexity: listCost(ASSUMED_SIZE.rankingStatistics),
   })
   statistics!: Statistic[];
 
@@ -95,12 +97,16 @@ export class Ranking {
   @Field(() => String, { nullable: true, description: 'The destination asked for, if any.' })
   destination!: string | null;
 
-  @Field(() => [RankingRow], { description: 'The ranked subjects, largest figure first.' })
+  @Field(() => [RankingRow], {
+    description: 'The ranked subjects, largest figure first.',
+    complexity: listCost(ASSUMED_SIZE.rankingRows),
+  })
   rows!: RankingRow[];
 
   @Field(() => [Statistic], {
     description:
       'Figures that frame the ranking: the origin country’s totals for the metric and period, and the share going to the destination.',
+    complexity: listCost(ASSUMED_SIZE.rankingContext),
   })
   context!: Statistic[];
 

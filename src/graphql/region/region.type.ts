@@ -2,6 +2,7 @@ import { Args, Ctx, Field, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../common/claim-filter.args.js';
 import { Direction } from '../common/enums.js';
+import { typedRelationsCost } from '../common/cost.js';
 import { Relation } from '../common/relation.type.js';
 import { textOrNull } from '../common/strings.js';
 import type { GraphContext } from '../context.js';
@@ -21,7 +22,10 @@ export class Region extends Entity {
     });
   }
 
-  @Field(() => [Relation], { description: 'The larger region or country this one lies in.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'The larger region or country this one lies in.',
+  })
   within(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -29,7 +33,10 @@ export class Region extends Entity {
     return this.related(ctx, ['LOCATED_IN'], Direction.OUT, filter);
   }
 
-  @Field(() => [Relation], { description: 'Places and facilities within this region.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Places and facilities within this region.',
+  })
   contains(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -37,7 +44,10 @@ export class Region extends Entity {
     return this.related(ctx, ['LOCATED_IN'], Direction.IN, filter);
   }
 
-  @Field(() => [Relation], { description: 'Organisations headquartered here.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Organisations headquartered here.',
+  })
   headquartered(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,

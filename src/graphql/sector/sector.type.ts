@@ -2,6 +2,7 @@ import { Args, Ctx, Field, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../common/claim-filter.args.js';
 import { Direction } from '../common/enums.js';
+import { typedRelationsCost } from '../common/cost.js';
 import { Relation } from '../common/relation.type.js';
 import { textList } from '../common/strings.js';
 import type { GraphContext } from '../context.js';
@@ -28,7 +29,10 @@ export class Sector extends Entity {
     });
   }
 
-  @Field(() => [Relation], { description: 'Broader sectors this one belongs to.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Broader sectors this one belongs to.',
+  })
   parents(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -36,7 +40,10 @@ export class Sector extends Entity {
     return this.related(ctx, ['SUBSECTOR_OF'], Direction.OUT, filter);
   }
 
-  @Field(() => [Relation], { description: 'Narrower sectors within this one.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Narrower sectors within this one.',
+  })
   subsectors(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -44,7 +51,10 @@ export class Sector extends Entity {
     return this.related(ctx, ['SUBSECTOR_OF'], Direction.IN, filter);
   }
 
-  @Field(() => [Relation], { description: 'Companies, plants and associations in the sector.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Companies, plants and associations in the sector.',
+  })
   organisations(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
@@ -52,7 +62,10 @@ export class Sector extends Entity {
     return this.related(ctx, ['IN_SECTOR'], Direction.IN, filter);
   }
 
-  @Field(() => [Relation], { description: 'Policies that bear on the sector.' })
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Policies that bear on the sector.',
+  })
   affectedBy(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { METRICS, type Metric } from '../../domain/metrics.js';
+import { statisticsQueryCost } from '../common/cost.js';
 import { checkFirst } from '../common/limits.js';
 import type { GraphContext } from '../context.js';
 import { BadUserInputError } from '../errors.js';
@@ -34,18 +35,30 @@ export class StatisticResolver {
   @Query(() => [Statistic], {
     description:
       'Statistics measuring the given subjects, filtered, ordered by subject then period: a time series when one subject and metric are given.',
+    complexity: statisticsQueryCost,
   })
   async statistics(
-    @Arg('subjects', () => [ID], { description: 'Ids of the entities measured (1–200).' }) subjects: string[],
+    @Arg('subjects', () => [ID], {
+      description: "Ids of the entities measured: 1 to the server's maxFirst (200 unless configured).",
+    })
+    subjects: string[],
     @Args(() => StatisticFilterArgs) filter: StatisticFilterArgs,
-    @Arg('first', () => Int, { defaultValue: 200, description: 'At most this many statistics (1–200).' })
-    first: number,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description:
+        "At most this many statistics: the server's maxFirst (200 unless configured) when left out.",
+    })
+    first: number | null,
     @Ctx() ctx: GraphContext,
   ): Promise<Statistic[]> {
-    if (subjects.length === 0 || subjects.length > 200) {
-      throw new BadUserInputError('subjects: give between 1 and 200 ids', 'subjects');
+    const { maxFirst } = ctx.limits;
+    if (subjects.length === 0 || subjects.length > maxFirst) {
+      throw new BadUserInputError(
+        `subjects: give between 1 and ${maxFirst} ids (got ${subjects.length})`,
+        'subjects',
+      );
     }
-    const limit = checkFirst(first);
+    const limit = checkFirst(first ?? maxFirst, ctx.limits);
     const query = toStatisticQuery(filter);
     const lists = await ctx.loaders.statistics.loadMany(
       subjects.map((subjectId) => ({ subjectId, filter: query })),

@@ -2,6 +2,7 @@ import { Ctx, Field, Float, ObjectType } from 'type-graphql';
 import { yearEarlier } from '../../domain/period.js';
 import { coverageOf, type Statistic as StatisticModel } from '../../domain/statistic.js';
 import type { GraphContext } from '../context.js';
+import { PRICE } from '../common/cost.js';
 import { GranularityEnum } from '../common/enums.js';
 import { Entity } from '../entity/entity.interface.js';
 import { toEntity } from '../entity/entity-registry.js';
@@ -129,6 +130,7 @@ export class Statistic extends Node {
 
   @Field(() => ComputedChange, {
     nullable: true,
+    complexity: PRICE.storeCall,
     description:
       'The change computed from stored values: against a statistic of the same subject, metric, destination and sector for the compared period (or a year earlier), preferring one from the same source. Null when no such figure is stored.',
   })
@@ -136,13 +138,12 @@ export class Statistic extends Node {
     const m = this.model;
     const compared = m.changeComparedTo ?? yearEarlier(m.period);
     if (compared === null) return null;
-    const candidates = (
-      await ctx.loaders.statistics.load({
-        subjectId: m.subjectId,
-        filter: { metric: m.metric, period: compared },
-      })
-    ).filter(
+    // Every statistic of the subject, filtered here: the statistics of one response then share one
+    // loader key, so all their changes cost one batched store call, not one each.
+    const candidates = (await ctx.loaders.statistics.load({ subjectId: m.subjectId, filter: {} })).filter(
       (s) =>
+        s.metric === m.metric &&
+        s.period === compared &&
         s.destinationId === m.destinationId &&
         s.sectorId === m.sectorId &&
         s.unit === m.unit &&

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import createDebug from 'debug';
 import { Connection, Database, type PreparedStatement, type QueryResult } from '@ladybugdb/core';
@@ -20,6 +21,8 @@ export interface EmbeddedStoreOptions {
   readonly readers?: number;
   /** Milliseconds after which a statement is cancelled. */
   readonly queryTimeoutMs?: number;
+  /** Milliseconds a read may wait for a free connection before StoreTimeoutError (default: `queryTimeoutMs`). */
+  readonly acquireTimeoutMs?: number;
   /** Rows per call of a batch statement. */
   readonly batchSize?: number;
   /** Page cache in bytes (default 1 GiB). */
@@ -30,6 +33,11 @@ export interface EmbeddedStoreOptions {
    * such as a test run, would otherwise run out of it.
    */
   readonly maxDatabaseBytes?: number;
+  /**
+   * Where the bulk loader reads staged files from (statements name them relatively, see
+   * `bulkDirectory` on GraphStore). Default: a temporary directory of the store's own, removed on close.
+   */
+  readonly bulkDirectory?: string;
 }
 
 const GiB = 1024 ** 3;
@@ -66,6 +74,12 @@ async function collectRows(result: QueryResult | QueryResult[]): Promise<Row[]> 
   return rows;
 }
 
+/** A read waiting for a free connection. */
+interface Waiter {
+  grant(connection: PooledConnection): void;
+  fail(error: StoreError): void;
+}
+
 /** A FIFO lock: one holder at a time, in arrival order. */
 class Mutex {
   private tail: Promise<void> = Promise.resolve();
@@ -77,6 +91,20 @@ class Mutex {
     await previous;
     return release;
   }
+}
+
+/**
+ * The setting that makes relative file names in statements resolve in `directory`. A setting, not
+ * a query: the engine takes no parameter here, so the path (one this store chose) is checked to
+ * be plain before it is written into the text.
+ */
+function fileSearchPath(directory: string): string {
+  if (!/^[\w./-]+$/.test(directory)) {
+    throw new StoreUnavailableError(
+      `the bulk directory "${directory}" may only hold letters, digits and . _ / -`,
+    );
+  }
+  return `CALL file_search_path='${directory}'`;
 }
 
 function toStoreError(name: string, error: unknown): StoreError {
@@ -95,9 +123,14 @@ function toStoreError(name: string, error: unknown): StoreError {
 export class EmbeddedStore implements GraphStore {
   readonly engine = 'embedded' as const;
   private readonly idle: PooledConnection[];
-  private readonly waiting: ((connection: PooledConnection) => void)[] = [];
+  private readonly readerCount: number;
+  private readonly waiting: Waiter[] = [];
   private readonly writeLock = new Mutex();
   private closed = false;
+  /** Resolves `close()` once every reader is back in the pool. */
+  private drained: (() => void) | null = null;
+  /** The directory the writer's bulk loader reads staged files from, and whether the store made it. */
+  private bulk: { readonly directory: string; readonly owned: boolean } | null = null;
 
   private constructor(
     private readonly database: Database,
@@ -106,8 +139,11 @@ export class EmbeddedStore implements GraphStore {
     readers: PooledConnection[],
     private readonly batchSize: number,
     readonly directory: string,
+    /** How long a read may wait for a free connection (0: as long as it takes). */
+    private readonly acquireTimeoutMs: number = 0,
   ) {
     this.idle = readers;
+    this.readerCount = readers.length;
   }
 
   static async open(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
@@ -139,9 +175,30 @@ export class EmbeddedStore implements GraphStore {
     };
     const writer = await connect();
     for (const statement of catalog.schema) await writer.query(statement);
+    // Bulk statements name their staged files relatively (COPY … FROM 'tradegraph-….csv'); the
+    // writer resolves such names in a directory of this store's own.
+    const bulk = options.bulkDirectory
+      ? { directory: path.resolve(options.bulkDirectory), owned: false }
+      : { directory: mkdtempSync(path.join(os.tmpdir(), 'tradegraph-bulk-')), owned: true };
+    await writer.query(fileSearchPath(bulk.directory));
     const readers = await Promise.all(Array.from({ length: options.readers ?? 4 }, connect));
     log('opened %s with %d readers', directory, readers.length);
-    return new EmbeddedStore(database, catalog, writer, readers, options.batchSize ?? 2000, directory);
+    const store = new EmbeddedStore(
+      database,
+      catalog,
+      writer,
+      readers,
+      options.batchSize ?? 2000,
+      directory,
+      options.acquireTimeoutMs ?? options.queryTimeoutMs ?? 0,
+    );
+    store.bulk = bulk;
+    return store;
+  }
+
+  /** See GraphStore: where staged files for the bulk loader go. */
+  get bulkDirectory(): string | undefined {
+    return this.bulk?.directory;
   }
 
   async read<P extends Params, R extends Row>(statement: Statement<P, R>, params: P): Promise<R[]> {
@@ -203,9 +260,17 @@ export class EmbeddedStore implements GraphStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // Reads waiting for a connection are refused; reads running are let finish (each within the
+    // query timeout), so the database is never closed under a statement.
+    for (const waiter of this.waiting.splice(0))
+      waiter.fail(new StoreUnavailableError('the embedded store is closed'));
+    if (this.idle.length < this.readerCount) {
+      await new Promise<void>((resolve) => (this.drained = resolve));
+    }
     const release = await this.writeLock.lock();
     try {
       await this.database.close();
+      if (this.bulk?.owned) rmSync(this.bulk.directory, { recursive: true, force: true });
       log('closed %s', this.directory);
     } finally {
       release();
@@ -219,12 +284,40 @@ export class EmbeddedStore implements GraphStore {
   private acquire(): Promise<PooledConnection> {
     const connection = this.idle.pop();
     if (connection) return Promise.resolve(connection);
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const waiter: Waiter = {
+        grant: (granted) => {
+          clearTimeout(timer);
+          resolve(granted);
+        },
+        fail: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
+      if (this.acquireTimeoutMs > 0) {
+        timer = setTimeout(() => {
+          const index = this.waiting.indexOf(waiter);
+          if (index >= 0) this.waiting.splice(index, 1);
+          reject(
+            new StoreTimeoutError(
+              `every one of the ${this.readerCount} read connections stayed busy for ${this.acquireTimeoutMs} ms`,
+            ),
+          );
+        }, this.acquireTimeoutMs);
+      }
+      this.waiting.push(waiter);
+    });
   }
 
   private release(connection: PooledConnection): void {
     const next = this.waiting.shift();
-    if (next) next(connection);
-    else this.idle.push(connection);
+    if (next) {
+      next.grant(connection);
+      return;
+    }
+    this.idle.push(connection);
+    if (this.drained && this.idle.length === this.readerCount) this.drained();
   }
 }

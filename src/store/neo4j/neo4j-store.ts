@@ -26,7 +26,16 @@ export interface Neo4jStoreOptions {
   readonly batchSize?: number;
   /** Milliseconds the driver waits to establish a connection (driver default: 30 s). */
   readonly connectionTimeoutMs?: number;
+  /**
+   * Milliseconds a read keeps retrying transient failures (a leader switch, a dropped connection)
+   * before it fails; default 3 s. The driver's own default, 30 s, would hold every request that
+   * long while the server is down, instead of answering SERVICE_UNAVAILABLE.
+   */
+  readonly maxRetryTimeMs?: number;
 }
+
+/** Default of `maxRetryTimeMs`. */
+const MAX_RETRY_TIME_MS = 3_000;
 
 /**
  * Top-level parameters sent as Neo4j integers. The driver sends every JavaScript number as a
@@ -48,7 +57,7 @@ export function toNeo4jParams(params: Params): Record<string, unknown> {
 }
 
 /** The URI without credentials it may carry (`bolt://user:secret@host`). */
-function redactUri(uri: string): string {
+export function redactUri(uri: string): string {
   return uri.replace(/\/\/[^@/]*@/, '//');
 }
 
@@ -80,6 +89,8 @@ function isTimeout(error: unknown): boolean {
  */
 export class Neo4jStore implements GraphStore {
   readonly engine = 'neo4j' as const;
+  /** None: Neo4j's bulk loader (LOAD CSV) reads files on the server, not where this process writes them. */
+  readonly bulkDirectory: string | undefined = undefined;
   private closed = false;
   private readonly txConfig: TransactionConfig;
 
@@ -108,6 +119,11 @@ export class Neo4jStore implements GraphStore {
         ...(options.connectionTimeoutMs === undefined
           ? {}
           : { connectionTimeout: options.connectionTimeoutMs }),
+        // A request waits for a pooled connection no longer than a statement may run.
+        ...(options.queryTimeoutMs === undefined
+          ? {}
+          : { connectionAcquisitionTimeout: options.queryTimeoutMs }),
+        maxTransactionRetryTime: options.maxRetryTimeMs ?? MAX_RETRY_TIME_MS,
         userAgent: 'tradegraph',
       });
     } catch (error) {

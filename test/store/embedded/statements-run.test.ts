@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { loadDataset } from '../../../src/ingest/dataset';
 import { ALL_STATEMENTS, upsertStatements, type WriteRow } from '../../../src/store/catalog';
 import type { EmbeddedStore } from '../../../src/store/embedded/embedded-store';
@@ -34,7 +36,53 @@ const SAMPLE: Record<string, Params[string]> = {
   maxLength: 6,
   limit: 5,
   rows: [],
+  statistics: [
+    'sample-statistic',
+    'MX exports 2026-01',
+    'exports',
+    '1.5',
+    'vehicles',
+    '2026-01',
+    '2026-01-01',
+    '2026-01-31',
+    'month',
+    '\u001d',
+    '\u001d',
+    '\u001d',
+    'MX',
+    '\u001d',
+    '\u001d',
+    '\u001d',
+    '\u001d',
+    'fx-report-2026',
+  ].join('\u001f'),
+  links: '',
+  claims: [{ kind: 'MEMBER_OF', from: 'alpha-trucks', to: 'truckmakers', source: 'fx-report-2026' }],
+  keyPrefix: 'import:',
 };
+
+/** One statistic as staged for `copy-statistics`: the Statistic table's columns, U+001F between them. */
+const STAGED_STATISTIC = `${[
+  'staged-statistic',
+  'Statistic',
+  'MX exports 2026-01',
+  'exports',
+  '1.5',
+  'vehicles',
+  '2026-01',
+  '2026-01-01',
+  '2026-01-31',
+  'month',
+  '',
+  '',
+  '',
+  'MX',
+  '',
+  '',
+  '',
+  '',
+  'fx-report-2026',
+].join('\u001f')}\n`;
 
 class RolledBack extends Error {}
 
@@ -75,6 +123,13 @@ describe('Embedded engine: every statement runs', () => {
     if (statement.access === 'read') {
       await expect(store.read(statement, params)).resolves.toBeInstanceOf(Array);
       return;
+    }
+    // Bulk statements load a file staged in the store's bulk directory: stage a sample (links: none).
+    if (statement.name.startsWith('copy-')) {
+      writeFileSync(
+        path.join(store.bulkDirectory ?? '', `${statement.name}.csv`),
+        statement.name === 'copy-statistics' ? STAGED_STATISTIC : '',
+      );
     }
     // Writes run inside a transaction that is then rolled back, so the fixture stays intact.
     await expect(

@@ -1,0 +1,211 @@
+/**
+ * Load and soak: mixed read traffic against `tradegraph serve` (a child process on loopback, the
+ * embedded store loaded with the curated dataset), 50 connections for 60 s by default.
+ *
+ *   npm run bench:load                          # 50 connections, 60 s
+ *   LOAD_CONNECTIONS=10 LOAD_SECONDS=20 npm run bench:load
+ *
+ * Passes when no request fails (transport error, timeout, non-2xx status or GraphQL error) and
+ * the server's RSS after the run is within 10% of its RSS at the start of the second half (no
+ * leak). Prints latency percentiles, throughput and the RSS samples, and writes them to
+ * bench/results/load-<date>.json.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { projectRoot } from '../src/paths';
+
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const WARM_UP_SECONDS = 5;
+
+/** The mix: each connection cycles through these in turn. */
+const OPERATIONS: Record<string, string> = {
+  lookup: '{ company(id: "freightliner") { id name aliases companyType sources { title } } }',
+  search:
+    '{ search(text: "asociacion nacional", first: 10) { score node { id ... on Entity { name kind } } } }',
+  members: `{ association(id: "anpact") { name members(asOf: "2026") { node { id name } claims { asOf source { title } } } } }`,
+  ranking: `{ ranking(input: { membersOf: "anpact", membersAsOf: "2026", metric: "exports", period: "2026-01", destination: "US" }) {
+    rows { rank subject { name } value coverage broaderThanAsked statistics { value source { publisher } } }
+    context { metric value coverage } notes } }`,
+  timeSeries: `{ statistics(subjects: ["MX"], metric: "exports") { period { label } value unit coverage
+    destination { id } computedChange { percent } source { title } } }`,
+  nested: `{ association(id: "anpact") { members { node { name statistics(metric: "exports") {
+    value destination { id name } source { title } } } } } }`,
+  neighbours:
+    '{ neighbours(id: "freightliner", depth: 2, first: 50) { nodes { id name } edges { type fromId toId } } }',
+  path: '{ paths(from: "daimay", to: "usmca", first: 5) { length nodes { id name } edges { type source { title } } } }',
+};
+
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+  return Math.round((kib / 1024) * 10) / 10;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function startServer(
+  databaseDirectory: string,
+): Promise<{ url: string; pid: number; stop: () => Promise<number | null> }> {
+  const child = spawn(process.execPath, ['-r', 'tsx/cjs', path.join('src', 'cli', 'main.ts'), 'serve'], {
+    cwd: projectRoot(),
+    env: {
+      ...process.env,
+      // Not tsx's hooks from this process (they would relay the server's signals to it).
+      NODE_OPTIONS: '',
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      TRADEGRAPH_DB_DIR: databaseDirectory,
+      TRADEGRAPH_RATE_LIMIT: '0',
+      NEO4J_URI: '',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /API (http:\/\/127\.0\.0\.1:\d+)\/graphql/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    void exited.then((code) => reject(new Error(`the server exited (${code}) before listening:\n${output}`)));
+  });
+  if (child.pid === undefined) throw new Error('the server has no pid');
+  const pid = child.pid;
+  return {
+    url,
+    pid,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-load-'));
+  const server = await startServer(path.join(scratch, 'db'));
+  const names = Object.keys(OPERATIONS);
+  const requests = names.map((name) => ({
+    method: 'POST' as const,
+    path: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: OPERATIONS[name] }),
+  }));
+
+  // Every operation must answer without errors before the load starts.
+  for (const [index, name] of names.entries()) {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: requests[index]?.body,
+    });
+    const body = (await response.json()) as { errors?: unknown[] };
+    if (response.status !== 200 || body.errors) throw new Error(`${name} fails: ${JSON.stringify(body)}`);
+  }
+
+  const graphqlErrors = new Map<string, number>();
+  const latencies: number[] = [];
+  const run = (seconds: number, record: boolean) =>
+    autocannon({
+      url: server.url,
+      connections: CONNECTIONS,
+      duration: seconds,
+      timeout: 10,
+      requests: requests.map((request, index) => ({
+        ...request,
+        onResponse: (status: number, body: string) => {
+          if (!record) return;
+          if (status !== 200 || body.includes('"errors"')) {
+            const name = names[index] ?? '?';
+            graphqlErrors.set(name, (graphqlErrors.get(name) ?? 0) + 1);
+          }
+        },
+      })),
+      setupClient: (client) => {
+        if (record) client.on('response', (_status, _bytes, time) => latencies.push(time));
+      },
+    });
+
+  process.stdout.write(`warming up for ${WARM_UP_SECONDS} s\n`);
+  await run(WARM_UP_SECONDS, false);
+
+  const samples: { second: number; rssMiB: number }[] = [];
+  const started = Date.now();
+  const sampler = setInterval(() => {
+    samples.push({ second: Math.round((Date.now() - started) / 1000), rssMiB: rssMiB(server.pid) });
+  }, 1000);
+  samples.push({ second: 0, rssMiB: rssMiB(server.pid) });
+  process.stdout.write(`${CONNECTIONS} connections for ${SECONDS} s: ${names.join(', ')}\n`);
+  const result = await run(SECONDS, true);
+  clearInterval(sampler);
+  const after = rssMiB(server.pid);
+  samples.push({ second: Math.round((Date.now() - started) / 1000), rssMiB: after });
+  const code = await server.stop();
+  rmSync(scratch, { recursive: true, force: true });
+
+  const half = samples.find((sample) => sample.second >= SECONDS / 2) ?? samples[0];
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const failures =
+    result.errors + result.timeouts + result.non2xx + [...graphqlErrors.values()].reduce((a, b) => a + b, 0);
+  const growth = half ? (after - half.rssMiB) / half.rssMiB : NaN;
+  const report = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    operations: names,
+    requests: result.requests.total,
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: {
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      max: sorted.at(-1) ?? NaN,
+    },
+    failures: {
+      transport: result.errors,
+      timeouts: result.timeouts,
+      non2xx: result.non2xx,
+      graphql: Object.fromEntries(graphqlErrors),
+    },
+    rssMiB: {
+      start: samples[0]?.rssMiB,
+      secondHalfStart: half?.rssMiB,
+      after,
+      growthPercent: Math.round(growth * 1000) / 10,
+    },
+    rssSamples: samples,
+    serverExitCode: code,
+  };
+  mkdirSync(path.join(projectRoot(), 'bench', 'results'), { recursive: true });
+  const file = path.join(projectRoot(), 'bench', 'results', `load-${report.date.slice(0, 10)}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  const { rssSamples: _samples, ...summary } = report;
+  process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+
+  const problems: string[] = [];
+  if (failures > 0) problems.push(`${failures} failed requests`);
+  if (!(Math.abs(growth) <= 0.1))
+    problems.push(`RSS changed by ${report.rssMiB.growthPercent}% over the second half`);
+  if (code !== 0) problems.push(`the server exited with ${code} on SIGTERM`);
+  if (problems.length > 0) {
+    process.stderr.write(`FAIL: ${problems.join('; ')}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stdout.write('PASS: no failed request, no RSS growth over the second half, clean shutdown\n');
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

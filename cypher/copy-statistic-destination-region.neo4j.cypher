@@ -1,0 +1,6 @@
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
+// Links new statistics, staged in copy-statistic-destination-region.csv, to the Region in their destination field.
+LOAD CSV FROM 'file:///copy-statistic-destination-region.csv' AS f FIELDTERMINATOR '\u001f'
+MATCH (s:Statistic {id: f[0]})
+MATCH (t:Region {id: f[1]})
+CREATE (s)-[:DESTINATION]->(t)

@@ -1,0 +1,6 @@
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
+// Links new statistics, staged in copy-statistic-measures-company.csv, to the Company in their measures field.
+LOAD CSV FROM 'file:///copy-statistic-measures-company.csv' AS f FIELDTERMINATOR '\u001f'
+MATCH (s:Statistic {id: f[0]})
+MATCH (t:Company {id: f[1]})
+CREATE (s)-[:MEASURES]->(t)

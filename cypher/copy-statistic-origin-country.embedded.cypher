@@ -1,0 +1,4 @@
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
+// Links new statistics, staged in copy-statistic-origin-country.csv, to the Country in their origin field.
+COPY ORIGIN FROM 'copy-statistic-origin-country.csv'
+  (header=false, delim='\u001f', quote='\u001c', escape='\u001c', from='Statistic', to='Country')

@@ -1,0 +1,251 @@
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { readConfig } from '../config.js';
+import { NODE_KINDS } from '../domain/kinds.js';
+import { ImportError } from '../ingest/errors.js';
+import { exportGraph, type ExportFormat } from '../ingest/export.js';
+import { importFiles, type ImportMode, type ImportProgress, type ImportSummary } from '../ingest/import.js';
+import { rollbackImport, unfinishedImports } from '../ingest/journal.js';
+import type { GraphStore } from '../store/graph-store.js';
+import { ensureDataset, openStore } from '../store/open-store.js';
+
+/**
+ * Opens the configured store for bulk work: like every command, a store that never held the
+ * curated dataset gets it first; statements run without the query timeout, since a bulk load and
+ * its commit can take longer than any query.
+ */
+async function withBulkStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T> {
+  const config = readConfig();
+  const store = await openStore({ ...config.store, queryTimeoutMs: 0 });
+  try {
+    await ensureDataset(store, config.dataDirectory);
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const MiB = 1024 * 1024;
+
+/**
+ * Shows import progress on stderr: a bar with rate and ETA on a terminal, a plain line every
+ * second or so otherwise (logs, CI, a parent process reading it).
+ */
+function progressReporter(): { update: (progress: ImportProgress) => void; stop: () => void } {
+  const started = Date.now();
+  const rate = (records: number): number =>
+    Math.round(records / Math.max((Date.now() - started) / 1000, 0.001));
+  if (process.stderr.isTTY) {
+    let bar: SingleBar | null = null;
+    let phase: ImportProgress['phase'] | null = null;
+    return {
+      update: (progress) => {
+        if (progress.phase !== phase) {
+          bar?.stop();
+          bar = null;
+          phase = progress.phase;
+          if (phase === 'committing' || phase === 'rolling back') process.stderr.write(`${phase}…\n`);
+        }
+        if (phase === 'reading') {
+          bar ??= new SingleBar(
+            {
+              format:
+                'import |{bar}| {percentage}% | {read}/{size} MiB | {records} records | {rate} records/s | ETA {eta_formatted}',
+              stream: process.stderr,
+              etaBuffer: 20,
+            },
+            undefined,
+          );
+          if (!bar.isActive) bar.start(progress.totalBytes, 0, {});
+          bar.update(progress.bytesRead, {
+            read: (progress.bytesRead / MiB).toFixed(1),
+            size: (progress.totalBytes / MiB).toFixed(1),
+            records: progress.records,
+            rate: rate(progress.records),
+          });
+        } else if (phase === 'writing' && progress.batches) {
+          bar ??= new SingleBar(
+            {
+              format: 'write  |{bar}| {value}/{total} batches | ETA {eta_formatted}',
+              stream: process.stderr,
+            },
+            undefined,
+          );
+          if (!bar.isActive) bar.start(progress.batches.total, 0);
+          bar.update(progress.batches.done);
+        }
+      },
+      stop: () => bar?.stop(),
+    };
+  }
+  let last = 0;
+  return {
+    update: (progress) => {
+      const now = Date.now();
+      const change = progress.phase !== 'reading' && progress.phase !== 'writing';
+      // Writing steps are few (a batch, or one bulk load each): each gets a line while they stay few.
+      const step = progress.phase === 'writing' && (progress.batches?.total ?? 0) <= 100;
+      if (!change && !step && now - last < 1000 && last !== 0) return;
+      last = now;
+      const percent =
+        progress.totalBytes > 0 ? Math.floor((100 * progress.bytesRead) / progress.totalBytes) : 100;
+      const speed = rate(progress.records);
+      const eta =
+        progress.bytesRead > 0
+          ? Math.round(((now - started) / 1000) * (progress.totalBytes / progress.bytesRead - 1))
+          : 0;
+      const batches = progress.batches ? `, batch ${progress.batches.done}/${progress.batches.total}` : '';
+      process.stderr.write(
+        `import ${progress.phase}: ${percent}% read, ${progress.records} records, ${speed} records/s, ETA ${eta}s${batches}\n`,
+      );
+    },
+    stop: () => undefined,
+  };
+}
+
+function printSummary(summary: ImportSummary): void {
+  const lines: string[] = [];
+  const verb = summary.dryRun ? 'would be' : 'were';
+  lines.push(
+    `${summary.dryRun ? 'dry run: nothing was written. ' : ''}import ${summary.importId} (${summary.mode}): ` +
+      `${summary.records} records from ${summary.files.length} file(s) in ${summary.seconds.toFixed(1)} s`,
+  );
+  lines.push(
+    `${'kind'.padEnd(14)}${'created'.padStart(10)}${'updated'.padStart(10)}${'unchanged'.padStart(11)}`,
+  );
+  const row = (name: string, t: { created: number; updated: number; unchanged: number }): string =>
+    `${name.padEnd(14)}${String(t.created).padStart(10)}${String(t.updated).padStart(10)}${String(t.unchanged).padStart(11)}`;
+  for (const kind of NODE_KINDS) {
+    const t = summary.nodes[kind];
+    if (t.created + t.updated + t.unchanged > 0) lines.push(row(kind, t));
+  }
+  lines.push(row('relationships', summary.relationships));
+  if (summary.duplicates > 0)
+    lines.push(`${summary.duplicates} exact repeat(s) of earlier records ${verb} written once`);
+  for (const skip of summary.skipped) lines.push(`skipped ${skip.rows} Comtrade row(s): ${skip.reason}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Reports an ImportError as a plain message (exit code 1); anything else goes up to main. */
+function guarded<A extends unknown[]>(action: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await action(...args);
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+    }
+  };
+}
+
+/** `tradegraph import` and `tradegraph export`. */
+export function importExportCommands(program: Command): void {
+  program
+    .command('import')
+    .description(
+      'import files (CSV or JSON Lines in the data/ format, UN Comtrade CSV): all of it or nothing',
+    )
+    .argument('[files...]', 'files or directories to import')
+    .option('--dry-run', 'check everything and report what would change, writing nothing')
+    .option('--journal', 'write in journaled batches, as on Neo4j (default there; embedded: one transaction)')
+    .option('--batch-size <records>', 'records checked and written together', (text) =>
+      Number.parseInt(text, 10),
+    )
+    .option('--comtrade-url <url>', 'the URL the Source of each Comtrade file cites')
+    .option(
+      '--comtrade-published <date>',
+      'when the Comtrade data was downloaded (YYYY, YYYY-MM, YYYY-MM-DD)',
+    )
+    .option('--rollback <importId>', 'undo an interrupted journaled import')
+    .option('--pending', 'list journaled imports that did not finish')
+    .action(
+      guarded(
+        async (
+          files: string[],
+          options: {
+            dryRun?: boolean;
+            journal?: boolean;
+            batchSize?: number;
+            comtradeUrl?: string;
+            comtradePublished?: string;
+            rollback?: string;
+            pending?: boolean;
+          },
+          command: Command,
+        ) => {
+          const json = Boolean((command.optsWithGlobals() as { json?: boolean }).json);
+          await withBulkStore(async (store) => {
+            if (options.rollback) {
+              const batches = await rollbackImport(store, options.rollback);
+              process.stdout.write(`rolled back import ${options.rollback}: ${batches} batch(es) undone\n`);
+              return;
+            }
+            if (options.pending) {
+              const pending = await unfinishedImports(store);
+              if (json) process.stdout.write(`${JSON.stringify(pending, null, 2)}\n`);
+              for (const each of pending) {
+                process.stdout.write(
+                  `${each.importId}\t${each.state}\t${each.batches} batch(es)\tstarted ${each.started}\t${each.files.join(', ')}\n`,
+                );
+              }
+              return;
+            }
+            if (files.length === 0) throw new ImportError('name at least one file or directory to import');
+            const reporter = progressReporter();
+            const mode: ImportMode | undefined = options.journal ? 'journal' : undefined;
+            let summary: ImportSummary;
+            try {
+              summary = await importFiles(store, files, {
+                dryRun: options.dryRun ?? false,
+                ...(mode ? { mode } : {}),
+                ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+                comtrade: {
+                  ...(options.comtradeUrl ? { url: options.comtradeUrl } : {}),
+                  ...(options.comtradePublished ? { published: options.comtradePublished } : {}),
+                },
+                onProgress: reporter.update,
+              });
+            } finally {
+              reporter.stop();
+            }
+            if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+            else printSummary(summary);
+          });
+        },
+      ),
+    );
+
+  program
+    .command('export')
+    .description('export the graph, or an entity and its neighbourhood, with the sources it cites')
+    .requiredOption('--format <format>', 'jsonl, csv or graphml')
+    .option('--out <path>', 'file to write (jsonl, graphml; default: standard output) or directory (csv)')
+    .option('--root <id>', 'export only this entity and its neighbourhood')
+    .option('--depth <steps>', 'steps from the root over relationships (default 1)', (text) =>
+      Number.parseInt(text, 10),
+    )
+    .action(
+      guarded(async (options: { format: string; out?: string; root?: string; depth?: number }) => {
+        if (!['jsonl', 'csv', 'graphml'].includes(options.format)) {
+          throw new ImportError(`--format must be jsonl, csv or graphml, not "${options.format}"`);
+        }
+        const format = options.format as ExportFormat;
+        if (format === 'csv' && !options.out) throw new ImportError('a CSV export needs --out <directory>');
+        if (options.depth !== undefined && (!Number.isInteger(options.depth) || options.depth < 0)) {
+          throw new ImportError('--depth must be a whole number of steps');
+        }
+        await withBulkStore(async (store) => {
+          const summary = await exportGraph(store, options.out ?? process.stdout, {
+            format,
+            ...(options.root ? { root: options.root } : {}),
+            ...(options.depth !== undefined ? { depth: options.depth } : {}),
+          });
+          const nodes = Object.values(summary.nodes).reduce((sum, n) => sum + n, 0);
+          process.stderr.write(
+            `exported ${nodes} nodes and ${summary.relationships} relationships${options.out ? ` to ${options.out}` : ''}\n`,
+          );
+        });
+      }),
+    );
+}

@@ -1,0 +1,213 @@
+import { ENTITY_KINDS, type NodeKind } from '../domain/kinds.js';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationships.js';
+import { nodesByIds, outgoingRelationships, relationsOf, statisticsBySubjects } from '../store/catalog.js';
+import { listStatement } from '../store/generated-statements.js';
+import type { GraphStore } from '../store/graph-store.js';
+import type { GraphEdge, GraphNode, StoreValue } from '../store/values.js';
+import { fieldsOf, type RecordKind } from './input-files.js';
+import { RECORD_FILES } from './records.js';
+import { ImportError } from './errors.js';
+
+/**
+ * The stored graph read back as records of the import format (the fields of `data/`): what
+ * export writes, and what import reads, so an exported graph imports into an identical one.
+ */
+
+export interface GraphRecord {
+  readonly kind: RecordKind;
+  readonly record: Record<string, unknown>;
+}
+
+/** Kinds in the order of `data/`: sources first, entities, then relationships and statistics. */
+export const RECORD_KIND_ORDER: readonly RecordKind[] = Object.values(RECORD_FILES).map(
+  ({ kind }) => kind as RecordKind,
+);
+
+const PAGE = 1000;
+
+const present = (value: StoreValue | undefined): boolean =>
+  value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
+
+/** A stored node as the record it was imported from (absent fields and empty lists left out). */
+export function recordOfNode(node: GraphNode): Record<string, unknown> {
+  const p = node.properties;
+  if (node.kind === 'Statistic') {
+    const record: Record<string, unknown> = {};
+    const fields: [string, string][] = [
+      ['id', 'id'],
+      ['subject', 'subjectId'],
+      ['metric', 'metric'],
+      ['value', 'value'],
+      ['unit', 'unit'],
+      ['period', 'period'],
+      ['destination', 'destinationId'],
+      ['origin', 'originId'],
+      ['sector', 'sectorId'],
+      ['publishedBy', 'publishedById'],
+      ['source', 'sourceId'],
+      ['changePercent', 'changePercent'],
+      ['changeComparedTo', 'changeComparedTo'],
+      ['scope', 'scope'],
+    ];
+    for (const [field, property] of fields) if (present(p[property])) record[field] = p[property];
+    return record;
+  }
+  const record: Record<string, unknown> = {};
+  for (const field of fieldsOf(node.kind)) if (present(p[field])) record[field] = p[field];
+  return record;
+}
+
+/** A stored claim as its relationship record (properties its type cannot carry left out). */
+export function recordOfClaim(edge: GraphEdge): Record<string, unknown> {
+  const type = edge.type as RelationshipType;
+  const extra = RELATIONSHIP_TYPES[type].properties as readonly string[];
+  const record: Record<string, unknown> = { type, from: edge.startId, to: edge.endId };
+  for (const field of ['source', 'asOf', ...extra, 'note']) {
+    if (present(edge.properties[field])) record[field] = edge.properties[field];
+  }
+  return record;
+}
+
+export const isClaim = (edge: GraphEdge): boolean => Object.hasOwn(RELATIONSHIP_TYPES, edge.type);
+
+/** Every node of a kind, a page at a time, in id order. */
+export async function* nodePages(store: GraphStore, kind: NodeKind): AsyncGenerator<GraphNode[]> {
+  let after = '';
+  for (;;) {
+    const rows = await store.read(listStatement(kind), { after, limit: PAGE });
+    if (rows.length === 0) return;
+    yield rows.map((row) => row.node);
+    after = rows[rows.length - 1]?.node.id ?? after;
+    if (rows.length < PAGE) return;
+  }
+}
+
+/** The relationships leaving each of these nodes (claims and statistic links), with the properties they hold. */
+export async function outgoing(store: GraphStore, ids: readonly string[]): Promise<GraphEdge[]> {
+  if (ids.length === 0) return [];
+  const rows = await store.read(outgoingRelationships, { ids: [...ids] });
+  return rows.map(({ from, type, to, ...rest }) => {
+    const properties: Record<string, StoreValue> = {};
+    for (const [key, value] of Object.entries(rest)) if (value !== null) properties[key] = value;
+    return { type, startId: from, endId: to, properties };
+  });
+}
+
+const claimOrder = (a: GraphEdge, b: GraphEdge): number =>
+  `${a.type}|${a.startId}|${a.endId}|${String(a.properties.source)}`.localeCompare(
+    `${b.type}|${b.startId}|${b.endId}|${String(b.properties.source)}`,
+  );
+
+/** The whole graph as records, kind by kind in the order of `data/`, each kind in id order. */
+export async function* wholeGraph(store: GraphStore): AsyncGenerator<GraphRecord> {
+  for (const kind of RECORD_KIND_ORDER) {
+    if (kind === 'Relationship') {
+      for (const entityKind of ENTITY_KINDS) {
+        for await (const page of nodePages(store, entityKind)) {
+          const claims = (
+            await outgoing(
+              store,
+              page.map((node) => node.id),
+            )
+          )
+            .filter(isClaim)
+            .sort(claimOrder);
+          for (const claim of claims) yield { kind, record: recordOfClaim(claim) };
+        }
+      }
+      continue;
+    }
+    for await (const page of nodePages(store, kind)) {
+      for (const node of page) yield { kind, record: recordOfNode(node) };
+    }
+  }
+}
+
+const STATISTIC_REFERENCES = ['destinationId', 'originId', 'sectorId', 'publishedById'] as const;
+
+/**
+ * An entity and its neighbourhood as records: the entities reached over relationship claims
+ * within `depth` steps (either direction), the claims among them, the statistics measuring any of
+ * them, the nodes those statistics name (destination, origin, sector, publisher), and every
+ * source cited by any of these. Self-contained: it imports into an empty store.
+ */
+export async function* neighbourhood(
+  store: GraphStore,
+  rootId: string,
+  depth: number,
+): AsyncGenerator<GraphRecord> {
+  const [root] = await store.read(nodesByIds, { ids: [rootId] });
+  if (!root) throw new ImportError(`no node with id "${rootId}"`);
+  if (!(ENTITY_KINDS as readonly string[]).includes(root.node.kind)) {
+    throw new ImportError(`"${rootId}" is a ${root.node.kind}; a neighbourhood starts at an entity`);
+  }
+  const entities = new Map<string, GraphNode>([[rootId, root.node]]);
+  const claims = new Map<string, GraphEdge>();
+  let frontier = [rootId];
+  for (let step = 0; step < depth && frontier.length > 0; step += 1) {
+    const next: string[] = [];
+    for (const row of await store.read(relationsOf, { ids: frontier })) {
+      const edge = row.relationship;
+      claims.set(`${edge.type}|${edge.startId}|${edge.endId}|${String(edge.properties.source)}`, edge);
+      if (!entities.has(row.other.id)) {
+        entities.set(row.other.id, row.other);
+        next.push(row.other.id);
+      }
+    }
+    frontier = next;
+  }
+  // Claims between entities of the neighbourhood (the last ring's claims outward are left out).
+  const inside = [...claims.values()].filter(
+    (edge) => entities.has(edge.startId) && entities.has(edge.endId),
+  );
+  const statistics: GraphNode[] = [];
+  for (const row of await store.read(statisticsBySubjects, {
+    subjectIds: [...entities.keys()],
+    metric: '',
+    periodFrom: '0001-01-01',
+    periodTo: '9999-12-31',
+    destination: '',
+    origin: '',
+    totalsOnly: false,
+    sector: '',
+  })) {
+    statistics.push(row.statistic);
+  }
+  const wanted = new Set<string>();
+  for (const statistic of statistics) {
+    for (const field of STATISTIC_REFERENCES) {
+      const id = statistic.properties[field];
+      if (typeof id === 'string' && !entities.has(id)) wanted.add(id);
+    }
+  }
+  const others = new Map<string, GraphNode>();
+  if (wanted.size > 0) {
+    for (const row of await store.read(nodesByIds, { ids: [...wanted] })) others.set(row.id, row.node);
+  }
+  const sourceIds = new Set<string>();
+  for (const node of [...entities.values(), ...others.values()]) {
+    const cited = node.properties.sources;
+    if (Array.isArray(cited)) for (const id of cited) if (typeof id === 'string') sourceIds.add(id);
+  }
+  for (const edge of inside)
+    if (typeof edge.properties.source === 'string') sourceIds.add(edge.properties.source);
+  for (const statistic of statistics) {
+    if (typeof statistic.properties.sourceId === 'string') sourceIds.add(statistic.properties.sourceId);
+  }
+  const sources =
+    sourceIds.size > 0 ? (await store.read(nodesByIds, { ids: [...sourceIds] })).map((row) => row.node) : [];
+
+  const byId = (a: GraphNode, b: GraphNode): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const nodes = [...entities.values(), ...others.values(), ...sources];
+  for (const kind of RECORD_KIND_ORDER) {
+    if (kind === 'Relationship') {
+      for (const edge of inside.sort(claimOrder)) yield { kind, record: recordOfClaim(edge) };
+    } else if (kind === 'Statistic') {
+      for (const node of [...statistics].sort(byId)) yield { kind, record: recordOfNode(node) };
+    } else {
+      for (const node of nodes.filter((each) => each.kind === kind).sort(byId)) {
+        yield { kind, record: recordOfNode(node) };
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import { copyStatistics } from '../store/catalog.js';
+import type { Statement } from '../store/statements.js';
+import { writeStatement } from '../store/statements.js';
+import type { WritePlan } from './write-plan.js';
+
+/**
+ * New statistics staged on disk for the engine's bulk loader, while an import is checked: one
+ * file per bulk statement (`copy-statistics.csv`, `copy-statistic-measures-country.csv`, …) in the
+ * store's bulk directory, loaded with one COPY each once the whole import proved valid. Files the
+ * engine reads as a whole load at its own speed; the same rows sent in many statements do not.
+ *
+ * Lines are the statistics' lines (packed-rows.ts: the columns of the engine's table, U+001F
+ * between fields, empty for null); a link line is the statistic id and the target id. Rows
+ * holding a line break are never packed, so every line is one row.
+ */
+export class Staging {
+  private readonly files = new Map<string, { stream: WriteStream; rows: number }>();
+  /** Statistics staged whole, by block (see `append`). */
+  appended = 0;
+
+  constructor(private readonly directory: string) {}
+
+  private file(statement: string): { stream: WriteStream; rows: number } {
+    let file = this.files.get(statement);
+    if (!file) {
+      file = { stream: createWriteStream(path.join(this.directory, `${statement}.csv`)), rows: 0 };
+      this.files.set(statement, file);
+    }
+    return file;
+  }
+
+  private async write(statement: string, lines: readonly string[]): Promise<void> {
+    if (lines.length === 0) return;
+    const file = this.file(statement);
+    file.rows += lines.length;
+    if (!file.stream.write(`${lines.join('\n')}\n`)) {
+      await new Promise<void>((resolve) => file.stream.once('drain', () => resolve()));
+    }
+  }
+
+  /** Appends lines (already joined by line breaks) to the file a bulk statement loads. */
+  async append(statement: string, lines: string): Promise<void> {
+    if (lines.length === 0) return;
+    const file = this.file(statement);
+    if (!file.stream.write(`${lines}\n`)) {
+      await new Promise<void>((resolve) => file.stream.once('drain', () => resolve()));
+    }
+  }
+
+  /** Moves a plan's new statistics and their links to the staged files. */
+  async take(plan: WritePlan): Promise<void> {
+    await this.write(copyStatistics.name, plan.inserted);
+    for (const [name, links] of Object.entries(plan.insertedLinks)) {
+      await this.write(name.replace(/^insert-/, 'copy-'), links);
+    }
+    plan.inserted = [];
+    plan.insertedLinks = {};
+  }
+
+  /** Finishes the files; returns the statements that load them, statistics first. */
+  async close(): Promise<Statement<Record<string, never>>[]> {
+    for (const { stream } of this.files.values()) {
+      stream.end();
+      await finished(stream);
+    }
+    return [...this.files.keys()]
+      .sort((a, b) => (a === copyStatistics.name ? -1 : b === copyStatistics.name ? 1 : a.localeCompare(b)))
+      .map((name) => writeStatement<Record<string, never>>(name, []));
+  }
+
+  remove(): void {
+    for (const { stream } of this.files.values()) stream.destroy();
+    for (const name of this.files.keys()) rmSync(path.join(this.directory, `${name}.csv`), { force: true });
+  }
+}

@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { CLIENT_ERROR_CODES } from '../../src/graphql/errors';
+import { tradeGraphSchema } from '../../src/graphql/schema';
+import type { RunningServer } from '../../src/server/server';
+import { post, serve } from './support/http';
+import { operations } from './support/operations';
+import { graphChecksum, openTestStore, type TestStore } from './support/stores';
+
+/**
+ * Random operations against the real server over loopback. TRADEGRAPH_FUZZ_RUNS and
+ * TRADEGRAPH_FUZZ_SEED run more, or others (`npm run fuzz` runs 20,000).
+ */
+const RUNS = Number(process.env.TRADEGRAPH_FUZZ_RUNS ?? 2_000);
+const SEED = Number(process.env.TRADEGRAPH_FUZZ_SEED ?? 20_260_601);
+
+/** Codes a well-formed but arbitrary request may earn; never a failure of the server. */
+const ACCEPTABLE = new Set(
+  CLIENT_ERROR_CODES.filter(
+    (code) => !['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE', 'TIMEOUT'].includes(code),
+  ),
+);
+
+describe('Fuzzing the API', () => {
+  let opened: TestStore;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    opened = await openTestStore({ queryTimeoutMs: 10_000 });
+    server = await serve(opened.store, { http: { rateLimitPerMinute: 0 } });
+  });
+  afterAll(async () => {
+    await server.close();
+    await opened.dispose();
+  });
+
+  test(
+    `${RUNS} random operations: no crash, no 5xx, no unmasked error`,
+    async () => {
+      const before = await graphChecksum(opened.store);
+      const samples = fc.sample(operations(tradeGraphSchema()), { seed: SEED, numRuns: RUNS });
+      const failures: string[] = [];
+      const outcomes = { data: 0, refused: 0 };
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          while (next < samples.length) {
+            const query = samples[next] ?? '';
+            next += 1;
+            let response;
+            try {
+              response = await post(server, { query });
+            } catch (error) {
+              failures.push(`${(error as Error).message.slice(0, 200)}\n  ${query}`);
+              continue;
+            }
+            if (response.status >= 500) failures.push(`HTTP ${response.status}\n  ${query}`);
+            if (response.body.data) outcomes.data += 1;
+            else outcomes.refused += 1;
+            for (const error of response.body.errors ?? []) {
+              const code = String(error.extensions?.code);
+              if (!ACCEPTABLE.has(code) || error.extensions?.stacktrace !== undefined) {
+                failures.push(`${code}: ${error.message.slice(0, 200)}\n  ${query}`);
+              } else if (
+                /\n\s+at |node_modules|\.ts:\d+/.test(error.message) ||
+                /StoreError|Neo4jError|ladybug/i.test(error.message)
+              ) {
+                failures.push(`internal detail: ${error.message.slice(0, 200)}\n  ${query}`);
+              }
+            }
+          }
+        }),
+      );
+      expect(failures.slice(0, 10)).toEqual([]);
+      // The generator is useful only if most operations run: check it is not all refusals.
+      expect(outcomes.data).toBeGreaterThan(RUNS / 2);
+      expect(await graphChecksum(opened.store)).toEqual(before);
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    },
+    Math.max(240_000, RUNS * 60),
+  );
+});

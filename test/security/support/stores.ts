@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultDataDirectory, loadDataset } from '../../../src/ingest/dataset';
+import { writeDataset } from '../../../src/ingest/write-dataset';
+import { defaultCypherDirectory, CypherCatalog } from '../../../src/store/cypher-catalog';
+import { EmbeddedStore, type EmbeddedStoreOptions } from '../../../src/store/embedded/embedded-store';
+import type { GraphStore } from '../../../src/store/graph-store';
+import { readStatement } from '../../../src/store/statements';
+import type { GraphEdge, GraphNode, StoreValue } from '../../../src/store/values';
+
+/**
+ * Statements the tests need and the application must never have: a whole-graph dump for the
+ * checksum, and a statement that runs until the timeout stops it. They live in a copy of the
+ * Cypher directory made for the test, so `cypher/` holds only what the application runs.
+ */
+const TEST_CYPHER: Record<string, string> = {
+  // Counts pairs of a 10^10-row cross product by a condition the planner cannot fold away: it
+  // burns CPU in fixed memory (two 100k-element lists) until the query timeout interrupts it.
+  'test-runaway':
+    'UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b WITH a, b WHERE (a * b) % 7 = 3 RETURN count(*) AS n',
+  'test-dump-nodes': "MATCH (n) WHERE label(n) <> 'Meta' RETURN n AS node",
+  'test-dump-meta': 'MATCH (m:Meta) RETURN m.key AS key, m.value AS value',
+  'test-dump-relationships': 'MATCH (a)-[r]->(b) RETURN a AS startNode, r AS relationship, b AS endNode',
+};
+
+export const runaway = readStatement<Record<string, never>, { n: number }>('test-runaway', []);
+const dumpNodes = readStatement<Record<string, never>, { node: GraphNode }>('test-dump-nodes', []);
+const dumpMeta = readStatement<Record<string, never>, { key: string; value: string }>('test-dump-meta', []);
+const dumpRelationships = readStatement<Record<string, never>, { relationship: GraphEdge }>(
+  'test-dump-relationships',
+  [],
+);
+
+/** The embedded catalog plus the test statements, from a temporary copy of `cypher/`. */
+export function testCatalog(directory: string): CypherCatalog {
+  const cypher = path.join(directory, 'cypher');
+  cpSync(defaultCypherDirectory(), cypher, { recursive: true });
+  for (const [name, text] of Object.entries(TEST_CYPHER))
+    writeFileSync(path.join(cypher, `${name}.cypher`), text);
+  return CypherCatalog.load('embedded', cypher);
+}
+
+export interface TestStore {
+  readonly store: EmbeddedStore;
+  readonly directory: string;
+  dispose(): Promise<void>;
+}
+
+/**
+ * A fresh embedded store, with the test statements, loaded with the curated dataset (or none).
+ * `dispose` closes it and deletes its directory.
+ */
+export async function openTestStore(
+  options: Partial<Omit<EmbeddedStoreOptions, 'directory' | 'catalog'>> & {
+    dataDirectory?: string | null;
+  } = {},
+): Promise<TestStore> {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-security-'));
+  const { dataDirectory, ...storeOptions } = options;
+  const store = await EmbeddedStore.open({
+    directory: path.join(directory, 'db'),
+    catalog: testCatalog(directory),
+    ...storeOptions,
+  });
+  if (dataDirectory !== null) await writeDataset(store, loadDataset(dataDirectory ?? defaultDataDirectory()));
+  return {
+    store,
+    directory,
+    dispose: async () => {
+      await store.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A value with object keys sorted, so equal graphs print equal. */
+function canonical(value: StoreValue): StoreValue {
+  if (Array.isArray(value)) return value.map((item: StoreValue) => canonical(item));
+  if (value !== null && typeof value === 'object') {
+    const sorted: Record<string, StoreValue> = {};
+    for (const key of Object.keys(value).sort())
+      sorted[key] = canonical((value as Record<string, StoreValue>)[key] ?? null);
+    return sorted;
+  }
+  return value;
+}
+
+/**
+ * A SHA-256 of the whole graph: every node with its kind and properties, every relationship with
+ * its type, ends and properties, and the meta records, each canonicalised and sorted.
+ */
+export async function graphChecksum(
+  store: GraphStore,
+): Promise<{ checksum: string; nodes: number; relationships: number }> {
+  const nodes = (await store.read(dumpNodes, {})).map((row) => JSON.stringify(canonical(row.node))).sort();
+  const relationships = (await store.read(dumpRelationships, {}))
+    .map((row) => JSON.stringify(canonical(row.relationship)))
+    .sort();
+  const meta = (await store.read(dumpMeta, {})).map((row) => `${row.key}=${row.value}`).sort();
+  const hash = createHash('sha256');
+  for (const line of [...nodes, '--', ...relationships, '--', ...meta]) hash.update(`${line}\n`);
+  return { checksum: hash.digest('hex'), nodes: nodes.length, relationships: relationships.length };
+}
