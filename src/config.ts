@@ -44,6 +44,7 @@ const environment = z.object({
     { message: 'give origins as scheme://host[:port] (no path), or * for any' },
   ),
   TRADEGRAPH_MAX_BODY_BYTES: count(1024, 1024 ** 3, 1024 ** 2),
+  TRADEGRAPH_MAX_IMPORT_BYTES: count(1024, 64 * 1024 ** 3, 256 * 1024 ** 2),
   TRADEGRAPH_RATE_LIMIT: count(0, 1_000_000, 600),
   TRADEGRAPH_TRUST_PROXY: z.string().optional(),
   TRADEGRAPH_SHUTDOWN_GRACE_MS: count(0, 600_000, 10_000),
@@ -75,6 +76,8 @@ export interface HttpConfig {
   readonly corsOrigins: readonly string[];
   /** Largest request body accepted. */
   readonly maxBodyBytes: number;
+  /** Largest file `POST /import` accepts (larger ones go through `tradegraph import`). */
+  readonly maxImportBytes: number;
   /** Requests per minute one client address may make to `/graphql`; 0 turns the limit off. */
   readonly rateLimitPerMinute: number;
   /** Express's `trust proxy`: whose `X-Forwarded-For` names the client (false: nobody's). */
@@ -141,6 +144,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKeys: e.TRADEGRAPH_API_KEYS,
     corsOrigins: e.TRADEGRAPH_CORS_ORIGINS,
     maxBodyBytes: e.TRADEGRAPH_MAX_BODY_BYTES,
+    maxImportBytes: e.TRADEGRAPH_MAX_IMPORT_BYTES,
     rateLimitPerMinute: e.TRADEGRAPH_RATE_LIMIT,
     trustProxy: trustProxy(e.TRADEGRAPH_TRUST_PROXY),
     shutdownGraceMs: e.TRADEGRAPH_SHUTDOWN_GRACE_MS,

@@ -16,6 +16,8 @@ import { redactUri } from '../store/neo4j/neo4j-store.js';
 import { ensureDataset, openStore } from '../store/open-store.js';
 import { ResilientStore } from '../store/resilient-store.js';
 import { ApiKeys, authenticate, canWrite, writeGuard, writeGuardPlugin } from './auth.js';
+import { describeBytes } from './describe-bytes.js';
+import { importRouter } from './import-route.js';
 import { operationLimitsPlugin } from './limits-plugin.js';
 import { playgroundRouter } from './playground.js';
 import { rateLimit } from './rate-limit.js';
@@ -26,12 +28,7 @@ const log = createDebug('tradegraph:server');
 const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 
-/** `1 MB` for 1048576, `64 KB` for 65536, else a count of bytes. */
-export function describeBytes(bytes: number): string {
-  if (bytes % 1024 ** 2 === 0) return `${bytes / 1024 ** 2} MB`;
-  if (bytes % 1024 === 0) return `${bytes / 1024} KB`;
-  return `${bytes} bytes`;
-}
+export { describeBytes } from './describe-bytes.js';
 
 /**
  * Errors raised before GraphQL runs (a body that is too large or not JSON) answered as GraphQL-shaped
@@ -175,6 +172,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }));
     response.status(health.ok ? 200 : 503).json({ status: health.ok ? 'ok' : 'unavailable', store: health });
   });
+  app.use(importRouter({ store, maxImportBytes: httpConfig.maxImportBytes }));
   app.use(
     '/graphql',
     rateLimit({ perMinute: httpConfig.rateLimitPerMinute }),

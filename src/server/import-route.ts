@@ -1,0 +1,152 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import createDebug from 'debug';
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { ImportError } from '../ingest/errors.js';
+import { importFiles, type ImportSummary } from '../ingest/import.js';
+import { ValidationError, type Problem } from '../ingest/problems.js';
+import { StoreTimeoutError, StoreUnavailableError } from '../store/errors.js';
+import type { GraphStore } from '../store/graph-store.js';
+import { describeBytes } from './describe-bytes.js';
+
+const log = createDebug('tradegraph:server:import');
+
+/** Problems listed in full in a refusal; the rest are counted. */
+const PROBLEMS_SHOWN = 200;
+
+/**
+ * What a client may call its file: a plain name whose ending says the format (and, for the
+ * project's formats, the kind: `companies.csv`, `2026.statistics.jsonl`; see docs/import-export.md).
+ */
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,119}\.(csv|jsonl|ndjson)$/;
+
+const importQuery = z.object({
+  filename: z
+    .string({ error: 'is required: the name of the file, e.g. companies.csv or statistics.jsonl' })
+    .regex(FILE_NAME, {
+      message:
+        'must be a plain file name (letters, digits, ".", "_", "-"; at most 120 characters) ending in .csv, .jsonl or .ndjson',
+    }),
+  dryRun: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .optional()
+    .transform((value) => value === 'true' || value === '1'),
+});
+
+class BodyTooLarge extends Error {}
+
+/** Passes bytes through and fails once more than `max` have gone by. */
+function byteCap(max: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+      seen += chunk.length;
+      if (seen > max) callback(new BodyTooLarge());
+      else callback(null, chunk);
+    },
+  });
+}
+
+function reply(response: Response, status: number, code: string, message: string, extra = {}): void {
+  response.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+}
+
+/** The summary and problems name the file as the client did, never the server's temporary path. */
+function renamed<T extends { file: string }>(items: readonly T[], from: string, to: string): T[] {
+  return items.map((item) => (item.file === from ? { ...item, file: to } : item));
+}
+
+export interface ImportRouteOptions {
+  readonly store: GraphStore;
+  /** Largest file accepted. */
+  readonly maxImportBytes: number;
+}
+
+/**
+ * `POST /import?filename=companies.csv[&dryRun=true]` with the file as the request body: the same
+ * import as `tradegraph import` (checked in full, applied entirely or not at all), for one file.
+ * Only requests with an API key get here (the server's write guard closes every write route).
+ * Imports run one at a time; the body is streamed to a temporary file, never held in memory.
+ */
+export function importRouter(options: ImportRouteOptions): Router {
+  const router = Router();
+  let running = false;
+
+  router.post('/import', async (request: Request, response: Response) => {
+    const query = importQuery.safeParse(request.query);
+    if (!query.success) {
+      const issue = query.error.issues[0];
+      const field = String(issue?.path[0] ?? 'query');
+      reply(
+        response,
+        400,
+        'BAD_USER_INPUT',
+        `Query parameter "${field}" ${issue?.message ?? 'is not valid'}`,
+        {
+          field,
+        },
+      );
+      return;
+    }
+    if (running) {
+      response.set('Retry-After', '5');
+      reply(response, 409, 'CONFLICT', 'Another import is running; try again when it has finished.');
+      return;
+    }
+    running = true;
+    const { filename, dryRun } = query.data;
+    const directory = await mkdtemp(path.join(os.tmpdir(), 'tradegraph-upload-'));
+    const file = path.join(directory, filename);
+    try {
+      await pipeline(request, byteCap(options.maxImportBytes), createWriteStream(file));
+      log('received %s (%s)', filename, dryRun ? 'dry run' : 'import');
+      const summary: ImportSummary = await importFiles(options.store, [file], { dryRun });
+      response.json({ ...summary, files: renamed(summary.files, file, filename) });
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        // The client is still sending: answer, then stop reading its body.
+        response.set('Connection', 'close');
+        reply(
+          response,
+          413,
+          'BAD_REQUEST',
+          `The file is larger than ${describeBytes(options.maxImportBytes)}`,
+        );
+      } else if (error instanceof ValidationError) {
+        const problems: Problem[] = renamed(error.problems.slice(0, PROBLEMS_SHOWN), file, filename);
+        reply(
+          response,
+          422,
+          'BAD_USER_INPUT',
+          `${error.total} problem(s) in ${filename}; nothing was written`,
+          { problems, problemCount: error.total },
+        );
+      } else if (error instanceof ImportError) {
+        reply(response, 422, 'BAD_USER_INPUT', error.message.split(file).join(filename));
+      } else if (error instanceof StoreUnavailableError) {
+        log('import of %s: store unavailable: %O', filename, error);
+        reply(response, 503, 'SERVICE_UNAVAILABLE', 'The graph store is unavailable; try again later.');
+      } else if (error instanceof StoreTimeoutError) {
+        log('import of %s timed out: %O', filename, error);
+        reply(
+          response,
+          504,
+          'TIMEOUT',
+          'The import took too long and was cancelled; use `tradegraph import` for large files.',
+        );
+      } else {
+        log('import of %s failed: %O', filename, error);
+        reply(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      }
+    } finally {
+      running = false;
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+  return router;
+}
