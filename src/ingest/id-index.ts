@@ -100,21 +100,8 @@ export class IdIndex {
 
   /** As `addOrGet`, with the key's two hashes (`keyHashes`) computed elsewhere, e.g. in a worker thread. */
   addOrGetHashed(h1: number, h2: number, content: number, file: number, line: number): FirstSeen | null {
-    let index = h1 & this.mask;
-    for (;;) {
-      const at = index * WORDS;
-      const stored = this.slots[at + 1] as number;
-      if (stored === EMPTY) break;
-      if (stored === h2 && this.slots[at] === h1) {
-        return {
-          content: this.slots[at + 2] as number,
-          line: this.slots[at + 3] as number,
-          file: this.slots[at + 4] as number,
-        };
-      }
-      index = (index + 1) & this.mask;
-    }
-    const at = index * WORDS;
+    const at = this.slotOf(h1, h2);
+    if (this.slots[at + 1] !== EMPTY) return this.firstSeenAt(at);
     this.slots[at] = h1;
     this.slots[at + 1] = h2;
     this.slots[at + 2] = content >>> 0;
@@ -132,20 +119,27 @@ export class IdIndex {
 
   /** As `get`, with the key's two hashes. */
   getHashed(h1: number, h2: number): FirstSeen | null {
+    const at = this.slotOf(h1, h2);
+    return this.slots[at + 1] === EMPTY ? null : this.firstSeenAt(at);
+  }
+
+  /** Where the key with these hashes is, or the empty slot where it would go (linear probing). */
+  private slotOf(h1: number, h2: number): number {
     let index = h1 & this.mask;
     for (;;) {
       const at = index * WORDS;
       const stored = this.slots[at + 1] as number;
-      if (stored === EMPTY) return null;
-      if (stored === h2 && this.slots[at] === h1) {
-        return {
-          content: this.slots[at + 2] as number,
-          line: this.slots[at + 3] as number,
-          file: this.slots[at + 4] as number,
-        };
-      }
+      if (stored === EMPTY || (stored === h2 && this.slots[at] === h1)) return at;
       index = (index + 1) & this.mask;
     }
+  }
+
+  private firstSeenAt(at: number): FirstSeen {
+    return {
+      content: this.slots[at + 2] as number,
+      line: this.slots[at + 3] as number,
+      file: this.slots[at + 4] as number,
+    };
   }
 
   private grow(): void {
