@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { readConfig } from '../config.js';
@@ -8,6 +9,7 @@ import { importFiles, type ImportMode, type ImportProgress, type ImportSummary }
 import { rollbackImport, unfinishedImports } from '../ingest/journal.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { ensureDataset, openStore } from '../store/open-store.js';
+import { createTradeGraph } from '../trade-graph.js';
 
 /**
  * Opens the configured store for bulk work: like every command, a store that never held the
@@ -218,34 +220,111 @@ export function importExportCommands(program: Command): void {
 
   program
     .command('export')
-    .description('export the graph, or an entity and its neighbourhood, with the sources it cites')
+    .description(
+      'export the graph, an entity and its neighbourhood, or what a GraphQL query answers, with the sources cited',
+    )
     .requiredOption('--format <format>', 'jsonl, csv or graphml')
     .option('--out <path>', 'file to write (jsonl, graphml; default: standard output) or directory (csv)')
     .option('--root <id>', 'export only this entity and its neighbourhood')
     .option('--depth <steps>', 'steps from the root over relationships (default 1)', (text) =>
       Number.parseInt(text, 10),
     )
+    .option('--query <file>', "export the nodes a GraphQL query's answer names (every `id` in it)")
+    .option('--variables <json>', 'variables for --query, as a JSON object')
     .action(
-      guarded(async (options: { format: string; out?: string; root?: string; depth?: number }) => {
-        if (!['jsonl', 'csv', 'graphml'].includes(options.format)) {
-          throw new ImportError(`--format must be jsonl, csv or graphml, not "${options.format}"`);
-        }
-        const format = options.format as ExportFormat;
-        if (format === 'csv' && !options.out) throw new ImportError('a CSV export needs --out <directory>');
-        if (options.depth !== undefined && (!Number.isInteger(options.depth) || options.depth < 0)) {
-          throw new ImportError('--depth must be a whole number of steps');
-        }
-        await withBulkStore(async (store) => {
-          const summary = await exportGraph(store, options.out ?? process.stdout, {
-            format,
-            ...(options.root ? { root: options.root } : {}),
-            ...(options.depth !== undefined ? { depth: options.depth } : {}),
+      guarded(
+        async (options: {
+          format: string;
+          out?: string;
+          root?: string;
+          depth?: number;
+          query?: string;
+          variables?: string;
+        }) => {
+          if (!['jsonl', 'csv', 'graphml'].includes(options.format)) {
+            throw new ImportError(`--format must be jsonl, csv or graphml, not "${options.format}"`);
+          }
+          const format = options.format as ExportFormat;
+          if (format === 'csv' && !options.out) throw new ImportError('a CSV export needs --out <directory>');
+          if (options.depth !== undefined && (!Number.isInteger(options.depth) || options.depth < 0)) {
+            throw new ImportError('--depth must be a whole number of steps');
+          }
+          if (options.query !== undefined && options.root !== undefined) {
+            throw new ImportError('give --root or --query, not both');
+          }
+          if (options.variables !== undefined && options.query === undefined) {
+            throw new ImportError('--variables goes with --query');
+          }
+          const query = options.query === undefined ? undefined : readQuery(options.query);
+          const variables = options.variables === undefined ? undefined : parseVariables(options.variables);
+          await withBulkStore(async (store) => {
+            const ids = query === undefined ? undefined : await idsAnswered(store, query, variables);
+            const summary = await exportGraph(store, options.out ?? process.stdout, {
+              format,
+              ...(options.root ? { root: options.root } : {}),
+              ...(options.depth !== undefined ? { depth: options.depth } : {}),
+              ...(ids ? { ids } : {}),
+            });
+            const nodes = Object.values(summary.nodes).reduce((sum, n) => sum + n, 0);
+            process.stderr.write(
+              `exported ${nodes} nodes and ${summary.relationships} relationships${options.out ? ` to ${options.out}` : ''}\n`,
+            );
           });
-          const nodes = Object.values(summary.nodes).reduce((sum, n) => sum + n, 0);
-          process.stderr.write(
-            `exported ${nodes} nodes and ${summary.relationships} relationships${options.out ? ` to ${options.out}` : ''}\n`,
-          );
-        });
-      }),
+        },
+      ),
     );
+}
+
+function readQuery(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ImportError(
+      `cannot read the query file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
+  }
+}
+
+function parseVariables(text: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ImportError(
+      `--variables is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ImportError('--variables must be a JSON object, e.g. {"id": "anpact"}');
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** Every string under a key `id` in a JSON answer, in the order met. */
+export function idsIn(value: unknown, into: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) idsIn(item, into);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'id' && typeof item === 'string') into.add(item);
+      else idsIn(item, into);
+    }
+  }
+  return into;
+}
+
+/** Runs the query in-process (same limits as the API) and returns the ids its answer names. */
+async function idsAnswered(
+  store: GraphStore,
+  query: string,
+  variables: Record<string, unknown> | undefined,
+): Promise<string[]> {
+  const graph = await createTradeGraph({ store });
+  const result = await graph.execute(query, variables);
+  if (result.errors?.length) {
+    throw new ImportError(`the query failed: ${result.errors.map((error) => error.message).join('; ')}`);
+  }
+  const ids = [...idsIn(result.data)];
+  if (ids.length === 0)
+    throw new ImportError('the query answered no `id`: select `id` on the nodes to export');
+  return ids;
 }

@@ -1,18 +1,18 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { stringify, type Stringifier } from 'csv-stringify';
 import { NODE_KINDS, type NodeKind } from '../domain/kinds.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { neighbourhood, wholeGraph, type GraphRecord } from './graph-records.js';
+import { neighbourhood, selection, wholeGraph, type GraphRecord } from './graph-records.js';
 import { GraphmlWriter } from './graphml.js';
 import { fieldsOf, KIND_FILE_NAMES, type RecordKind } from './input-files.js';
 import { ImportError } from './errors.js';
 
 /**
  * Export of the graph in the formats import reads (JSON Lines, CSV) and as GraphML: the whole
- * graph, or an entity's neighbourhood, always with the sources it cites. See docs/import-export.md.
+ * graph, an entity's neighbourhood, or chosen nodes (a query's answer), always with the sources they cite. See docs/import-export.md.
  */
 
 export type ExportFormat = 'jsonl' | 'csv' | 'graphml';
@@ -23,6 +23,11 @@ export interface ExportOptions {
   readonly root?: string;
   /** Steps from the root over relationship claims (default 1). */
   readonly depth?: number;
+  /**
+   * Export exactly these nodes (e.g. every id in a query's answer; see `selection` in
+   * graph-records.ts), with the claims among them and what they cite. Not with `root`.
+   */
+  readonly ids?: readonly string[];
 }
 
 export interface ExportSummary {
@@ -80,8 +85,15 @@ export async function exportGraph(
   target: string | Writable,
   options: ExportOptions,
 ): Promise<ExportSummary> {
+  if (options.root !== undefined && options.ids !== undefined) {
+    throw new ImportError('export either a root and its neighbourhood or a list of ids, not both');
+  }
   const records: AsyncIterable<GraphRecord> =
-    options.root === undefined ? wholeGraph(store) : neighbourhood(store, options.root, options.depth ?? 1);
+    options.ids !== undefined
+      ? selection(store, options.ids)
+      : options.root !== undefined
+        ? neighbourhood(store, options.root, options.depth ?? 1)
+        : wholeGraph(store);
   const nodes = Object.fromEntries(NODE_KINDS.map((kind) => [kind, 0])) as Record<NodeKind, number>;
   let relationships = 0;
   const count = (kind: RecordKind): void => {
@@ -123,22 +135,35 @@ export async function exportGraph(
     return { nodes, relationships, files };
   }
 
-  const out = typeof target === 'string' ? createWriteStream(target) : target;
-  if (typeof target === 'string') files.push(target);
-  if (options.format === 'jsonl') {
-    for await (const { kind, record } of records) {
-      await write(out, `${JSON.stringify({ kind, ...record })}\n`);
-      count(kind);
+  // A file appears under its name only when complete: an export that fails leaves nothing behind.
+  const partial = typeof target === 'string' ? `${target}.partial` : null;
+  const out = partial === null ? (target as Writable) : createWriteStream(partial);
+  try {
+    if (options.format === 'jsonl') {
+      for await (const { kind, record } of records) {
+        await write(out, `${JSON.stringify({ kind, ...record })}\n`);
+        count(kind);
+      }
+    } else {
+      const graphml = new GraphmlWriter();
+      await write(out, graphml.header());
+      for await (const item of records) {
+        await write(out, graphml.element(item));
+        count(item.kind);
+      }
+      await write(out, graphml.footer());
     }
-  } else {
-    const graphml = new GraphmlWriter();
-    await write(out, graphml.header());
-    for await (const item of records) {
-      await write(out, graphml.element(item));
-      count(item.kind);
+    if (partial !== null) {
+      await end(out);
+      renameSync(partial, target as string);
+      files.push(target as string);
     }
-    await write(out, graphml.footer());
+  } catch (error) {
+    if (partial !== null) {
+      out.destroy();
+      rmSync(partial, { force: true });
+    }
+    throw error;
   }
-  if (typeof target === 'string') await end(out);
   return { nodes, relationships, files };
 }

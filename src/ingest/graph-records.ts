@@ -173,6 +173,58 @@ export async function* neighbourhood(
   })) {
     statistics.push(row.statistic);
   }
+  yield* completed(store, { entities, claims: inside, statistics, sources: [] });
+}
+
+/**
+ * Exactly the nodes named (entities, statistics, sources; e.g. every id in a query's answer), the
+ * claims among the entities, and what makes them import on their own: the nodes the statistics
+ * name and every source cited. Unknown ids are refused, all of them named.
+ */
+export async function* selection(store: GraphStore, ids: readonly string[]): AsyncGenerator<GraphRecord> {
+  const wanted = [...new Set(ids)];
+  const found = wanted.length > 0 ? await store.read(nodesByIds, { ids: wanted }) : [];
+  const known = new Set(found.map((row) => row.id));
+  const missing = wanted.filter((id) => !known.has(id));
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 20).map((id) => `"${id}"`);
+    throw new ImportError(
+      `no node with id ${shown.join(', ')}${missing.length > shown.length ? ` and ${missing.length - shown.length} more` : ''}`,
+    );
+  }
+  const entities = new Map<string, GraphNode>();
+  const statistics: GraphNode[] = [];
+  const sources: GraphNode[] = [];
+  for (const { node } of found) {
+    if (node.kind === 'Statistic') statistics.push(node);
+    else if (node.kind === 'Source') sources.push(node);
+    else if ((ENTITY_KINDS as readonly string[]).includes(node.kind)) entities.set(node.id, node);
+  }
+  const claims = new Map<string, GraphEdge>();
+  if (entities.size > 0) {
+    for (const row of await store.read(relationsOf, { ids: [...entities.keys()] })) {
+      const edge = row.relationship;
+      if (entities.has(edge.startId) && entities.has(edge.endId)) {
+        claims.set(`${edge.type}|${edge.startId}|${edge.endId}|${String(edge.properties.source)}`, edge);
+      }
+    }
+  }
+  yield* completed(store, { entities, claims: [...claims.values()], statistics, sources });
+}
+
+interface Chosen {
+  readonly entities: ReadonlyMap<string, GraphNode>;
+  readonly claims: readonly GraphEdge[];
+  readonly statistics: readonly GraphNode[];
+  readonly sources: readonly GraphNode[];
+}
+
+/**
+ * The chosen entities, claims, statistics and sources, with what they need to import into an
+ * empty store (the nodes the statistics name, every source cited), as records in the order of `data/`.
+ */
+async function* completed(store: GraphStore, chosen: Chosen): AsyncGenerator<GraphRecord> {
+  const { entities, claims, statistics } = chosen;
   const wanted = new Set<string>();
   for (const statistic of statistics) {
     for (const field of STATISTIC_REFERENCES) {
@@ -184,24 +236,30 @@ export async function* neighbourhood(
   if (wanted.size > 0) {
     for (const row of await store.read(nodesByIds, { ids: [...wanted] })) others.set(row.id, row.node);
   }
+  const given = new Map(chosen.sources.map((source) => [source.id, source]));
   const sourceIds = new Set<string>();
   for (const node of [...entities.values(), ...others.values()]) {
     const cited = node.properties.sources;
     if (Array.isArray(cited)) for (const id of cited) if (typeof id === 'string') sourceIds.add(id);
   }
-  for (const edge of inside)
+  for (const edge of claims)
     if (typeof edge.properties.source === 'string') sourceIds.add(edge.properties.source);
   for (const statistic of statistics) {
     if (typeof statistic.properties.sourceId === 'string') sourceIds.add(statistic.properties.sourceId);
   }
-  const sources =
-    sourceIds.size > 0 ? (await store.read(nodesByIds, { ids: [...sourceIds] })).map((row) => row.node) : [];
+  const missingSources = [...sourceIds].filter((id) => !given.has(id) && !others.has(id));
+  const sources = [
+    ...given.values(),
+    ...(missingSources.length > 0
+      ? (await store.read(nodesByIds, { ids: missingSources })).map((row) => row.node)
+      : []),
+  ];
 
   const byId = (a: GraphNode, b: GraphNode): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const nodes = [...entities.values(), ...others.values(), ...sources];
   for (const kind of RECORD_KIND_ORDER) {
     if (kind === 'Relationship') {
-      for (const edge of inside.sort(claimOrder)) yield { kind, record: recordOfClaim(edge) };
+      for (const edge of [...claims].sort(claimOrder)) yield { kind, record: recordOfClaim(edge) };
     } else if (kind === 'Statistic') {
       for (const node of [...statistics].sort(byId)) yield { kind, record: recordOfNode(node) };
     } else {

@@ -6,6 +6,9 @@ import { exportGraph } from '../../src/ingest/export';
 import { graphChecksum } from '../../src/ingest/graph-checksum';
 import { importFiles } from '../../src/ingest/import';
 import type { EmbeddedStore } from '../../src/store/embedded/embedded-store';
+import { idsIn } from '../../src/cli/import-export-commands';
+import { HEADLINE_QUERY } from '../../src/server/examples';
+import { createTradeGraph } from '../../src/trade-graph';
 import { writeFiles } from '../helpers/import-files';
 import { openLoadedStore, openTemporaryStore } from '../helpers/stores';
 
@@ -101,6 +104,46 @@ describe('Export', () => {
     } finally {
       await close();
     }
+  });
+
+  test("a query's answer exports as exactly the nodes it names, self-contained", async () => {
+    const graph = await createTradeGraph({ store: curated });
+    const answer = await graph.execute(HEADLINE_QUERY);
+    expect(answer.errors).toBeUndefined();
+    const named = [...idsIn(answer.data)];
+    expect(named).toEqual(expect.arrayContaining(['freightliner', 'MX']));
+
+    const target = path.join(work.directory, 'headline.jsonl');
+    const exported = await exportGraph(curated, target, { format: 'jsonl', ids: named });
+    const lines = readFileSync(target, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; id?: string; source?: string });
+    const statistics = lines.filter((line) => line.kind === 'Statistic');
+    // Only the figures the ranking cites, not every statistic of every member.
+    expect(statistics.map((line) => line.id).sort()).toEqual(
+      named.filter((id) => statistics.some((line) => line.id === id)).sort(),
+    );
+    expect(exported.nodes.Statistic).toBeLessThan((await graphChecksum(curated)).nodes.Statistic / 4);
+    const sources = new Set(lines.filter((line) => line.kind === 'Source').map((line) => line.id));
+    for (const statistic of statistics) expect(sources).toContain(statistic.source);
+
+    const empty = await openTemporaryStore();
+    try {
+      const summary = await importFiles(empty.store, [target]);
+      expect(summary.nodes.Statistic.created).toBe(statistics.length);
+      expect(summary.nodes.Company.created).toBeGreaterThanOrEqual(2);
+    } finally {
+      await empty.dispose();
+    }
+  });
+
+  test('an export of ids names every id it does not know, and writes nothing', async () => {
+    const target = path.join(work.directory, 'unknown.jsonl');
+    await expect(
+      exportGraph(curated, target, { format: 'jsonl', ids: ['freightliner', 'no-such-node', 'nor-this'] }),
+    ).rejects.toThrow('no node with id "no-such-node", "nor-this"');
+    expect(readdirSync(work.directory).filter((name) => name.startsWith('unknown'))).toEqual([]);
   });
 });
 
