@@ -155,16 +155,25 @@ describe('Writes need an API key', () => {
 
   test('other state-changing routes need a key', async () => {
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
-      const anonymous = await fetch(`${server.url}/import`, { method, body: '{}' });
-      expect([method, anonymous.status]).toEqual([method, 401]);
-      const keyed = await fetch(`${server.url}/import`, {
+      for (const route of ['/import', '/no-such-route']) {
+        const anonymous = await fetch(`${server.url}${route}`, { method, body: '{}' });
+        expect([method, route, anonymous.status]).toEqual([method, route, 401]);
+      }
+      const keyed = await fetch(`${server.url}/no-such-route`, {
         method,
         body: '{}',
         headers: { 'x-api-key': KEY },
       });
-      // Past the guard, the route does not exist (yet).
+      // Past the guard, the route does not exist.
       expect([method, keyed.status]).toEqual([method, 404]);
     }
+    // Past the guard, the import route answers (here: its file name is missing).
+    const keyedImport = await fetch(`${server.url}/import`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'x-api-key': KEY },
+    });
+    expect(keyedImport.status).toBe(400);
     const forbidden = await fetch(`${closed.url}/import`, { method: 'POST', body: '{}' });
     expect(forbidden.status).toBe(403);
     const read = await fetch(`${server.url}/health`);

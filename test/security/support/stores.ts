@@ -59,12 +59,19 @@ export async function openTestStore(
 ): Promise<TestStore> {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-security-'));
   const { dataDirectory, ...storeOptions } = options;
-  const store = await EmbeddedStore.open({
-    directory: path.join(directory, 'db'),
-    catalog: testCatalog(directory),
-    ...storeOptions,
-  });
-  if (dataDirectory !== null) await writeDataset(store, loadDataset(dataDirectory ?? defaultDataDirectory()));
+  const catalog = testCatalog(directory);
+  const database = path.join(directory, 'db');
+  if (dataDirectory !== null) {
+    // Loaded without the test's query timeout: on a busy machine a load statement may take longer
+    // than a short timeout meant for runaway reads.
+    const loader = await EmbeddedStore.open({ directory: database, catalog });
+    try {
+      await writeDataset(loader, loadDataset(dataDirectory ?? defaultDataDirectory()));
+    } finally {
+      await loader.close();
+    }
+  }
+  const store = await EmbeddedStore.open({ directory: database, catalog, ...storeOptions });
   return {
     store,
     directory,
