@@ -7,6 +7,7 @@ import { writeDataset } from '../ingest/write-dataset.js';
 import { StoreError } from '../store/errors.js';
 import { openStore } from '../store/open-store.js';
 import { startServer } from '../server/server.js';
+import { generateCommand } from './generate-command.js';
 import { importExportCommands } from './import-export-commands.js';
 import { queryCommands } from './query-commands.js';
 
@@ -77,6 +78,7 @@ program
 
 queryCommands(program);
 importExportCommands(program);
+generateCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ValidationError || error instanceof StoreError) {
