@@ -30,6 +30,10 @@ const environment = z.object({
   TRADEGRAPH_DATA_DIR: z.string().optional(),
   TRADEGRAPH_DB_DIR: z.string().optional(),
   TRADEGRAPH_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // The store's answer cache (src/store/read-cache.ts); 0 turns it off. Unset: on for the embedded
+  // engine, off for Neo4j (whose database other clients may write to).
+  TRADEGRAPH_READ_CACHE_ENTRIES: z.coerce.number().int().min(0).max(10_000_000).optional(),
+  TRADEGRAPH_READ_CACHE_MB: count(0, 64 * 1024, 64),
   TRADEGRAPH_MAX_FIRST: count(1, 10_000, DEFAULT_LIMITS.maxFirst),
   TRADEGRAPH_MAX_TRAVERSAL_DEPTH: count(1, 6, DEFAULT_LIMITS.maxTraversalDepth),
   TRADEGRAPH_MAX_PATH_LENGTH: count(1, PATH_LENGTH_CEILING, DEFAULT_LIMITS.maxPathLength),
@@ -55,10 +59,22 @@ const environment = z.object({
   NEO4J_CONNECTION_TIMEOUT_MS: count(100, 600_000, 5_000),
 });
 
+/** The answer cache in front of the store (see src/store/read-cache.ts); absent or 0 entries: none. */
+export interface ReadCacheConfig {
+  readonly maxEntries: number;
+  readonly maxBytes: number;
+}
+
 export type StoreConfig =
-  | { readonly engine: 'embedded'; readonly directory: string; readonly queryTimeoutMs: number }
+  | {
+      readonly engine: 'embedded';
+      readonly directory: string;
+      readonly queryTimeoutMs: number;
+      readonly readCache?: ReadCacheConfig;
+    }
   | {
       readonly engine: 'neo4j';
+      readonly readCache?: ReadCacheConfig;
       readonly uri: string;
       readonly user: string;
       readonly password: string;
@@ -117,6 +133,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid environment: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  const readCache = (entries: number): ReadCacheConfig => ({
+    maxEntries: e.TRADEGRAPH_READ_CACHE_ENTRIES ?? entries,
+    maxBytes: e.TRADEGRAPH_READ_CACHE_MB * 1024 ** 2,
+  });
   const store: StoreConfig = e.NEO4J_URI
     ? {
         engine: 'neo4j',
@@ -126,11 +146,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ...(e.NEO4J_DATABASE ? { database: e.NEO4J_DATABASE } : {}),
         queryTimeoutMs: e.TRADEGRAPH_QUERY_TIMEOUT_MS,
         connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
+        readCache: readCache(0),
       }
     : {
         engine: 'embedded',
         directory: path.resolve(e.TRADEGRAPH_DB_DIR ?? defaultDatabaseDirectory()),
         queryTimeoutMs: e.TRADEGRAPH_QUERY_TIMEOUT_MS,
+        readCache: readCache(10_000),
       };
   const limits: QueryLimits = {
     maxFirst: e.TRADEGRAPH_MAX_FIRST,

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
+import { isEntityKind, isNodeKind, type EntityKind, type NodeKind } from '../domain/kinds.js';
 import type { Statistic } from '../domain/statistic.js';
 import { findStatistics, type StatisticFilter } from '../queries/statistics.js';
-import { nodesByIds, relationsOf } from '../store/catalog.js';
+import { kindsOfIds, nodesOfKind, relationsOfKind, type RelationRow } from '../store/generated-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode, StoreValue } from '../store/values.js';
 
@@ -21,28 +22,124 @@ export interface RelationClaim {
 
 export type StatisticQuery = Omit<StatisticFilter, 'subjectIds'>;
 
+/**
+ * Statistics of one subject under one filter. `kind`, when the caller knows it from this request
+ * (an entity's own kind, a relation's other end), sends the lookup to that kind's statement.
+ */
+export interface StatisticsKey {
+  readonly subjectId: string;
+  readonly filter: StatisticQuery;
+  readonly kind?: NodeKind;
+}
+
+const statisticsKey = (key: StatisticsKey): string => `${key.subjectId}|${JSON.stringify(key.filter)}`;
+
 export interface Loaders {
+  /**
+   * Any node by id, whatever its kind: through the index of the kind the id was last seen with,
+   * else after looking its kind up (one more store call, the first time an id is met).
+   */
   readonly nodes: DataLoader<string, GraphNode | null>;
+  /** Nodes of one kind by id, through that kind's index (null for unknown ids and ids of other kinds). */
+  ofKind(kind: NodeKind): DataLoader<string, GraphNode | null>;
+  /** Hands a node read by other means to the lookups (and remembers its kind). */
+  remember(node: GraphNode): void;
+  /** Relationship claims touching an entity (its kind looked up as for `nodes`). */
   readonly relations: DataLoader<string, RelationClaim[]>;
+  /** Relationship claims touching entities of one kind (none for ids of other kinds). */
+  relationsOfKind(kind: EntityKind): DataLoader<string, RelationClaim[]>;
   /** Statistics of one subject under one filter; keys sharing a filter are fetched in one call. */
-  readonly statistics: DataLoader<{ subjectId: string; filter: StatisticQuery }, Statistic[], string>;
+  readonly statistics: DataLoader<StatisticsKey, Statistic[], string>;
 }
 
 const text = (value: StoreValue | undefined): string | null => (typeof value === 'string' ? value : null);
 
+/** Most ids whose kind is remembered per store; past it the memory starts again. */
+const MAX_REMEMBERED_KINDS = 200_000;
+
+/**
+ * The kind each id was last seen with, per store, shared by every request: a hint that sends a
+ * lookup straight to one kind's index. A hint that has gone stale (an id deleted and made again
+ * as another kind) costs a second lookup, never a wrong answer: ids are unique across kinds.
+ */
+const rememberedKinds = new WeakMap<GraphStore, Map<string, NodeKind>>();
+
+function kindsFor(store: GraphStore): Map<string, NodeKind> {
+  let kinds = rememberedKinds.get(store);
+  if (!kinds) {
+    kinds = new Map();
+    rememberedKinds.set(store, kinds);
+  }
+  return kinds;
+}
+
 /** Loaders for one request: batch every lookup of a level of the query into one store call. */
 export function createLoaders(store: GraphStore): Loaders {
-  const nodes = new DataLoader<string, GraphNode | null>(async (ids) => {
-    const rows = await store.read(nodesByIds, { ids: [...ids] });
-    const byId = new Map(rows.map((row) => [row.id, row.node]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  const kinds = kindsFor(store);
+  const learn = (id: string, kind: NodeKind): void => {
+    if (kinds.get(id) === kind) return;
+    if (kinds.size >= MAX_REMEMBERED_KINDS) kinds.clear();
+    kinds.set(id, kind);
+  };
+  const byKind = new Map<NodeKind, DataLoader<string, GraphNode | null>>();
+  const ofKind = (kind: NodeKind): DataLoader<string, GraphNode | null> => {
+    let loader = byKind.get(kind);
+    if (!loader) {
+      loader = new DataLoader<string, GraphNode | null>(async (ids) => {
+        const rows = await store.read(nodesOfKind(kind), { ids: [...new Set(ids)] });
+        const found = new Map(rows.map((row) => [row.id, row.node]));
+        for (const node of found.values()) {
+          learn(node.id, node.kind);
+          nodes.prime(node.id, node);
+        }
+        return ids.map((id) => found.get(id) ?? null);
+      });
+      byKind.set(kind, loader);
+    }
+    return loader;
+  };
+  /** Ids by kind, looked up in the store (one call for all of them). */
+  const lookUpKinds = async (ids: readonly string[]): Promise<void> => {
+    if (ids.length === 0) return;
+    for (const row of await store.read(kindsOfIds, { ids: [...new Set(ids)] })) {
+      if (isNodeKind(row.kind)) learn(row.id, row.kind);
+    }
+  };
+  const fromKnownKinds = async (ids: readonly string[]): Promise<(GraphNode | null)[]> =>
+    Promise.all(
+      ids.map((id) => {
+        const kind = kinds.get(id);
+        return kind ? ofKind(kind).load(id) : null;
+      }),
+    );
+  const nodes: DataLoader<string, GraphNode | null> = new DataLoader<string, GraphNode | null>(
+    async (ids) => {
+      await lookUpKinds(ids.filter((id) => !kinds.has(id)));
+      const found = await fromKnownKinds(ids);
+      // A remembered kind that found nothing may be stale: ask the store once more.
+      const missed = ids.filter((id, index) => found[index] === null && kinds.has(id));
+      if (missed.length === 0) return found;
+      for (const id of missed) kinds.delete(id);
+      await lookUpKinds(missed);
+      const again = new Map(missed.map((id, index) => [id, index]));
+      const retried = await fromKnownKinds(missed);
+      return ids.map((id, index) => {
+        const at = again.get(id);
+        return at === undefined ? (found[index] ?? null) : (retried[at] ?? null);
+      });
+    },
+  );
+  const remember = (node: GraphNode): void => {
+    learn(node.id, node.kind);
+    nodes.prime(node.id, node);
+    ofKind(node.kind).prime(node.id, node);
+  };
 
-  const relations = new DataLoader<string, RelationClaim[]>(async (ids) => {
-    const rows = await store.read(relationsOf, { ids: [...new Set(ids)] });
+  /** One relation claim per row, seen from the row's entity. */
+  const claimsByEntity = (ids: readonly string[], rows: readonly RelationRow[]): RelationClaim[][] => {
     const byId = new Map<string, RelationClaim[]>(ids.map((id) => [id, []]));
     for (const row of rows) {
-      nodes.prime(row.other.id, row.other);
+      remember(row.other);
       const p = row.relationship.properties;
       byId.get(row.id)?.push({
         type: row.relationship.type,
@@ -57,29 +154,96 @@ export function createLoaders(store: GraphStore): Loaders {
       });
     }
     return ids.map((id) => byId.get(id) ?? []);
-  });
-
-  const statistics = new DataLoader<{ subjectId: string; filter: StatisticQuery }, Statistic[], string>(
-    async (keys) => {
-      const groups = new Map<string, { filter: StatisticQuery; subjectIds: Set<string> }>();
-      for (const key of keys) {
-        const filterKey = JSON.stringify(key.filter);
-        const group = groups.get(filterKey) ?? { filter: key.filter, subjectIds: new Set<string>() };
-        group.subjectIds.add(key.subjectId);
-        groups.set(filterKey, group);
-      }
-      const results = new Map<string, Statistic[]>();
-      await Promise.all(
-        [...groups].map(async ([filterKey, group]) => {
-          const found = await findStatistics(store, { ...group.filter, subjectIds: [...group.subjectIds] });
-          for (const subjectId of group.subjectIds) results.set(`${subjectId}|${filterKey}`, []);
-          for (const statistic of found) results.get(`${statistic.subjectId}|${filterKey}`)?.push(statistic);
-        }),
+  };
+  const relationsByKind = new Map<EntityKind, DataLoader<string, RelationClaim[]>>();
+  const relationsOfKindLoader = (kind: EntityKind): DataLoader<string, RelationClaim[]> => {
+    let loader = relationsByKind.get(kind);
+    if (!loader) {
+      loader = new DataLoader<string, RelationClaim[]>(async (ids) =>
+        claimsByEntity(ids, await store.read(relationsOfKind(kind), { ids: [...new Set(ids)] })),
       );
-      return keys.map((key) => results.get(`${key.subjectId}|${JSON.stringify(key.filter)}`) ?? []);
-    },
-    { cacheKeyFn: (key) => `${key.subjectId}|${JSON.stringify(key.filter)}` },
+      relationsByKind.set(kind, loader);
+    }
+    return loader;
+  };
+  // The node first (usually primed already, by the lookup or relation that named it), so that the
+  // kind is this request's, never a remembered one gone stale.
+  const relations = new DataLoader<string, RelationClaim[]>(async (ids) =>
+    Promise.all(
+      ids.map(async (id) => {
+        const node = await nodes.load(id);
+        // Statistics, sources and unknown ids have no relationship claims.
+        return node && isEntityKind(node.kind) ? relationsOfKindLoader(node.kind).load(id) : [];
+      }),
+    ),
   );
 
-  return { nodes, relations, statistics };
+  const statistics = new DataLoader<StatisticsKey, Statistic[], string>(
+    async (keys) => {
+      // Each subject's kind: given by the caller, else remembered, else looked up (one call).
+      const given = new Map<string, NodeKind>();
+      for (const key of keys) {
+        if (key.kind) {
+          given.set(key.subjectId, key.kind);
+          learn(key.subjectId, key.kind);
+        }
+      }
+      const unknown = new Set(keys.map((k) => k.subjectId).filter((id) => !given.has(id) && !kinds.has(id)));
+      await lookUpKinds([...unknown]);
+      /** Subjects whose kind was neither given nor looked up just now. */
+      const remembered = new Set<string>();
+      const kindOf = (subjectId: string): NodeKind | undefined => {
+        const kind = given.get(subjectId) ?? kinds.get(subjectId);
+        if (kind && !given.has(subjectId) && !unknown.has(subjectId)) remembered.add(subjectId);
+        return kind;
+      };
+      /** One store call per filter and subject kind. */
+      const load = async (
+        batch: readonly StatisticsKey[],
+        results: Map<string, Statistic[]>,
+      ): Promise<void> => {
+        const groups = new Map<string, { filter: StatisticQuery; kind: NodeKind; subjectIds: Set<string> }>();
+        for (const key of batch) {
+          const kind = kindOf(key.subjectId);
+          if (!kind) continue;
+          const groupKey = `${kind}|${JSON.stringify(key.filter)}`;
+          const group = groups.get(groupKey) ?? { filter: key.filter, kind, subjectIds: new Set<string>() };
+          group.subjectIds.add(key.subjectId);
+          groups.set(groupKey, group);
+        }
+        await Promise.all(
+          [...groups.values()].map(async (group) => {
+            const filterKey = JSON.stringify(group.filter);
+            const found = await findStatistics(
+              store,
+              { ...group.filter, subjectIds: [...group.subjectIds] },
+              group.kind,
+            );
+            for (const subjectId of group.subjectIds) results.set(`${subjectId}|${filterKey}`, []);
+            for (const statistic of found)
+              results.get(`${statistic.subjectId}|${filterKey}`)?.push(statistic);
+          }),
+        );
+      };
+      const results = new Map<string, Statistic[]>();
+      await load(keys, results);
+      // A remembered kind that found nothing may be stale: ask the store for the kind once more.
+      const doubtful = keys.filter(
+        (key) => remembered.has(key.subjectId) && (results.get(statisticsKey(key))?.length ?? 0) === 0,
+      );
+      if (doubtful.length > 0) {
+        const before = new Map(doubtful.map((key) => [key.subjectId, kinds.get(key.subjectId)]));
+        for (const key of doubtful) kinds.delete(key.subjectId);
+        await lookUpKinds([...before.keys()]);
+        await load(
+          doubtful.filter((key) => kinds.get(key.subjectId) !== before.get(key.subjectId)),
+          results,
+        );
+      }
+      return keys.map((key) => results.get(statisticsKey(key)) ?? []);
+    },
+    { cacheKeyFn: statisticsKey },
+  );
+
+  return { nodes, ofKind, remember, relations, relationsOfKind: relationsOfKindLoader, statistics };
 }

@@ -1,7 +1,9 @@
 import type { Granularity } from '../domain/period.js';
 import { parsePeriod } from '../domain/period.js';
 import type { Statistic } from '../domain/statistic.js';
+import type { NodeKind } from '../domain/kinds.js';
 import { statisticsBySubjects } from '../store/catalog.js';
+import { statisticsOfKind } from '../store/generated-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode, StoreValue } from '../store/values.js';
 
@@ -52,10 +54,20 @@ function bounds(label: string | undefined): { start: string; end: string } {
   return { start: period.start, end: period.end };
 }
 
-/** Statistics of the given subjects, ordered by subject then period. Throws RangeError for a bad period label. */
-export async function findStatistics(store: GraphStore, filter: StatisticFilter): Promise<Statistic[]> {
+/**
+ * Statistics of the given subjects, ordered by subject then period. Throws RangeError for a bad
+ * period label. With `subjectKind`, every subject is taken to be of that kind (others give
+ * nothing), and the store looks only at that kind's ids.
+ */
+export async function findStatistics(
+  store: GraphStore,
+  filter: StatisticFilter,
+  subjectKind?: NodeKind,
+): Promise<Statistic[]> {
   const range = bounds(filter.period ?? filter.within);
-  const rows = await store.read(statisticsBySubjects, {
+  const statement = subjectKind === undefined ? statisticsBySubjects : statisticsOfKind(subjectKind);
+  if (statement === undefined) return [];
+  const rows = await store.read(statement, {
     subjectIds: [...filter.subjectIds],
     metric: filter.metric ?? '',
     periodFrom: range.start,

@@ -1,12 +1,13 @@
-import { NODE_KINDS, type NodeKind } from '../domain/kinds.js';
+import { ENTITY_KINDS, NODE_KINDS, type EntityKind, type NodeKind } from '../domain/kinds.js';
 import {
   RELATIONSHIP_TYPES,
   STATISTIC_LINKS,
   type RelationshipType,
   type StatisticLink,
 } from '../domain/relationships.js';
+import type { StatisticFilterParams } from './catalog.js';
 import { readStatement, writeStatement, type Statement, type StatementInfo } from './statements.js';
-import type { GraphNode, ParamValue } from './values.js';
+import type { GraphEdge, GraphNode, ParamValue } from './values.js';
 
 /**
  * Statements generated from the domain model, one per kind or pair of kinds, because labels
@@ -144,10 +145,120 @@ function listText(kind: NodeKind): string {
   ].join('\n');
 }
 
+export function nodesOfKindStatementName(kind: NodeKind): string {
+  return `nodes-by-ids-${slug(kind)}`;
+}
+
+/**
+ * Nodes of one kind by id, through the kind's primary-key index: the read path's lookups, whose
+ * cost does not grow with the graph (matching a union of labels scans every table it names).
+ */
+function nodesOfKindText(kind: NodeKind): string {
+  return [
+    '// Generated from src/domain/kinds.ts by `npm run generate:cypher`; do not edit.',
+    `// ${kind} nodes by id, through the ${kind} id index; unknown ids (or ids of other kinds) give no row.`,
+    'UNWIND $ids AS id',
+    `MATCH (n:${kind} {id: id})`,
+    'RETURN id, n AS node',
+    '',
+  ].join('\n');
+}
+
+export const KINDS_OF_IDS = 'kinds-of-ids';
+
+/** The kind of each id, one id-index lookup per kind (a union of labels would scan every table). */
+function kindsOfIdsText(): string {
+  return [
+    '// Generated from src/domain/kinds.ts by `npm run generate:cypher`; do not edit.',
+    '// The kind of each id (ids are unique across kinds); unknown ids give no row.',
+    ...NODE_KINDS.flatMap((kind, index) => [
+      ...(index === 0 ? [] : ['UNION ALL']),
+      `UNWIND $ids AS id MATCH (:${kind} {id: id}) RETURN id, '${kind}' AS kind`,
+    ]),
+    '',
+  ].join('\n');
+}
+
+export function relationsOfKindStatementName(kind: EntityKind): string {
+  return `relations-of-${slug(kind)}`;
+}
+
+/** The relationship types that may touch a kind, and the kinds at their other ends. */
+export function relationsTouching(kind: NodeKind): { types: RelationshipType[]; others: NodeKind[] } {
+  const types: RelationshipType[] = [];
+  const others = new Set<NodeKind>();
+  for (const [type, definition] of Object.entries(RELATIONSHIP_TYPES) as [
+    RelationshipType,
+    (typeof RELATIONSHIP_TYPES)[RelationshipType],
+  ][]) {
+    const from = (definition.from as readonly NodeKind[]).includes(kind);
+    const to = (definition.to as readonly NodeKind[]).includes(kind);
+    if (!from && !to) continue;
+    types.push(type);
+    if (from) for (const other of definition.to) others.add(other);
+    if (to) for (const other of definition.from) others.add(other);
+  }
+  return { types, others: NODE_KINDS.filter((k) => others.has(k)) };
+}
+
+/**
+ * The relations-of statement for entities of one kind: only the relationship types and end kinds
+ * that can touch it, and its ids matched with IN so the engine expands only those entities.
+ */
+function relationsOfKindText(kind: EntityKind): string {
+  const { types, others } = relationsTouching(kind);
+  return [
+    '// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.',
+    `// Every relationship claim touching each ${kind}, in either direction, with both ends (see relations-of).`,
+    `MATCH (a:${kind})`,
+    'WHERE a.id IN $ids',
+    `MATCH (a)-[r:${types.join('|')}]-(b:${others.join('|')})`,
+    'RETURN a.id AS id, a AS node, r AS relationship, b AS other',
+    '',
+  ].join('\n');
+}
+
+/** The kinds a statistic can measure. */
+export const SUBJECT_KINDS: readonly NodeKind[] = STATISTIC_LINKS.MEASURES.to;
+
+export function statisticsOfKindStatementName(kind: NodeKind): string {
+  return `statistics-of-${slug(kind)}`;
+}
+
+/**
+ * statistics-by-subjects for subjects of one kind: the engine then scans only that kind's ids to
+ * find the subjects (not every subject kind's), then follows their MEASURES relationships.
+ */
+function statisticsOfKindText(kind: NodeKind): string {
+  return [
+    '// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.',
+    `// Statistics measuring each ${kind}, filtered as in statistics-by-subjects (see there for the shape).`,
+    `MATCH (x:${kind})`,
+    'WHERE x.id IN $subjectIds',
+    'MATCH (s:Statistic)-[:MEASURES]->(x)',
+    'WITH x, s',
+    "WHERE ($metric = '' OR s.metric = $metric)",
+    '  AND s.periodStart >= date($periodFrom)',
+    '  AND s.periodEnd <= date($periodTo)',
+    "  AND ($destination = '' OR s.destinationId = $destination)",
+    '  AND ($totalsOnly = false OR s.destinationId IS NULL)',
+    "  AND ($origin = '' OR s.originId = $origin)",
+    "  AND ($sector = '' OR s.sectorId = $sector)",
+    'RETURN x.id AS subjectId, s AS statistic',
+    'ORDER BY subjectId, s.periodStart, s.id',
+    '',
+  ].join('\n');
+}
+
 /** Every generated statement: file name (without `.cypher`) to text. */
 export function generatedTexts(): Map<string, string> {
   const texts = new Map<string, string>();
   for (const kind of NODE_KINDS) texts.set(listStatementName(kind), listText(kind));
+  for (const kind of NODE_KINDS) texts.set(nodesOfKindStatementName(kind), nodesOfKindText(kind));
+  texts.set(KINDS_OF_IDS, kindsOfIdsText());
+  for (const kind of ENTITY_KINDS) texts.set(relationsOfKindStatementName(kind), relationsOfKindText(kind));
+  for (const kind of SUBJECT_KINDS)
+    texts.set(statisticsOfKindStatementName(kind), statisticsOfKindText(kind));
   for (const [type, definition] of Object.entries(RELATIONSHIP_TYPES) as [
     RelationshipType,
     (typeof RELATIONSHIP_TYPES)[RelationshipType],
@@ -196,8 +307,79 @@ export function listStatement(
   return readStatement(listStatementName(kind), ['after', 'limit']);
 }
 
+const nodesOfKindStatements = new Map(
+  NODE_KINDS.map((kind) => [
+    kind,
+    readStatement<{ ids: string[] }, { id: string; node: GraphNode }>(nodesOfKindStatementName(kind), [
+      'ids',
+    ]),
+  ]),
+);
+
+/** Nodes of one kind by id (index-backed). */
+export function nodesOfKind(kind: NodeKind): Statement<{ ids: string[] }, { id: string; node: GraphNode }> {
+  const statement = nodesOfKindStatements.get(kind);
+  if (!statement) throw new Error(`no node kind ${kind}`);
+  return statement;
+}
+
+/** The kind of each id that names a node (index-backed, whatever the kind). */
+export const kindsOfIds = readStatement<{ ids: string[] }, { id: string; kind: string }>(KINDS_OF_IDS, [
+  'ids',
+]);
+
+export type RelationRow = { id: string; node: GraphNode; relationship: GraphEdge; other: GraphNode };
+
+const relationsOfKindStatements = new Map(
+  ENTITY_KINDS.map((kind) => [
+    kind,
+    readStatement<{ ids: string[] }, RelationRow>(relationsOfKindStatementName(kind), ['ids']),
+  ]),
+);
+
+/** Relationship claims touching entities of one kind (the per-kind form of relations-of). */
+export function relationsOfKind(kind: EntityKind): Statement<{ ids: string[] }, RelationRow> {
+  const statement = relationsOfKindStatements.get(kind);
+  if (!statement) throw new Error(`no entity kind ${kind}`);
+  return statement;
+}
+
+const STATISTIC_FILTER_PARAMS = [
+  'subjectIds',
+  'metric',
+  'periodFrom',
+  'periodTo',
+  'destination',
+  'origin',
+  'totalsOnly',
+  'sector',
+] as const;
+
+export type StatisticOfSubjectRow = { subjectId: string; statistic: GraphNode };
+
+const statisticsOfKindStatements = new Map(
+  SUBJECT_KINDS.map((kind) => [
+    kind,
+    readStatement<StatisticFilterParams, StatisticOfSubjectRow>(
+      statisticsOfKindStatementName(kind),
+      STATISTIC_FILTER_PARAMS,
+    ),
+  ]),
+);
+
+/** Statistics of subjects of one kind (the per-kind form of statistics-by-subjects); undefined for kinds no statistic measures. */
+export function statisticsOfKind(
+  kind: NodeKind,
+): Statement<StatisticFilterParams, StatisticOfSubjectRow> | undefined {
+  return statisticsOfKindStatements.get(kind);
+}
+
 export const GENERATED_STATEMENTS: readonly StatementInfo[] = [
   ...NODE_KINDS.map((kind) => listStatement(kind)),
+  ...NODE_KINDS.map((kind) => nodesOfKind(kind)),
+  kindsOfIds,
+  ...ENTITY_KINDS.map((kind) => relationsOfKind(kind)),
+  ...statisticsOfKindStatements.values(),
   ...[...generatedTexts().keys()]
     .filter((name) => name.startsWith('link-'))
     .map((name) => writeStatement(name, ['rows'])),

@@ -7,14 +7,21 @@ import { CypherCatalog } from './cypher-catalog.js';
 import { EmbeddedStore } from './embedded/embedded-store.js';
 import type { GraphStore } from './graph-store.js';
 import { Neo4jStore } from './neo4j/neo4j-store.js';
+import { withReadCache } from './read-cache.js';
 
 const log = createDebug('tradegraph:store');
 
 /**
- * Opens the configured store. Every statement the application runs is resolved first, so a
- * missing Cypher file stops the start-up with its name instead of failing a request later.
+ * Opens the configured store, behind its answer cache when the configuration has one (see
+ * src/store/read-cache.ts). Every statement the application runs is resolved first, so a missing
+ * Cypher file stops the start-up with its name instead of failing a request later.
  */
 export async function openStore(config: StoreConfig): Promise<GraphStore> {
+  const store = await openEngine(config);
+  return config.readCache ? withReadCache(store, config.readCache) : store;
+}
+
+async function openEngine(config: StoreConfig): Promise<GraphStore> {
   const catalog = CypherCatalog.load(config.engine).verify(ALL_STATEMENTS);
   if (config.engine === 'neo4j') {
     return Neo4jStore.open({

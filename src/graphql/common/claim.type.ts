@@ -27,7 +27,7 @@ export class Claim {
 
   @Field(() => Source, { nullable: true, description: 'The source document that states the relationship.' })
   async source(@Ctx() ctx: GraphContext): Promise<Source | null> {
-    const node = await ctx.loaders.nodes.load(this.sourceId);
+    const node = await ctx.loaders.ofKind('Source').load(this.sourceId);
     return node ? Source.from(node) : null;
   }
 }

@@ -73,7 +73,7 @@ export abstract class Entity extends Node {
     complexity: listCost(ASSUMED_SIZE.sources),
   })
   async sources(@Ctx() ctx: GraphContext): Promise<Source[]> {
-    const nodes = await ctx.loaders.nodes.loadMany(this.sourceIds);
+    const nodes = await ctx.loaders.ofKind('Source').loadMany(this.sourceIds);
     return nodes
       .filter((n): n is GraphNode => n !== null && !(n instanceof Error))
       .map((n) => Source.from(n));
@@ -98,7 +98,11 @@ export abstract class Entity extends Node {
     @Args(() => StatisticFilterArgs) args: StatisticFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Statistic[]> {
-    const found = await ctx.loaders.statistics.load({ subjectId: this.id, filter: toStatisticQuery(args) });
+    const found = await ctx.loaders.statistics.load({
+      subjectId: this.id,
+      filter: toStatisticQuery(args),
+      kind: this.kind,
+    });
     return found.map((s) => Statistic.from(s));
   }
 
@@ -109,7 +113,7 @@ export abstract class Entity extends Node {
     direction: Direction,
     filter: ClaimFilterArgs = {},
   ): Promise<Relation[]> {
-    const claims = await ctx.loaders.relations.load(this.id);
+    const claims = await ctx.loaders.relationsOfKind(this.kind).load(this.id);
     const kept = claims.filter(
       (c: RelationClaim) =>
         (types === null || types.includes(c.type)) &&

@@ -99,7 +99,7 @@ export class EntityResolver {
     });
     const hits: SearchHit[] = [];
     for (const row of rows) {
-      ctx.loaders.nodes.prime(row.node.id, row.node);
+      ctx.loaders.remember(row.node);
       const node = toNode(row.node);
       if (node) hits.push(Object.assign(new SearchHit(), { node, score: row.score }));
     }

@@ -30,7 +30,7 @@ export function createKindResolver<T extends { id: string }>(
       @Arg('id', () => ID, { description: 'The id to look up.' }) id: string,
       @Ctx() ctx: GraphContext,
     ): Promise<T | null> {
-      const node = await ctx.loaders.nodes.load(id);
+      const node = await ctx.loaders.ofKind(kind).load(id);
       return node && node.kind === kind ? from(node) : null;
     }
 
@@ -53,7 +53,7 @@ export function createKindResolver<T extends { id: string }>(
         after: decodeCursor(after),
         limit: limit + 1,
       });
-      for (const row of rows) ctx.loaders.nodes.prime(row.node.id, row.node);
+      for (const row of rows) ctx.loaders.remember(row.node);
       return toPage(
         rows.map((row) => from(row.node)),
         limit,

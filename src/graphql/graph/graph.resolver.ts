@@ -139,7 +139,7 @@ export class GraphResolver {
     const limit = checkFirst(first ?? Math.min(10, ctx.limits.maxFirst), ctx.limits);
     const paths = await findShortestPaths(ctx.store, from, to, { maxLength: length, limit });
     return paths.map((path) => {
-      for (const node of path.nodes) ctx.loaders.nodes.prime(node.id, node);
+      for (const node of path.nodes) ctx.loaders.remember(node);
       return Object.assign(new Path(), {
         length: path.edges.length,
         nodes: entities(path.nodes),

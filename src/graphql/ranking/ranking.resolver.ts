@@ -1,4 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import type { NodeKind } from '../../domain/kinds.js';
 import { isMetric } from '../../domain/metrics.js';
 import { parsePeriod } from '../../domain/period.js';
 import { rankSubjects } from '../../domain/ranking.js';
@@ -9,8 +10,14 @@ import { BadUserInputError } from '../errors.js';
 import { Statistic } from '../statistic/statistic.type.js';
 import { Ranking, RankingInput, RankingRow } from './ranking.types.js';
 
-/** Which entities to rank: the subjects given, an association's members, or a sector's organisations. */
-async function subjectsOf(input: RankingInput, ctx: GraphContext): Promise<string[]> {
+/**
+ * Which entities to rank: the subjects given, an association's members, or a sector's
+ * organisations (with their kinds, known from the relationships that name them).
+ */
+async function subjectsOf(
+  input: RankingInput,
+  ctx: GraphContext,
+): Promise<{ readonly id: string; readonly kind?: NodeKind }[]> {
   const given = [input.subjects, input.membersOf, input.inSector].filter(
     (x) => x !== undefined && x !== null,
   );
@@ -25,18 +32,21 @@ async function subjectsOf(input: RankingInput, ctx: GraphContext): Promise<strin
         'input.subjects',
       );
     }
-    return input.subjects;
+    return input.subjects.map((id) => ({ id }));
   }
-  const claims = await ctx.loaders.relations.load(input.membersOf ?? input.inSector ?? '');
+  // Members point at an association, and organisations at a sector: only those kinds have such claims.
+  const claims = await ctx.loaders
+    .relationsOfKind(input.membersOf ? 'Association' : 'Sector')
+    .load(input.membersOf ?? input.inSector ?? '');
   const type = input.membersOf ? 'MEMBER_OF' : 'IN_SECTOR';
   const asOf = input.membersOf ? (input.membersAsOf ?? '') : '';
-  return [
-    ...new Set(
-      claims
-        .filter((c) => c.type === type && c.direction === 'IN' && (c.asOf ?? '').startsWith(asOf))
-        .map((c) => c.other.id),
-    ),
-  ];
+  const subjects = new Map<string, NodeKind>();
+  for (const c of claims) {
+    if (c.type === type && c.direction === 'IN' && (c.asOf ?? '').startsWith(asOf)) {
+      subjects.set(c.other.id, c.other.kind);
+    }
+  }
+  return [...subjects].map(([id, kind]) => ({ id, kind }));
 }
 
 function notesFor(input: RankingInput, rows: RankingRow[], context: StatisticModel[]): string[] {
@@ -86,10 +96,12 @@ export class RankingResolver {
     }
     const period = parsePeriod(input.period);
     if (typeof period === 'string') throw new BadUserInputError(`period: ${period}`, 'period');
-    const subjectIds = await subjectsOf(input, ctx);
+    const subjects = await subjectsOf(input, ctx);
     const filter = { metric: input.metric, period: input.period };
     const lists = await Promise.all(
-      subjectIds.map((subjectId) => ctx.loaders.statistics.load({ subjectId, filter })),
+      subjects.map(({ id, kind }) =>
+        ctx.loaders.statistics.load({ subjectId: id, filter, ...(kind ? { kind } : {}) }),
+      ),
     );
     const destination = input.destination ?? null;
     const relevant = lists.flat().filter((s) => s.destinationId === null || s.destinationId === destination);

@@ -82,9 +82,9 @@ export class Statistic extends Node {
     });
   }
 
-  private async entity(ctx: GraphContext, id: string | null): Promise<Entity | null> {
+  private async entity(ctx: GraphContext, id: string | null, kind?: 'Sector'): Promise<Entity | null> {
     if (id === null) return null;
-    const node = await ctx.loaders.nodes.load(id);
+    const node = await (kind ? ctx.loaders.ofKind(kind) : ctx.loaders.nodes).load(id);
     return node ? toEntity(node) : null;
   }
 
@@ -111,7 +111,7 @@ export class Statistic extends Node {
 
   @Field(() => Entity, { nullable: true, description: 'Products covered, when the source states them.' })
   sector(@Ctx() ctx: GraphContext): Promise<Entity | null> {
-    return this.entity(ctx, this.model.sectorId);
+    return this.entity(ctx, this.model.sectorId, 'Sector');
   }
 
   @Field(() => Entity, {
@@ -124,7 +124,7 @@ export class Statistic extends Node {
 
   @Field(() => Source, { nullable: true, description: 'The document that states the figure.' })
   async source(@Ctx() ctx: GraphContext): Promise<Source | null> {
-    const node = await ctx.loaders.nodes.load(this.model.sourceId);
+    const node = await ctx.loaders.ofKind('Source').load(this.model.sourceId);
     return node ? Source.from(node) : null;
   }
 

@@ -1,0 +1,135 @@
+import { deleteNodes, upsertStatements } from '../../src/store/catalog';
+import type { EmbeddedStore } from '../../src/store/embedded/embedded-store';
+import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';
+import { countingStore, query } from '../helpers/graphs';
+import { FIXTURE_DATASET, openLoadedStore } from '../helpers/stores';
+
+/**
+ * Lookups go through one kind's id index: by the kind the field names, or the kind an id was seen
+ * with, or (the first time an id of unknown kind is met) after one look-up of its kind.
+ */
+describe('read path: index-backed lookups', () => {
+  let store: EmbeddedStore;
+  let dispose: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ store, dispose } = await openLoadedStore());
+  });
+  afterAll(async () => dispose());
+
+  /** A graph over its own counting wrapper: a store of its own, so nothing is remembered yet. */
+  async function fresh(): Promise<{ graph: TradeGraph; calls: string[] }> {
+    const counting = countingStore(store);
+    const graph = await createTradeGraph({ store: counting, dataDirectory: FIXTURE_DATASET });
+    counting.calls.length = 0;
+    return { graph, calls: counting.calls };
+  }
+
+  test('a lookup by a kind’s field reads that kind’s index only', async () => {
+    const { graph, calls } = await fresh();
+    expect(await query(graph, '{ company(id: "alpha-trucks") { name } }')).toEqual({
+      company: { name: 'Alpha Trucks' },
+    });
+    expect(calls).toEqual(['nodes-by-ids-company']);
+    calls.length = 0;
+    // An id of another kind is not a company.
+    expect(await query(graph, '{ company(id: "MX") { name } }')).toEqual({ company: null });
+    expect(calls).toEqual(['nodes-by-ids-company']);
+  });
+
+  test('an id of unknown kind costs one look-up of its kind, the first time only', async () => {
+    const { graph, calls } = await fresh();
+    const asked = '{ node(id: "MX") { id ... on Entity { name kind } } }';
+    const answer = { node: { id: 'MX', name: 'Mexico', kind: 'Country' } };
+    expect(await query(graph, asked)).toEqual(answer);
+    expect(calls).toEqual(['kinds-of-ids', 'nodes-by-ids-country']);
+    calls.length = 0;
+    expect(await query(graph, asked)).toEqual(answer);
+    expect(calls).toEqual(['nodes-by-ids-country']);
+    calls.length = 0;
+    expect(await query(graph, '{ node(id: "no-such-node") { id } }')).toEqual({ node: null });
+    expect(calls).toEqual(['kinds-of-ids']);
+  });
+
+  test('a remembered kind that has gone stale gives the right node', async () => {
+    const { graph } = await fresh();
+    const asked = '{ node(id: "stale-kind") { id ... on Entity { kind name } } }';
+    const base = { aliases: [], description: null, wikidata: null, sources: [], searchText: '|stale|' };
+    await store.transaction((tx) =>
+      tx.run(upsertStatements.Company, {
+        rows: [{ id: 'stale-kind', name: 'As company', companyType: 'other', ...base }],
+      }),
+    );
+    expect(await query(graph, asked)).toEqual({
+      node: { id: 'stale-kind', kind: 'Company', name: 'As company' },
+    });
+    await store.transaction(async (tx) => {
+      await tx.run(deleteNodes, { ids: ['stale-kind'] });
+      await tx.run(upsertStatements.Plant, {
+        rows: [
+          { id: 'stale-kind', name: 'As plant', facilityType: 'plant', opened: null, products: [], ...base },
+        ],
+      });
+    });
+    expect(await query(graph, asked)).toEqual({
+      node: { id: 'stale-kind', kind: 'Plant', name: 'As plant' },
+    });
+    await store.transaction((tx) => tx.run(deleteNodes, { ids: ['stale-kind'] }));
+  });
+
+  test('relations, statistics and their ends: one store call per level', async () => {
+    const { graph, calls } = await fresh();
+    const data = await query<{
+      association: {
+        members: { node: { id: string; statistics: { destination: { id: string } | null }[] } }[];
+      };
+    }>(
+      graph,
+      `{ association(id: "truckmakers") { members { node { id statistics(metric: "exports") {
+          value destination { id } source { title } } } } } }`,
+    );
+    expect(data.association.members.map((m) => m.node.id).sort()).toEqual([
+      'alpha-trucks',
+      'beta-motors',
+      'gamma-parts',
+    ]);
+    expect(
+      data.association.members.flatMap((m) => m.node.statistics.map((s) => s.destination?.id ?? null)),
+    ).toContain('US');
+    // association, its relations, the members' statistics, then their destinations and sources
+    // (the destination's kind looked up once: it was never seen before).
+    expect(calls).toEqual([
+      'nodes-by-ids-association',
+      'relations-of-association',
+      'statistics-of-company',
+      'nodes-by-ids-source',
+      'kinds-of-ids',
+      'nodes-by-ids-country',
+    ]);
+  });
+
+  test('statistics of subjects go to their kind’s statement', async () => {
+    const { graph, calls } = await fresh();
+    const asked = '{ statistics(subjects: ["MX"], metric: "exports") { value } }';
+    const first = await query<{ statistics: unknown[] }>(graph, asked);
+    expect(first.statistics.length).toBeGreaterThan(0);
+    expect(calls).toEqual(['kinds-of-ids', 'statistics-of-country']);
+    calls.length = 0;
+    expect(await query(graph, asked)).toEqual(first);
+    expect(calls).toEqual(['statistics-of-country']);
+  });
+
+  test('neighbours follow the relations of each kind met', async () => {
+    const { graph, calls } = await fresh();
+    const data = await query<{ neighbours: { nodes: { id: string }[] } }>(
+      graph,
+      '{ neighbours(id: "alpha-trucks", depth: 2) { nodes { id } } }',
+    );
+    expect(data.neighbours.nodes.map((n) => n.id)).toEqual(
+      expect.arrayContaining(['truckmakers', 'beta-motors']),
+    );
+    expect(calls[0]).toBe('kinds-of-ids');
+    expect(calls).toContain('relations-of-company');
+    expect(calls).toContain('relations-of-association');
+  });
+});
