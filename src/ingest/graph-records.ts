@@ -1,7 +1,8 @@
-import { ENTITY_KINDS, type NodeKind } from '../domain/kinds.js';
+import { ENTITY_KINDS, isEntityKind, type NodeKind } from '../domain/kinds.js';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationships.js';
-import { nodesByIds, outgoingRelationships, relationsOf, statisticsBySubjects } from '../store/catalog.js';
-import { listStatement } from '../store/generated-statements.js';
+import { findNodes } from '../queries/paths.js';
+import { outgoingRelationships, relationsOf, statisticsBySubjects } from '../store/catalog.js';
+import { listStatement, relationsOfKind } from '../store/generated-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphEdge, GraphNode, StoreValue } from '../store/values.js';
 import { fieldsOf, type RecordKind } from './input-files.js';
@@ -93,6 +94,20 @@ export async function outgoing(store: GraphStore, ids: readonly string[]): Promi
   });
 }
 
+/**
+ * The relationship claims leaving each of these nodes of one kind, through the kind's id index
+ * (claims only: statistics' links are not claims). Unknown ids and kinds that start no claim give none.
+ */
+export async function outgoingClaims(
+  store: GraphStore,
+  kind: NodeKind,
+  ids: readonly string[],
+): Promise<GraphEdge[]> {
+  if (ids.length === 0 || !isEntityKind(kind)) return [];
+  const rows = await store.read(relationsOfKind(kind), { ids: [...ids] });
+  return rows.filter((row) => row.relationship.startId === row.id).map((row) => row.relationship);
+}
+
 const claimOrder = (a: GraphEdge, b: GraphEdge): number =>
   `${a.type}|${a.startId}|${a.endId}|${String(a.properties.source)}`.localeCompare(
     `${b.type}|${b.startId}|${b.endId}|${String(b.properties.source)}`,
@@ -105,13 +120,12 @@ export async function* wholeGraph(store: GraphStore): AsyncGenerator<GraphRecord
       for (const entityKind of ENTITY_KINDS) {
         for await (const page of nodePages(store, entityKind)) {
           const claims = (
-            await outgoing(
+            await outgoingClaims(
               store,
+              entityKind,
               page.map((node) => node.id),
             )
-          )
-            .filter(isClaim)
-            .sort(claimOrder);
+          ).sort(claimOrder);
           for (const claim of claims) yield { kind, record: recordOfClaim(claim) };
         }
       }
@@ -136,12 +150,12 @@ export async function* neighbourhood(
   rootId: string,
   depth: number,
 ): AsyncGenerator<GraphRecord> {
-  const [root] = await store.read(nodesByIds, { ids: [rootId] });
+  const root = (await findNodes(store, [rootId])).get(rootId);
   if (!root) throw new ImportError(`no node with id "${rootId}"`);
-  if (!(ENTITY_KINDS as readonly string[]).includes(root.node.kind)) {
-    throw new ImportError(`"${rootId}" is a ${root.node.kind}; a neighbourhood starts at an entity`);
+  if (!(ENTITY_KINDS as readonly string[]).includes(root.kind)) {
+    throw new ImportError(`"${rootId}" is a ${root.kind}; a neighbourhood starts at an entity`);
   }
-  const entities = new Map<string, GraphNode>([[rootId, root.node]]);
+  const entities = new Map<string, GraphNode>([[rootId, root]]);
   const claims = new Map<string, GraphEdge>();
   let frontier = [rootId];
   for (let step = 0; step < depth && frontier.length > 0; step += 1) {
@@ -183,8 +197,8 @@ export async function* neighbourhood(
  */
 export async function* selection(store: GraphStore, ids: readonly string[]): AsyncGenerator<GraphRecord> {
   const wanted = [...new Set(ids)];
-  const found = wanted.length > 0 ? await store.read(nodesByIds, { ids: wanted }) : [];
-  const known = new Set(found.map((row) => row.id));
+  const found = [...(await findNodes(store, wanted)).values()];
+  const known = new Set(found.map((node) => node.id));
   const missing = wanted.filter((id) => !known.has(id));
   if (missing.length > 0) {
     const shown = missing.slice(0, 20).map((id) => `"${id}"`);
@@ -195,7 +209,7 @@ export async function* selection(store: GraphStore, ids: readonly string[]): Asy
   const entities = new Map<string, GraphNode>();
   const statistics: GraphNode[] = [];
   const sources: GraphNode[] = [];
-  for (const { node } of found) {
+  for (const node of found) {
     if (node.kind === 'Statistic') statistics.push(node);
     else if (node.kind === 'Source') sources.push(node);
     else if ((ENTITY_KINDS as readonly string[]).includes(node.kind)) entities.set(node.id, node);
@@ -234,7 +248,7 @@ async function* completed(store: GraphStore, chosen: Chosen): AsyncGenerator<Gra
   }
   const others = new Map<string, GraphNode>();
   if (wanted.size > 0) {
-    for (const row of await store.read(nodesByIds, { ids: [...wanted] })) others.set(row.id, row.node);
+    for (const [id, node] of await findNodes(store, [...wanted])) others.set(id, node);
   }
   const given = new Map(chosen.sources.map((source) => [source.id, source]));
   const sourceIds = new Set<string>();
@@ -250,9 +264,7 @@ async function* completed(store: GraphStore, chosen: Chosen): AsyncGenerator<Gra
   const missingSources = [...sourceIds].filter((id) => !given.has(id) && !others.has(id));
   const sources = [
     ...given.values(),
-    ...(missingSources.length > 0
-      ? (await store.read(nodesByIds, { ids: missingSources })).map((row) => row.node)
-      : []),
+    ...(missingSources.length > 0 ? [...(await findNodes(store, missingSources)).values()] : []),
   ];
 
   const byId = (a: GraphNode, b: GraphNode): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

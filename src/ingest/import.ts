@@ -13,8 +13,6 @@ import {
   countNodes,
   countRelationships,
   findStatistics,
-  nodesByIds,
-  outgoingRelationships,
   setMeta,
   type WriteRow,
 } from '../store/catalog.js';
@@ -24,6 +22,7 @@ import {
   statisticLinkStatementName,
 } from '../store/generated-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { findNodes } from '../queries/paths.js';
 import type { GraphNode, StoreValue } from '../store/values.js';
 import { claimRow } from './dataset.js';
 import {
@@ -37,6 +36,7 @@ import { CheckPool, textBlocks } from './check-pool.js';
 import { readComtrade, type ComtradeOptions } from './comtrade.js';
 import { ImportError } from './errors.js';
 import { IdIndex } from './id-index.js';
+import { outgoingClaims } from './graph-records.js';
 import { fieldsOf, planInputs, type InputFile, type RecordKind } from './input-files.js';
 import {
   batchKey,
@@ -861,7 +861,7 @@ class Importer {
     const found = new Map<string, GraphNode>();
     for (let i = 0; i < ids.length; i += 5000) {
       const part = ids.slice(i, i + 5000);
-      for (const row of await this.store.read(nodesByIds, { ids: part })) found.set(row.id, row.node);
+      for (const [id, node] of await findNodes(this.store, part)) found.set(id, node);
       for (const id of part) {
         const node = found.get(id);
         this.stored.set(
@@ -1195,11 +1195,20 @@ class Importer {
     if (items.length === 0) return;
     const existing = new Map<string, Readonly<Record<string, StoreValue>>>();
     if (this.initialClaims > 0) {
-      const froms = [...new Set(items.map((item) => item.record.from))];
-      for (let i = 0; i < froms.length; i += 2000) {
-        for (const row of await this.store.read(outgoingRelationships, { ids: froms.slice(i, i + 2000) })) {
-          if (typeof row.source === 'string')
-            existing.set(`${row.type}|${row.from}|${row.to}|${row.source}`, row);
+      // Each claim's start is an entity whose kind the batch's checks have resolved.
+      const fromsByKind = new Map<NodeKind, Set<string>>();
+      for (const { record } of items) {
+        const kind = this.kindOf(record.from)?.kind;
+        if (kind) fromsByKind.set(kind, (fromsByKind.get(kind) ?? new Set()).add(record.from));
+      }
+      for (const [kind, froms] of fromsByKind) {
+        const ids = [...froms];
+        for (let i = 0; i < ids.length; i += 2000) {
+          for (const edge of await outgoingClaims(this.store, kind, ids.slice(i, i + 2000))) {
+            const source = edge.properties.source;
+            if (typeof source === 'string')
+              existing.set(`${edge.type}|${edge.startId}|${edge.endId}|${source}`, edge.properties);
+          }
         }
       }
     }

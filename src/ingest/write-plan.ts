@@ -1,17 +1,20 @@
-import { NODE_KINDS, type NodeKind } from '../domain/kinds.js';
+import { isNodeKind, NODE_KINDS, type NodeKind } from '../domain/kinds.js';
 import { STATISTIC_LINKS, type StatisticLink } from '../domain/relationships.js';
 import {
   deleteClaims,
-  deleteNodes,
   insertStatistics,
-  nodesByIds,
   setStatisticChange,
   unlinkStatistics,
   upsertStatements,
   type ClaimKey,
   type WriteRow,
 } from '../store/catalog.js';
-import { statisticInsertStatement, statisticLinkStatementName } from '../store/generated-statements.js';
+import {
+  deleteNodesOfKind,
+  kindsOfIds,
+  statisticInsertStatement,
+  statisticLinkStatementName,
+} from '../store/generated-statements.js';
 import type { WriteTransaction } from '../store/graph-store.js';
 import { writeStatement } from '../store/statements.js';
 import { packRows, splitForm } from './packed-rows.js';
@@ -143,7 +146,13 @@ export function linkAllowed(link: StatisticLink, kind: NodeKind): boolean {
 /** Undoes one journaled batch, inside a transaction. */
 export async function applyUndo(tx: WriteTransaction, undo: UndoEntry): Promise<void> {
   for (const claims of chunks(undo.createdClaims, 2000)) await tx.run(deleteClaims, { claims });
-  for (const ids of chunks(undo.createdNodes, 2000)) await tx.run(deleteNodes, { ids });
+  for (const ids of chunks(undo.createdNodes, 2000)) {
+    const byKind = new Map<NodeKind, string[]>();
+    for (const { id, kind } of await tx.run(kindsOfIds, { ids })) {
+      if (isNodeKind(kind)) byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
+    }
+    for (const [kind, kindIds] of byKind) await tx.run(deleteNodesOfKind(kind), { ids: kindIds });
+  }
   const statistics = undo.nodes.filter((node) => node.kind === 'Statistic').map((node) => node.row);
   for (const kind of NODE_KINDS) {
     if (kind === 'Statistic') continue;
@@ -170,7 +179,8 @@ export async function applyUndo(tx: WriteTransaction, undo: UndoEntry): Promise<
     ].filter((id): id is string => typeof id === 'string');
     const kinds = new Map<string, NodeKind>();
     for (const part of chunks(targets, 2000)) {
-      for (const found of await tx.run(nodesByIds, { ids: part })) kinds.set(found.id, found.node.kind);
+      for (const found of await tx.run(kindsOfIds, { ids: part }))
+        if (isNodeKind(found.kind)) kinds.set(found.id, found.kind);
     }
     const links: Record<string, WriteRow[]> = {};
     for (const row of statistics) {

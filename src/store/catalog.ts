@@ -40,10 +40,6 @@ export const countRelationships = readStatement<Record<string, never>, { type: s
   [],
 );
 
-export const nodesByIds = readStatement<{ ids: string[] }, { id: string; node: GraphNode }>('nodes-by-ids', [
-  'ids',
-]);
-
 export const associationMembers = readStatement<
   /** Empty strings mean "no filter". */
   { associationIds: string[]; asOf: string; sourceId: string },
@@ -124,8 +120,6 @@ export const findStatistics = readStatement<{ ids: string[] }, { id: string; nod
 
 export const unlinkStatistics = writeStatement<{ ids: string[] }>('unlink-statistics', ['ids']);
 
-export const deleteNodes = writeStatement<{ ids: string[] }>('delete-nodes', ['ids']);
-
 /** A relationship claim named by its type (`kind`), ends and source. */
 export type ClaimKey = { kind: string; from: string; to: string; source: string };
 export const deleteClaims = writeStatement<{ claims: ClaimKey[] }>('delete-claims', ['claims']);
@@ -163,7 +157,6 @@ export const ALL_STATEMENTS: readonly StatementInfo[] = [
   getMeta,
   countNodes,
   countRelationships,
-  nodesByIds,
   associationMembers,
   statisticsBySubjects,
   personRoles,
@@ -174,7 +167,6 @@ export const ALL_STATEMENTS: readonly StatementInfo[] = [
   copyStatistics,
   findStatistics,
   unlinkStatistics,
-  deleteNodes,
   deleteClaims,
   listMeta,
   deleteMeta,

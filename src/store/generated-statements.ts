@@ -164,6 +164,22 @@ function nodesOfKindText(kind: NodeKind): string {
   ].join('\n');
 }
 
+export function deleteNodesOfKindStatementName(kind: NodeKind): string {
+  return `delete-nodes-${slug(kind)}`;
+}
+
+/** Removes nodes of one kind by id, through the kind's id index (undoing an import's created nodes). */
+function deleteNodesOfKindText(kind: NodeKind): string {
+  return [
+    '// Generated from src/domain/kinds.ts by `npm run generate:cypher`; do not edit.',
+    `// Removes ${kind} nodes by id, with their relationships; unknown ids (or ids of other kinds) are no-ops.`,
+    'UNWIND $ids AS id',
+    `MATCH (n:${kind} {id: id})`,
+    'DETACH DELETE n',
+    '',
+  ].join('\n');
+}
+
 export const KINDS_OF_IDS = 'kinds-of-ids';
 
 /** The kind of each id, one id-index lookup per kind (a union of labels would scan every table). */
@@ -255,6 +271,7 @@ export function generatedTexts(): Map<string, string> {
   const texts = new Map<string, string>();
   for (const kind of NODE_KINDS) texts.set(listStatementName(kind), listText(kind));
   for (const kind of NODE_KINDS) texts.set(nodesOfKindStatementName(kind), nodesOfKindText(kind));
+  for (const kind of NODE_KINDS) texts.set(deleteNodesOfKindStatementName(kind), deleteNodesOfKindText(kind));
   texts.set(KINDS_OF_IDS, kindsOfIdsText());
   for (const kind of ENTITY_KINDS) texts.set(relationsOfKindStatementName(kind), relationsOfKindText(kind));
   for (const kind of SUBJECT_KINDS)
@@ -323,6 +340,20 @@ export function nodesOfKind(kind: NodeKind): Statement<{ ids: string[] }, { id: 
   return statement;
 }
 
+const deleteNodesOfKindStatements = new Map(
+  NODE_KINDS.map((kind) => [
+    kind,
+    writeStatement<{ ids: string[] }>(deleteNodesOfKindStatementName(kind), ['ids']),
+  ]),
+);
+
+/** Removes nodes of one kind by id, with their relationships (index-backed). */
+export function deleteNodesOfKind(kind: NodeKind): Statement<{ ids: string[] }> {
+  const statement = deleteNodesOfKindStatements.get(kind);
+  if (!statement) throw new Error(`no node kind ${kind}`);
+  return statement;
+}
+
 /** The kind of each id that names a node (index-backed, whatever the kind). */
 export const kindsOfIds = readStatement<{ ids: string[] }, { id: string; kind: string }>(KINDS_OF_IDS, [
   'ids',
@@ -377,6 +408,7 @@ export function statisticsOfKind(
 export const GENERATED_STATEMENTS: readonly StatementInfo[] = [
   ...NODE_KINDS.map((kind) => listStatement(kind)),
   ...NODE_KINDS.map((kind) => nodesOfKind(kind)),
+  ...NODE_KINDS.map((kind) => deleteNodesOfKind(kind)),
   kindsOfIds,
   ...ENTITY_KINDS.map((kind) => relationsOfKind(kind)),
   ...statisticsOfKindStatements.values(),

@@ -1,4 +1,5 @@
-import { deleteNodes, upsertStatements } from '../../src/store/catalog';
+import { upsertStatements } from '../../src/store/catalog';
+import { deleteNodesOfKind } from '../../src/store/generated-statements';
 import type { EmbeddedStore } from '../../src/store/embedded/embedded-store';
 import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';
 import { countingStore, query } from '../helpers/graphs';
@@ -64,7 +65,7 @@ describe('read path: index-backed lookups', () => {
       node: { id: 'stale-kind', kind: 'Company', name: 'As company' },
     });
     await store.transaction(async (tx) => {
-      await tx.run(deleteNodes, { ids: ['stale-kind'] });
+      await tx.run(deleteNodesOfKind('Company'), { ids: ['stale-kind'] });
       await tx.run(upsertStatements.Plant, {
         rows: [
           { id: 'stale-kind', name: 'As plant', facilityType: 'plant', opened: null, products: [], ...base },
@@ -74,7 +75,7 @@ describe('read path: index-backed lookups', () => {
     expect(await query(graph, asked)).toEqual({
       node: { id: 'stale-kind', kind: 'Plant', name: 'As plant' },
     });
-    await store.transaction((tx) => tx.run(deleteNodes, { ids: ['stale-kind'] }));
+    await store.transaction((tx) => tx.run(deleteNodesOfKind('Plant'), { ids: ['stale-kind'] }));
   });
 
   test('relations, statistics and their ends: one store call per level', async () => {

@@ -29,7 +29,7 @@ describe('Embedded store', () => {
       const catalogLess = readStatement<Record<string, never>, Record<string, never>>('count-nodes', []);
       await expect(store.read(catalogLess, {})).resolves.not.toHaveLength(0);
       await expect(
-        store.read(readStatement('nodes-by-ids', ['ids']), { ids: 'not-a-list' }),
+        store.read(readStatement('nodes-by-ids-company', ['ids']), { ids: 'not-a-list' }),
       ).rejects.toBeInstanceOf(StoreQueryError);
       await expect(store.read(catalogLess, {})).resolves.not.toHaveLength(0);
     } finally {
@@ -53,7 +53,7 @@ describe('Embedded store', () => {
     const reopened = await EmbeddedStore.open({ directory });
     try {
       const rows = await reopened.read(
-        readStatement<{ ids: string[] }, { id: string }>('nodes-by-ids', ['ids']),
+        readStatement<{ ids: string[] }, { id: string }>('nodes-by-ids-company', ['ids']),
         {
           ids: ['alpha-trucks'],
         },

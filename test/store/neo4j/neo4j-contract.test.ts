@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import { countNodes, nodesByIds, shortestPaths, upsertStatements } from '../../../src/store/catalog.js';
+import { countNodes, shortestPaths, upsertStatements } from '../../../src/store/catalog.js';
+import { nodesOfKind } from '../../../src/store/generated-statements.js';
 import { CypherCatalog } from '../../../src/store/cypher-catalog.js';
 import { StoreQueryError, StoreTimeoutError, StoreUnavailableError } from '../../../src/store/errors.js';
 import { Neo4jStore } from '../../../src/store/neo4j/neo4j-store.js';
@@ -193,10 +194,14 @@ describe('Neo4j store against a fake driver', () => {
       '25N06',
       'timed out',
     );
-    await expect(store.read(nodesByIds, { ids: ['x'] })).rejects.toBeInstanceOf(StoreTimeoutError);
+    await expect(store.read(nodesOfKind('Company'), { ids: ['x'] })).rejects.toBeInstanceOf(
+      StoreTimeoutError,
+    );
 
     fake.failNext = new neo4j.Neo4jError('gone', neo4j.error.SERVICE_UNAVAILABLE, '08000', 'unavailable');
-    await expect(store.read(nodesByIds, { ids: ['x'] })).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(store.read(nodesOfKind('Company'), { ids: ['x'] })).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    );
 
     fake.failNext = new neo4j.Neo4jError(
       'Invalid input secret-password',
