@@ -30,6 +30,7 @@ const environment = z.object({
   TRADEGRAPH_DATA_DIR: z.string().optional(),
   TRADEGRAPH_DB_DIR: z.string().optional(),
   TRADEGRAPH_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  TRADEGRAPH_WRITE_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
   // The store's answer cache (src/store/read-cache.ts); 0 turns it off. Unset: on for the embedded
   // engine, off for Neo4j (whose database other clients may write to).
   TRADEGRAPH_READ_CACHE_ENTRIES: z.coerce.number().int().min(0).max(10_000_000).optional(),
@@ -70,6 +71,8 @@ export type StoreConfig =
       readonly engine: 'embedded';
       readonly directory: string;
       readonly queryTimeoutMs: number;
+      /** Bound on each statement of a write transaction (an import through the server, a load). */
+      readonly writeTimeoutMs?: number;
       readonly readCache?: ReadCacheConfig;
     }
   | {
@@ -80,6 +83,8 @@ export type StoreConfig =
       readonly password: string;
       readonly database?: string;
       readonly queryTimeoutMs: number;
+      /** Bound on each write transaction. */
+      readonly writeTimeoutMs?: number;
       /** How long the driver waits to connect before the store counts as unreachable. */
       readonly connectionTimeoutMs?: number;
     };
@@ -145,6 +150,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         password: e.NEO4J_PASSWORD ?? '',
         ...(e.NEO4J_DATABASE ? { database: e.NEO4J_DATABASE } : {}),
         queryTimeoutMs: e.TRADEGRAPH_QUERY_TIMEOUT_MS,
+        writeTimeoutMs: e.TRADEGRAPH_WRITE_TIMEOUT_MS,
         connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
         readCache: readCache(0),
       }
@@ -152,6 +158,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         engine: 'embedded',
         directory: path.resolve(e.TRADEGRAPH_DB_DIR ?? defaultDatabaseDirectory()),
         queryTimeoutMs: e.TRADEGRAPH_QUERY_TIMEOUT_MS,
+        writeTimeoutMs: e.TRADEGRAPH_WRITE_TIMEOUT_MS,
         readCache: readCache(10_000),
       };
   const limits: QueryLimits = {

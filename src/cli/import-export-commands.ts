@@ -18,7 +18,7 @@ import { createTradeGraph } from '../trade-graph.js';
  */
 async function withBulkStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T> {
   const config = readConfig();
-  const store = await openStore({ ...config.store, queryTimeoutMs: 0 });
+  const store = await openStore({ ...config.store, queryTimeoutMs: 0, writeTimeoutMs: 0 });
   try {
     await ensureDataset(store, config.dataDirectory);
     return await work(store);

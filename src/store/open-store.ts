@@ -31,12 +31,18 @@ async function openEngine(config: StoreConfig): Promise<GraphStore> {
       password: config.password,
       ...(config.database ? { database: config.database } : {}),
       queryTimeoutMs: config.queryTimeoutMs,
+      writeTimeoutMs: config.writeTimeoutMs,
       ...(config.connectionTimeoutMs === undefined
         ? {}
         : { connectionTimeoutMs: config.connectionTimeoutMs }),
     });
   }
-  return EmbeddedStore.open({ catalog, directory: config.directory, queryTimeoutMs: config.queryTimeoutMs });
+  return EmbeddedStore.open({
+    catalog,
+    directory: config.directory,
+    queryTimeoutMs: config.queryTimeoutMs,
+    writeTimeoutMs: config.writeTimeoutMs,
+  });
 }
 
 export type DatasetState = 'loaded' | 'already-loaded' | 'differs';

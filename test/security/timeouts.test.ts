@@ -66,6 +66,21 @@ describe('Query timeouts on the embedded engine', () => {
     }
   });
 
+  test('statements of a write transaction have their own, longer bound', async () => {
+    const writeTimeoutMs = 4_000;
+    const writing = await openTestStore({ queryTimeoutMs: 300, writeTimeoutMs, dataDirectory: null });
+    try {
+      const write = await elapsed(() => writing.store.transaction((tx) => tx.run(runaway, {})));
+      expect(write.outcome).toBeInstanceOf(StoreTimeoutError);
+      expect(write.ms).toBeGreaterThanOrEqual(writeTimeoutMs - 50);
+      const read = await elapsed(() => writing.store.read(runaway, {}));
+      expect(read.outcome).toBeInstanceOf(StoreTimeoutError);
+      expect(read.ms).toBeLessThan(300 + SLACK_MS);
+    } finally {
+      await writing.dispose();
+    }
+  });
+
   test('closing waits for a statement in flight', async () => {
     const closing = await openTestStore({ queryTimeoutMs: TIMEOUT_MS, dataDirectory: null });
     const running = closing.store.read(runaway, {}).catch((error: unknown) => error);

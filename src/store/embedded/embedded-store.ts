@@ -19,8 +19,10 @@ export interface EmbeddedStoreOptions {
   readonly catalog?: CypherCatalog;
   /** Connections serving reads at the same time. */
   readonly readers?: number;
-  /** Milliseconds after which a statement is cancelled. */
+  /** Milliseconds after which a read statement is cancelled. */
   readonly queryTimeoutMs?: number;
+  /** Milliseconds after which a statement of a write transaction is cancelled (default: `queryTimeoutMs`). */
+  readonly writeTimeoutMs?: number;
   /** Milliseconds a read may wait for a free connection before StoreTimeoutError (default: `queryTimeoutMs`). */
   readonly acquireTimeoutMs?: number;
   /** Rows per call of a batch statement. */
@@ -167,13 +169,13 @@ export class EmbeddedStore implements GraphStore {
         : `cannot open the database at ${directory}: ${message}`;
       throw new StoreUnavailableError(reason, { cause: error });
     }
-    const connect = async (): Promise<PooledConnection> => {
+    const connect = async (timeoutMs = options.queryTimeoutMs): Promise<PooledConnection> => {
       const connection = new Connection(database);
       await connection.init();
-      if (options.queryTimeoutMs) connection.setQueryTimeout(options.queryTimeoutMs);
+      if (timeoutMs) connection.setQueryTimeout(timeoutMs);
       return new PooledConnection(connection);
     };
-    const writer = await connect();
+    const writer = await connect(options.writeTimeoutMs ?? options.queryTimeoutMs);
     for (const statement of catalog.schema) await writer.query(statement);
     // Bulk statements name their staged files relatively (COPY … FROM 'tradegraph-….csv'); the
     // writer resolves such names in a directory of this store's own.
@@ -181,7 +183,7 @@ export class EmbeddedStore implements GraphStore {
       ? { directory: path.resolve(options.bulkDirectory), owned: false }
       : { directory: mkdtempSync(path.join(os.tmpdir(), 'tradegraph-bulk-')), owned: true };
     await writer.query(fileSearchPath(bulk.directory));
-    const readers = await Promise.all(Array.from({ length: options.readers ?? 4 }, connect));
+    const readers = await Promise.all(Array.from({ length: options.readers ?? 4 }, () => connect()));
     log('opened %s with %d readers', directory, readers.length);
     const store = new EmbeddedStore(
       database,

@@ -20,8 +20,10 @@ export interface Neo4jStoreOptions {
   /** Database name; the server's default database when omitted. */
   readonly database?: string;
   readonly catalog?: CypherCatalog;
-  /** Milliseconds after which the server terminates a transaction. */
+  /** Milliseconds after which the server terminates a read transaction. */
   readonly queryTimeoutMs?: number;
+  /** Milliseconds after which the server terminates a write transaction (default: `queryTimeoutMs`). */
+  readonly writeTimeoutMs?: number;
   /** Rows per call of a batch statement. */
   readonly batchSize?: number;
   /** Milliseconds the driver waits to establish a connection (driver default: 30 s). */
@@ -93,6 +95,7 @@ export class Neo4jStore implements GraphStore {
   readonly bulkDirectory: string | undefined = undefined;
   private closed = false;
   private readonly txConfig: TransactionConfig;
+  private readonly writeTxConfig: TransactionConfig;
 
   private constructor(
     private readonly driver: Driver,
@@ -102,8 +105,11 @@ export class Neo4jStore implements GraphStore {
     private readonly password: string,
     readonly uri: string,
     queryTimeoutMs: number | undefined,
+    writeTimeoutMs: number | undefined,
   ) {
     this.txConfig = queryTimeoutMs === undefined ? {} : { timeout: queryTimeoutMs };
+    const writeTimeout = writeTimeoutMs ?? queryTimeoutMs;
+    this.writeTxConfig = writeTimeout === undefined ? {} : { timeout: writeTimeout };
   }
 
   static async open(options: Neo4jStoreOptions): Promise<Neo4jStore> {
@@ -140,6 +146,7 @@ export class Neo4jStore implements GraphStore {
       options.password,
       uri,
       options.queryTimeoutMs,
+      options.writeTimeoutMs,
     );
     try {
       await driver.verifyConnectivity(options.database === undefined ? {} : { database: options.database });
@@ -184,7 +191,7 @@ export class Neo4jStore implements GraphStore {
     try {
       let tx: Transaction;
       try {
-        tx = await session.beginTransaction(this.txConfig);
+        tx = await session.beginTransaction(this.writeTxConfig);
       } catch (error) {
         throw this.toStoreError('BEGIN', error);
       }
