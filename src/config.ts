@@ -29,6 +29,12 @@ const environment = z.object({
   HOST: z.string().default('127.0.0.1'),
   TRADEGRAPH_DATA_DIR: z.string().optional(),
   TRADEGRAPH_DB_DIR: z.string().optional(),
+  TRADEGRAPH_BUFFER_POOL_MB: z.coerce
+    .number()
+    .int()
+    .min(64)
+    .max(1024 * 1024)
+    .optional(),
   TRADEGRAPH_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   TRADEGRAPH_WRITE_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
   // The store's answer cache (src/store/read-cache.ts); 0 turns it off. Unset: on for the embedded
@@ -70,6 +76,8 @@ export type StoreConfig =
   | {
       readonly engine: 'embedded';
       readonly directory: string;
+      /** The embedded engine's page cache, in bytes (1 GiB unless set; bulk commands size their own). */
+      readonly bufferPoolBytes?: number;
       readonly queryTimeoutMs: number;
       /** Bound on each statement of a write transaction (an import through the server, a load). */
       readonly writeTimeoutMs?: number;
@@ -157,6 +165,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     : {
         engine: 'embedded',
         directory: path.resolve(e.TRADEGRAPH_DB_DIR ?? defaultDatabaseDirectory()),
+        ...(e.TRADEGRAPH_BUFFER_POOL_MB ? { bufferPoolBytes: e.TRADEGRAPH_BUFFER_POOL_MB * 1024 ** 2 } : {}),
         queryTimeoutMs: e.TRADEGRAPH_QUERY_TIMEOUT_MS,
         writeTimeoutMs: e.TRADEGRAPH_WRITE_TIMEOUT_MS,
         readCache: readCache(10_000),

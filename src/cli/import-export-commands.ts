@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { readConfig } from '../config.js';
@@ -18,13 +19,32 @@ import { createTradeGraph } from '../trade-graph.js';
  */
 async function withBulkStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T> {
   const config = readConfig();
-  const store = await openStore({ ...config.store, queryTimeoutMs: 0, writeTimeoutMs: 0 });
+  const store = await openStore(
+    config.store.engine === 'embedded'
+      ? {
+          ...config.store,
+          queryTimeoutMs: 0,
+          writeTimeoutMs: 0,
+          bufferPoolBytes: config.store.bufferPoolBytes ?? bulkBufferPoolBytes(),
+        }
+      : { ...config.store, queryTimeoutMs: 0, writeTimeoutMs: 0 },
+  );
   try {
     await ensureDataset(store, config.dataDirectory);
     return await work(store);
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The page cache a bulk command gives the embedded engine unless TRADEGRAPH_BUFFER_POOL_MB says:
+ * a quarter of the machine's memory, between 1 and 16 GiB. The engine's bulk load of millions of
+ * statistics needs more than the server's 1 GiB ("buffer pool is full" at 10M statistics).
+ */
+export function bulkBufferPoolBytes(totalBytes = os.totalmem()): number {
+  const GiB = 1024 ** 3;
+  return Math.min(16 * GiB, Math.max(GiB, Math.floor(totalBytes / 4 / GiB) * GiB));
 }
 
 const MiB = 1024 * 1024;

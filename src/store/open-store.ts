@@ -40,6 +40,7 @@ async function openEngine(config: StoreConfig): Promise<GraphStore> {
   return EmbeddedStore.open({
     catalog,
     directory: config.directory,
+    ...(config.bufferPoolBytes ? { bufferPoolBytes: config.bufferPoolBytes } : {}),
     queryTimeoutMs: config.queryTimeoutMs,
     writeTimeoutMs: config.writeTimeoutMs,
   });
