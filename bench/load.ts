@@ -10,12 +10,12 @@
  * leak). Prints latency percentiles, throughput and the RSS samples, and writes them to
  * bench/results/load-<date>.json.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { projectRoot } from '../src/paths';
+import { startServer } from './suite/http';
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -48,46 +48,6 @@ function rssMiB(pid: number): number {
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-async function startServer(
-  databaseDirectory: string,
-): Promise<{ url: string; pid: number; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', path.join('src', 'cli', 'main.ts'), 'serve'], {
-    cwd: projectRoot(),
-    env: {
-      ...process.env,
-      // Not tsx's hooks from this process (they would relay the server's signals to it).
-      NODE_OPTIONS: '',
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      TRADEGRAPH_DB_DIR: databaseDirectory,
-      TRADEGRAPH_RATE_LIMIT: '0',
-      NEO4J_URI: '',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /API (http:\/\/127\.0\.0\.1:\d+)\/graphql/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    void exited.then((code) => reject(new Error(`the server exited (${code}) before listening:\n${output}`)));
-  });
-  if (child.pid === undefined) throw new Error('the server has no pid');
-  const pid = child.pid;
-  return {
-    url,
-    pid,
-    stop: async () => {
-      child.kill('SIGTERM');
-      return exited;
-    },
-  };
 }
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadDataset } from '../ingest/dataset.js';
 import { JsonLinesFile } from './jsonl.js';
 import { countStatistics, statisticsOf } from './statistics.js';
-import type { WorldSizes } from './model.js';
+import type { WorldProbes, WorldSizes } from './model.js';
 import { buildWorld } from './world.js';
 
 /**
@@ -27,26 +27,8 @@ export interface GenerateOptions {
 }
 
 /** Ids the benchmark's fixed operations use; all exist in the generated data. */
-export interface GenerateProbes {
-  /** A mid-size company, for "entity lookup". */
-  company: string;
-  /** Matches a few entities by name or alias: a word of company names. */
-  searchText: string;
-  /** An association with tens of members (hundreds at L). */
-  association: string;
-  /** A country its members export to. */
-  destination: string;
-  /** A month (`YYYY-MM`) in which its members have exports to that destination. */
-  period: string;
-  timeSeriesSubject: string;
-  timeSeriesMetric: string;
-  /** 12 consecutive months with data. */
-  timeSeriesFrom: string;
-  timeSeriesTo: string;
-  /** Two entities whose shortest relationship path is exactly 3 hops. */
-  pathFrom: string;
-  pathTo: string;
-}
+/** Ids the benchmark's fixed operations use; all exist in the generated data (see WorldProbes). */
+export type GenerateProbes = WorldProbes;
 
 export interface GenerateSummary {
   scale: Scale;

@@ -121,16 +121,24 @@ export interface World {
   readonly probes: WorldProbes;
 }
 
+/** Ids the benchmark's fixed operations use; all exist in the generated data. */
 export interface WorldProbes {
+  /** A mid-size company, for "entity lookup". */
   company: string;
+  /** Matches a few entities by name or alias: a word of company names. */
   searchText: string;
+  /** An association with tens of members (hundreds at L). */
   association: string;
+  /** A country its members export to. */
   destination: string;
+  /** A month (`YYYY-MM`) in which its members have exports to that destination. */
   period: string;
   timeSeriesSubject: string;
   timeSeriesMetric: string;
+  /** 12 consecutive months with data. */
   timeSeriesFrom: string;
   timeSeriesTo: string;
+  /** Two entities whose shortest relationship path is exactly 3 hops. */
   pathFrom: string;
   pathTo: string;
 }
