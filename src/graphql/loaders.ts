@@ -7,6 +7,22 @@ import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode, StoreValue } from '../store/values.js';
 
 /** One relationship claim seen from one of its ends. */
+/** What a claim states besides its ends: its source, date, role, period and note. */
+export type ClaimFacts = Omit<RelationClaim, 'type' | 'direction' | 'other'>;
+
+/** A stored claim's properties as the API's claim facts (absent ones null). */
+export function claimFacts(properties: Readonly<Record<string, StoreValue>>): ClaimFacts {
+  const text = (value: StoreValue | undefined): string | null => (typeof value === 'string' ? value : null);
+  return {
+    sourceId: text(properties.source) ?? '',
+    asOf: text(properties.asOf),
+    role: text(properties.role),
+    since: text(properties.since),
+    until: text(properties.until),
+    note: text(properties.note),
+  };
+}
+
 export interface RelationClaim {
   readonly type: string;
   /** OUT when the entity is the claim's start, IN when it is its end. */
@@ -51,8 +67,6 @@ export interface Loaders {
   /** Statistics of one subject under one filter; keys sharing a filter are fetched in one call. */
   readonly statistics: DataLoader<StatisticsKey, Statistic[], string>;
 }
-
-const text = (value: StoreValue | undefined): string | null => (typeof value === 'string' ? value : null);
 
 /** Most ids whose kind is remembered per store; past it the memory starts again. */
 const MAX_REMEMBERED_KINDS = 200_000;
@@ -140,17 +154,11 @@ export function createLoaders(store: GraphStore): Loaders {
     const byId = new Map<string, RelationClaim[]>(ids.map((id) => [id, []]));
     for (const row of rows) {
       remember(row.other);
-      const p = row.relationship.properties;
       byId.get(row.id)?.push({
         type: row.relationship.type,
         direction: row.relationship.startId === row.id ? 'OUT' : 'IN',
         other: row.other,
-        sourceId: text(p.source) ?? '',
-        asOf: text(p.asOf),
-        role: text(p.role),
-        since: text(p.since),
-        until: text(p.until),
-        note: text(p.note),
+        ...claimFacts(row.relationship.properties),
       });
     }
     return ids.map((id) => byId.get(id) ?? []);

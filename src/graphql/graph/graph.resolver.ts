@@ -1,36 +1,21 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { findShortestPaths } from '../../queries/paths.js';
-import type { GraphEdge, GraphNode, StoreValue } from '../../store/values.js';
+import type { GraphEdge, GraphNode } from '../../store/values.js';
 import { Direction, RelationshipTypeEnum } from '../common/enums.js';
 import { neighboursCost, pathsCost } from '../common/cost.js';
 import { PATH_LENGTH_CEILING, checkFirst, checkRange } from '../common/limits.js';
 import type { GraphContext } from '../context.js';
 import { toEntity } from '../entity/entity-registry.js';
 import type { Entity } from '../entity/entity.interface.js';
-import type { RelationClaim } from '../loaders.js';
+import { claimFacts, type ClaimFacts } from '../loaders.js';
 import { Edge, Neighbourhood, Path } from './graph.types.js';
 
-const text = (value: StoreValue | undefined): string | null => (typeof value === 'string' ? value : null);
-
-function edgeOf(
-  type: string,
-  fromId: string,
-  toId: string,
-  claim: Omit<RelationClaim, 'type' | 'direction' | 'other'>,
-): Edge {
+function edgeOf(type: string, fromId: string, toId: string, claim: ClaimFacts): Edge {
   return Object.assign(new Edge(), { type, fromId, toId, ...claim });
 }
 
 function edgeFromStore(edge: GraphEdge): Edge {
-  const p = edge.properties;
-  return edgeOf(edge.type, edge.startId, edge.endId, {
-    sourceId: text(p.source) ?? '',
-    asOf: text(p.asOf),
-    role: text(p.role),
-    since: text(p.since),
-    until: text(p.until),
-    note: text(p.note),
-  });
+  return edgeOf(edge.type, edge.startId, edge.endId, claimFacts(edge.properties));
 }
 
 const entities = (nodes: readonly GraphNode[]): Entity[] =>
