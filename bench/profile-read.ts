@@ -11,10 +11,8 @@
  * the curated dataset's; override with `--company`, `--association`, `--subject`, `--period`,
  * `--destination`, `--within`, `--metric` (of the time series). Prints one line per operation and cache setting: requests/s, p50, p99.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import { projectRoot } from '../src/paths';
+import { startServer } from './suite/http';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -45,47 +43,12 @@ const OPERATIONS: Record<string, string> = {
   nested: `{ association(id: "${association}") { members { node { name statistics(metric: "exports", period: "${period}") { value destination { id name } source { title } } } } } }`,
 };
 
-async function startServer(cache: boolean): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', path.join('src', 'cli', 'main.ts'), 'serve'], {
-    cwd: projectRoot(),
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      TRADEGRAPH_DB_DIR: DB,
-      TRADEGRAPH_RATE_LIMIT: '0',
-      TRADEGRAPH_READ_CACHE_ENTRIES: cache ? '10000' : '0',
-      NEO4J_URI: '',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /API (http:\/\/127\.0\.0\.1:\d+)\/graphql/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    void exited.then(() => reject(new Error(`the server exited before listening:\n${output}`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 async function main(): Promise<void> {
   if (!DB) throw new Error('give --db <directory>');
   const names = option('ops', Object.keys(OPERATIONS).join(',')).split(',');
   const caches = option('cache', 'off,on').split(',');
   for (const setting of caches) {
-    const server = await startServer(setting === 'on');
+    const server = await startServer(DB, { TRADEGRAPH_READ_CACHE_ENTRIES: setting === 'on' ? '10000' : '0' });
     try {
       for (const name of names) {
         const query = OPERATIONS[name];

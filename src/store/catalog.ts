@@ -1,5 +1,5 @@
 import type { NodeKind } from '../domain/kinds.js';
-import { GENERATED_STATEMENTS } from './generated-statements.js';
+import { GENERATED_STATEMENTS, STATISTIC_FILTER_PARAMS } from './generated-statements.js';
 import { readStatement, writeStatement, type Statement, type StatementInfo } from './statements.js';
 import type { GraphEdge, GraphNode, GraphPath, ParamValue, StoreValue } from './values.js';
 
@@ -62,16 +62,7 @@ export interface StatisticFilterParams {
 export const statisticsBySubjects = readStatement<
   StatisticFilterParams,
   { subjectId: string; statistic: GraphNode }
->('statistics-by-subjects', [
-  'subjectIds',
-  'metric',
-  'periodFrom',
-  'periodTo',
-  'destination',
-  'origin',
-  'totalsOnly',
-  'sector',
-]);
+>('statistics-by-subjects', STATISTIC_FILTER_PARAMS);
 
 export const personRoles = readStatement<
   { personIds: string[] },

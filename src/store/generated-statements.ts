@@ -375,7 +375,8 @@ export function relationsOfKind(kind: EntityKind): Statement<{ ids: string[] }, 
   return statement;
 }
 
-const STATISTIC_FILTER_PARAMS = [
+/** The parameters of every statement that filters statistics (statistics-by-subjects and its per-kind forms). */
+export const STATISTIC_FILTER_PARAMS = [
   'subjectIds',
   'metric',
   'periodFrom',

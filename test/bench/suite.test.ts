@@ -10,23 +10,7 @@ import { generateDataset } from '../../src/generate';
 import { importFiles } from '../../src/ingest/import';
 import { ensureDataset } from '../../src/store/open-store';
 import { createTradeGraph } from '../../src/trade-graph';
-
-/** A generated graph small enough for a test (sizes as in test/generate). */
-const TINY = {
-  statistics: 2_000,
-  companies: 40,
-  associations: 3,
-  plants: 10,
-  people: 30,
-  policies: 5,
-  agencies: 3,
-  chapters: 3,
-  headingsPerChapter: 2,
-  subheadingsPerHeading: 2,
-  regionCountries: 2,
-  regionsPerCountry: 3,
-  probeMembers: 8,
-};
+import { TINY_SIZES as TINY } from '../helpers/generated';
 
 describe('bench suite (npm run bench)', () => {
   test('nesting depth counts fields with selections of their own on the deepest path', () => {

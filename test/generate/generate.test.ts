@@ -15,23 +15,7 @@ import { findStatistics } from '../../src/queries/statistics';
 import { createTradeGraph } from '../../src/trade-graph';
 import type { EmbeddedStore } from '../../src/store/embedded/embedded-store';
 import { openTemporaryStore } from '../helpers/stores';
-
-/** A graph small enough to generate twice in a blink. */
-const TINY = {
-  statistics: 2_000,
-  companies: 40,
-  associations: 3,
-  plants: 10,
-  people: 30,
-  policies: 5,
-  agencies: 3,
-  chapters: 3,
-  headingsPerChapter: 2,
-  subheadingsPerHeading: 2,
-  regionCountries: 2,
-  regionsPerCountry: 3,
-  probeMembers: 8,
-};
+import { TINY_SIZES as TINY } from '../helpers/generated';
 
 const temporary: string[] = [];
 function temporaryDirectory(): string {

@@ -1,7 +1,6 @@
 import { defaultDataDirectory } from '../../src/ingest/dataset';
 import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';
-import { countingStore, query } from '../helpers/graphs';
-import { openTemporaryStore } from '../helpers/stores';
+import { openCountingStore, query } from '../helpers/graphs';
 
 const NESTED = `query($id: ID!, $asOf: String) {
   association(id: $id) {                       # level 1: the association
@@ -23,11 +22,10 @@ describe('DataLoader batching', () => {
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await openTemporaryStore();
-    const counting = countingStore(opened.store);
-    calls = counting.calls;
-    graph = await createTradeGraph({ store: counting, dataDirectory: defaultDataDirectory() });
+    const opened = await openCountingStore();
+    calls = opened.calls;
     dispose = opened.dispose;
+    graph = await createTradeGraph({ store: opened.store, dataDirectory: defaultDataDirectory() });
   });
   afterAll(async () => dispose());
 

@@ -3,8 +3,7 @@ import { DEFAULT_LIMITS } from '../../src/graphql/common/limits';
 import { EXAMPLES } from '../../src/server/examples';
 import { defaultDataDirectory } from '../../src/ingest/dataset';
 import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';
-import { countingStore } from '../helpers/graphs';
-import { openTemporaryStore } from '../helpers/stores';
+import { openCountingStore } from '../helpers/graphs';
 
 interface Cost {
   requested: number;
@@ -26,11 +25,14 @@ describe('Operation limits (in-process, same as HTTP)', () => {
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await openTemporaryStore();
-    const counting = countingStore(opened.store);
-    calls = counting.calls;
-    graph = await createTradeGraph({ store: counting, dataDirectory: defaultDataDirectory(), limits: {} });
+    const opened = await openCountingStore();
+    calls = opened.calls;
     dispose = opened.dispose;
+    graph = await createTradeGraph({
+      store: opened.store,
+      dataDirectory: defaultDataDirectory(),
+      limits: {},
+    });
   });
   afterAll(async () => dispose());
   beforeEach(() => {

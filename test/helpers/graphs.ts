@@ -39,3 +39,14 @@ export function countingStore(inner: GraphStore): GraphStore & { calls: string[]
     close: () => inner.close(),
   };
 }
+
+/** A fresh embedded store behind a counting one: `calls` lists every statement read. */
+export async function openCountingStore(): Promise<{
+  store: GraphStore & { calls: string[] };
+  calls: string[];
+  dispose: () => Promise<void>;
+}> {
+  const opened = await openTemporaryStore();
+  const store = countingStore(opened.store);
+  return { store, calls: store.calls, dispose: opened.dispose };
+}

@@ -1,6 +1,5 @@
 import type { RunningServer } from '../../src/server/server';
-import { countingStore } from '../helpers/graphs';
-import { openTemporaryStore } from '../helpers/stores';
+import { openCountingStore } from '../helpers/graphs';
 import { post, serve } from '../security/support/http';
 
 describe('Operation limits over HTTP', () => {
@@ -9,11 +8,10 @@ describe('Operation limits over HTTP', () => {
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await openTemporaryStore();
-    const counting = countingStore(opened.store);
-    calls = counting.calls;
-    server = await serve(counting, { limits: { maxCost: 500, maxQueryDepth: 6 } });
+    const opened = await openCountingStore();
+    calls = opened.calls;
     dispose = opened.dispose;
+    server = await serve(opened.store, { limits: { maxCost: 500, maxQueryDepth: 6 } });
   });
   afterAll(async () => {
     await server.close();
