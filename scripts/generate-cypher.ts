@@ -1,8 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultCypherDirectory } from '../src/store/cypher-catalog';
-import { generatedTexts } from '../src/store/generated-statements';
+import { generatedFiles } from '../src/store/generated-statements';
 
 const directory = defaultCypherDirectory();
-for (const [name, text] of generatedTexts()) writeFileSync(path.join(directory, `${name}.cypher`), text);
-process.stdout.write(`wrote ${generatedTexts().size} statements to ${directory}\n`);
+const files = generatedFiles();
+for (const [file, text] of files) {
+  mkdirSync(path.dirname(path.join(directory, file)), { recursive: true });
+  writeFileSync(path.join(directory, file), text);
+}
+process.stdout.write(`wrote ${files.size} statements to ${directory}\n`);

@@ -46,8 +46,25 @@ export function splitStatements(text: string): string[] {
 }
 
 /**
- * The Cypher statements of one dialect, read once from disk. Looking up a name resolves
- * `<name>.<dialect>.cypher` first, then the portable `<name>.cypher`.
+ * Every statement file under `directory` (subfolders by capability, `schema/` excepted), as paths
+ * relative to it. A statement's name is its file's base name, wherever the file sits.
+ */
+export function statementFiles(directory = defaultCypherDirectory()): string[] {
+  return readdirSync(directory, { recursive: true, encoding: 'utf8' })
+    .map((file) => file.split(path.sep).join('/'))
+    .filter((file) => file.endsWith('.cypher') && !file.startsWith('schema/'))
+    .sort();
+}
+
+/** The statement name of a file: its base name without `.cypher` or `.<dialect>.cypher`. */
+export function statementName(file: string): string {
+  return path.posix.basename(file).replace(/\.(embedded|neo4j)\.cypher$|\.cypher$/, '');
+}
+
+/**
+ * The Cypher statements of one dialect, read once from disk, from `cypher/` and its subfolders.
+ * Looking up a name resolves `<name>.<dialect>.cypher` first, then the portable `<name>.cypher`.
+ * A statement's files (both dialects) sit side by side: a name found in two folders fails the load.
  */
 export class CypherCatalog {
   private constructor(
@@ -58,13 +75,21 @@ export class CypherCatalog {
 
   static load(dialect: Dialect, directory = defaultCypherDirectory()): CypherCatalog {
     const texts = new Map<string, string>();
-    const files = readdirSync(directory).filter((file) => file.endsWith('.cypher'));
     const other: Dialect = dialect === 'embedded' ? 'neo4j' : 'embedded';
-    for (const file of files.filter((f) => !f.endsWith(`.${other}.cypher`))) {
-      const name = file.replace(/\.(embedded|neo4j)\.cypher$|\.cypher$/, '');
-      const isDialectFile = file.endsWith(`.${dialect}.cypher`);
-      if (texts.has(name) && !isDialectFile) continue;
-      texts.set(name, readFileSync(path.join(directory, file), 'utf8').trim());
+    const files = statementFiles(directory);
+    const seen = new Map<string, string>();
+    for (const file of files) {
+      // One folder per statement: a name in two folders, even as two dialects, is a mistake.
+      const earlier = seen.get(statementName(file));
+      if (earlier !== undefined && path.posix.dirname(earlier) !== path.posix.dirname(file))
+        throw new Error(`two Cypher files for one statement: cypher/${earlier} and cypher/${file}`);
+      seen.set(statementName(file), file);
+    }
+    const portable = files.filter(
+      (f) => !f.endsWith(`.${other}.cypher`) && !f.endsWith(`.${dialect}.cypher`),
+    );
+    for (const file of [...portable, ...files.filter((f) => f.endsWith(`.${dialect}.cypher`))]) {
+      texts.set(statementName(file), readFileSync(path.join(directory, file), 'utf8').trim());
     }
     const schema = splitStatements(readFileSync(path.join(directory, 'schema', `${dialect}.cypher`), 'utf8'));
     return new CypherCatalog(dialect, texts, schema);

@@ -14,7 +14,7 @@ import type { GraphEdge, GraphNode, ParamValue } from './values.js';
  * cannot be parameters. Statements that write relationships. The embedded engine cannot create a relationship whose
  * ends are matched through a union of labels, so there is one statement per relationship type
  * and pair of end kinds. Their texts are generated from the domain model
- * (`npm run generate:cypher`) into `cypher/link-*.cypher` and `cypher/list-*.cypher`; a test keeps them in step.
+ * (`npm run generate:cypher`) into `cypher/generated/<capability>/`; a test keeps them in step.
  */
 
 type Rows = { rows: { readonly [key: string]: ParamValue }[] };
@@ -264,6 +264,24 @@ function statisticsOfKindText(kind: NodeKind): string {
     'ORDER BY subjectId, s.periodStart, s.id',
     '',
   ].join('\n');
+}
+
+/** The folder of `cypher/` a generated statement's file lives in, by the capability that runs it. */
+export function generatedFolder(name: string): string {
+  if (/^(list-|nodes-by-ids-)/.test(name) || name === KINDS_OF_IDS) return 'generated/lookup';
+  if (name.startsWith('relations-of-')) return 'generated/relations';
+  if (name.startsWith('statistics-of-')) return 'generated/statistics';
+  return 'generated/import';
+}
+
+/** Every generated statement's file, as its path under `cypher/`, to its text. */
+export function generatedFiles(): Map<string, string> {
+  return new Map(
+    [...generatedTexts()].map(([name, text]) => [
+      `${generatedFolder(name.replace(/\.(embedded|neo4j)$/, ''))}/${name}.cypher`,
+      text,
+    ]),
+  );
 }
 
 /** Every generated statement: file name (without `.cypher`) to text. */

@@ -1,13 +1,16 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ALL_STATEMENTS } from '../../src/store/catalog';
 import {
   CypherCatalog,
   defaultCypherDirectory,
   parametersIn,
+  statementFiles,
+  statementName,
   stripComments,
 } from '../../src/store/cypher-catalog';
-import { generatedTexts } from '../../src/store/generated-statements';
+import { generatedFiles } from '../../src/store/generated-statements';
 import { readStatement } from '../../src/store/statements';
 
 const directory = defaultCypherDirectory();
@@ -34,15 +37,36 @@ describe('Cypher catalog', () => {
 
   test('every .cypher file is a statement the application runs', () => {
     const used = new Set(ALL_STATEMENTS.map((s) => s.name));
-    const files = readdirSync(directory)
-      .filter((f) => f.endsWith('.cypher'))
-      .map((f) => f.replace(/\.(embedded|neo4j)\.cypher$|\.cypher$/, ''));
+    const files = statementFiles(directory).map(statementName);
     expect(files.filter((name) => !used.has(name))).toEqual([]);
   });
 
   test('generated relationship statements are up to date with the domain model', () => {
-    for (const [name, text] of generatedTexts()) {
-      expect(readFileSync(path.join(directory, `${name}.cypher`), 'utf8')).toBe(text);
+    for (const [file, text] of generatedFiles()) {
+      expect(readFileSync(path.join(directory, file), 'utf8')).toBe(text);
+    }
+  });
+
+  test('cypher/generated/ holds only generated statements, and they only', () => {
+    const generated = [...generatedFiles().keys()].sort();
+    expect(statementFiles(directory).filter((f) => f.startsWith('generated/'))).toEqual(generated);
+  });
+
+  test('statements are found in subfolders, and a name in two folders fails the load', () => {
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-cypher-'));
+    try {
+      cpSync(directory, scratch, { recursive: true });
+      expect(CypherCatalog.load('embedded', scratch).text('shortest-paths')).toBe(
+        CypherCatalog.load('embedded').text('shortest-paths'),
+      );
+      writeFileSync(path.join(scratch, 'store', 'get-meta.cypher'), 'RETURN 1 AS value');
+      expect(() => CypherCatalog.load('embedded', scratch)).not.toThrow();
+      writeFileSync(path.join(scratch, 'relations', 'get-meta.neo4j.cypher'), 'RETURN 1 AS value');
+      expect(() => CypherCatalog.load('embedded', scratch)).toThrow(
+        'two Cypher files for one statement: cypher/relations/get-meta.neo4j.cypher and cypher/store/get-meta.cypher',
+      );
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
     }
   });
 
