@@ -57,8 +57,11 @@ const environment = z.object({
   TRADEGRAPH_MAX_BODY_BYTES: count(1024, 1024 ** 3, 1024 ** 2),
   TRADEGRAPH_MAX_IMPORT_BYTES: count(1024, 64 * 1024 ** 3, 256 * 1024 ** 2),
   TRADEGRAPH_RATE_LIMIT: count(0, 1_000_000, 600),
+  TRADEGRAPH_AUTH_FAILURE_LIMIT: count(0, 1_000_000, 10),
   TRADEGRAPH_TRUST_PROXY: z.string().optional(),
   TRADEGRAPH_SHUTDOWN_GRACE_MS: count(0, 600_000, 10_000),
+  TRADEGRAPH_HEADERS_TIMEOUT_MS: count(100, 600_000, 10_000),
+  TRADEGRAPH_REQUEST_TIMEOUT_MS: count(100, 3_600_000, 30_000),
   NEO4J_URI: z.string().optional(),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
@@ -109,10 +112,16 @@ export interface HttpConfig {
   readonly maxImportBytes: number;
   /** Requests per minute one client address may make to `/graphql`; 0 turns the limit off. */
   readonly rateLimitPerMinute: number;
+  /** Failed authentications (a key that is not valid) per minute from one address; 0 is off. */
+  readonly authFailuresPerMinute: number;
   /** Express's `trust proxy`: whose `X-Forwarded-For` names the client (false: nobody's). */
   readonly trustProxy: boolean | number | string;
   /** How long a stopping server lets requests in flight finish before cutting them off. */
   readonly shutdownGraceMs: number;
+  /** Longest a client may take to send its request headers (then 408 and the connection is closed). */
+  readonly headersTimeoutMs: number;
+  /** Longest a client may take to send its whole request, headers and body. */
+  readonly requestTimeoutMs: number;
 }
 
 export interface Config {
@@ -146,6 +155,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid environment: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  if (e.TRADEGRAPH_HEADERS_TIMEOUT_MS > e.TRADEGRAPH_REQUEST_TIMEOUT_MS) {
+    throw new Error(
+      'invalid environment: TRADEGRAPH_HEADERS_TIMEOUT_MS: must not be longer than TRADEGRAPH_REQUEST_TIMEOUT_MS',
+    );
+  }
   const readCache = (entries: number): ReadCacheConfig => ({
     maxEntries: e.TRADEGRAPH_READ_CACHE_ENTRIES ?? entries,
     maxBytes: e.TRADEGRAPH_READ_CACHE_MB * 1024 ** 2,
@@ -184,8 +198,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.TRADEGRAPH_MAX_BODY_BYTES,
     maxImportBytes: e.TRADEGRAPH_MAX_IMPORT_BYTES,
     rateLimitPerMinute: e.TRADEGRAPH_RATE_LIMIT,
+    authFailuresPerMinute: e.TRADEGRAPH_AUTH_FAILURE_LIMIT,
     trustProxy: trustProxy(e.TRADEGRAPH_TRUST_PROXY),
     shutdownGraceMs: e.TRADEGRAPH_SHUTDOWN_GRACE_MS,
+    headersTimeoutMs: e.TRADEGRAPH_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.TRADEGRAPH_REQUEST_TIMEOUT_MS,
   };
   return { port: e.PORT, host: e.HOST, dataDirectory: e.TRADEGRAPH_DATA_DIR, store, limits, http };
 }

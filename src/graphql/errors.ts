@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'TIMEOUT'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
 /**

@@ -5,6 +5,7 @@ import createDebug from 'debug';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { GraphContext } from '../graphql/context.js';
 import { ClientError } from '../graphql/errors.js';
+import { clientKey, refuseTooMany, TokenBuckets } from './client-limits.js';
 
 const audit = createDebug('tradegraph:audit');
 
@@ -67,13 +68,29 @@ function refuse(response: Response, status: 401 | 403, code: string, message: st
   response.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
+export interface AuthenticateOptions {
+  /**
+   * Failed authentications one client address may make a minute (a burst, refilled steadily);
+   * past it, every request of that address that presents a key gets 429 RATE_LIMITED, without
+   * the key being checked, until its allowance refills. 0 turns the limit off.
+   */
+  readonly failuresPerMinute: number;
+  /** The clock (tests). */
+  readonly now?: () => number;
+}
+
 /**
  * Reads the API key of every request. No key: the request may read. A valid key: it may also
  * write. A key that is not valid is refused outright (401), so a misconfigured client learns at
- * once rather than when its first write fails. Keys are never logged; refusals are, with the
- * client's address, under `tradegraph:audit`.
+ * once rather than when its first write fails. Failed authentications are counted per client
+ * address: past `failuresPerMinute`, the address's keys are no longer even checked (429 with
+ * Retry-After), so guessing keys runs at that pace at most. Keys are never logged; refusals are,
+ * with the client's address, under `tradegraph:audit`.
  */
-export function authenticate(keys: ApiKeys): RequestHandler {
+export function authenticate(keys: ApiKeys, options: AuthenticateOptions): RequestHandler {
+  const { failuresPerMinute } = options;
+  const now = options.now ?? Date.now;
+  const failures = new TokenBuckets(failuresPerMinute);
   return (request: Request, response: Response, next: NextFunction) => {
     const key = presentedKey(request);
     if (key === null) {
@@ -81,11 +98,25 @@ export function authenticate(keys: ApiKeys): RequestHandler {
       next();
       return;
     }
+    const client = clientKey(request.ip ?? request.socket.remoteAddress);
+    if (failuresPerMinute > 0) {
+      const wait = failures.waitFor(client, now());
+      if (wait > 0) {
+        audit('refused a key from %s without checking it (too many failures)', client);
+        refuseTooMany(
+          response,
+          wait,
+          `Too many requests with a key that is not valid from this address (at most ${failuresPerMinute} a minute). Try again in ${wait} s.`,
+        );
+        return;
+      }
+    }
     if (key !== undefined && keys.matches(key)) {
       response.locals.canWrite = true;
       next();
       return;
     }
+    if (failuresPerMinute > 0) failures.take(client, now());
     audit('refused an invalid API key from %s for %s %s', request.ip, request.method, request.path);
     refuse(response, 401, 'UNAUTHENTICATED', 'The API key is not valid.');
   };
@@ -112,17 +143,26 @@ export function writeGuard(keys: ApiKeys, graphqlPath = '/graphql'): RequestHand
 }
 
 /**
- * Refuses every operation other than a query (a mutation; a subscription if one is ever added)
- * unless the request carries a valid API key, before anything runs: 401 UNAUTHENTICATED, or
- * 403 FORBIDDEN when the server has no keys at all.
+ * Refuses, before anything runs, every operation the schema has no root type for (this API has
+ * no mutations: 400 BAD_REQUEST saying so and where writes go), and every operation other than a
+ * query (a mutation, should one be added) unless the request carries a valid API key:
+ * 401 UNAUTHENTICATED, or 403 FORBIDDEN when the server has no keys at all.
  */
 export function writeGuardPlugin(keys: ApiKeys): ApolloServerPlugin<GraphContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, contextValue, request }) {
-          if (!operation || operation.operation === 'query' || contextValue.canWrite) return;
+        async didResolveOperation({ operation, contextValue, request, schema }) {
+          if (!operation || operation.operation === 'query') return;
           const kind = operation.operation;
+          if (!schema.getRootType(kind)) {
+            throw new ClientError(
+              'BAD_REQUEST',
+              `This API is read-only over GraphQL: it has no ${kind}s. Writes go through POST /import (a file, with an API key; see the README) or the tradegraph import command.`,
+              { http: { status: 400 } },
+            );
+          }
+          if (contextValue.canWrite) return;
           audit('refused an unauthenticated %s %s', kind, request.operationName ?? '(anonymous)');
           if (!keys.configured) {
             throw new ClientError('FORBIDDEN', `This server accepts no ${kind}s.`, {

@@ -72,10 +72,11 @@ export function playgroundRouter(): Router {
   router.get('/', (_request, response) => {
     response.type('html').send(html);
   });
-  router.get('/playground/:file', (request, response) => {
+  router.get('/playground/:file', (request, response, next) => {
     const file = files.get(request.params.file);
     if (!file) {
-      response.status(404).type('text').send('not found');
+      // Answered like any unknown route (JSON 404 in the API's error shape).
+      next();
       return;
     }
     response.setHeader('Cache-Control', 'public, max-age=86400');

@@ -18,24 +18,74 @@ import { ResilientStore } from '../store/resilient-store.js';
 import { ApiKeys, authenticate, canWrite, writeGuard, writeGuardPlugin } from './auth.js';
 import { describeBytes } from './describe-bytes.js';
 import { importRouter } from './import-route.js';
+import { jsonNestingDepth } from './json-depth.js';
 import { operationLimitsPlugin } from './limits-plugin.js';
 import { playgroundRouter } from './playground.js';
 import { rateLimit } from './rate-limit.js';
+import { HttpRefusal, sendRefusal } from './refusals.js';
 
 const log = createDebug('tradegraph:server');
 
-/** Longest a client may take to send its request headers, and its whole request. */
-const HEADERS_TIMEOUT_MS = 10_000;
-const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * How often Node looks for requests past their headers or request timeout. Node's default (30 s)
+ * let a slow client hold a connection for up to 30 s past the timeout; a twentieth of the shorter
+ * timeout (between 25 ms and 500 ms) keeps the documented bounds within a few percent.
+ */
+export function connectionsCheckingInterval(headersTimeoutMs: number, requestTimeoutMs: number): number {
+  return Math.min(500, Math.max(25, Math.floor(Math.min(headersTimeoutMs, requestTimeoutMs) / 20)));
+}
+
+/**
+ * Deepest nesting of arrays and objects accepted in a request's JSON (the body, or the `variables`
+ * and `extensions` of a GET). The API's variables nest 4 deep at most (`{ input: { subjects: [] } }`
+ * inside the body); anything deeper is refused before any parser or GraphQL walks it.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+function tooDeep(): HttpRefusal {
+  return new HttpRefusal(
+    400,
+    'BAD_REQUEST',
+    `The request's JSON nests more than ${MAX_JSON_DEPTH} levels deep (maxJsonDepth); no variable of this API needs more than a few.`,
+    { limit: 'maxJsonDepth', max: MAX_JSON_DEPTH },
+  );
+}
+
+/** Refuses a JSON body nested too deep, on its raw bytes, before `express.json` parses it. */
+function checkBodyDepth(_request: unknown, _response: unknown, body: Buffer): void {
+  const depth = jsonNestingDepth(body, MAX_JSON_DEPTH);
+  if (depth > MAX_JSON_DEPTH) throw tooDeep();
+}
+
+/** The same for a GET's `variables` and `extensions`, which Apollo would `JSON.parse`. */
+function checkQueryDepth(request: Request, response: Response, next: NextFunction): void {
+  for (const name of ['variables', 'extensions']) {
+    const value: unknown = (request.query as Record<string, unknown>)[name];
+    const texts = Array.isArray(value) ? value : [value];
+    for (const text of texts) {
+      if (typeof text !== 'string') continue;
+      const depth = jsonNestingDepth(text, MAX_JSON_DEPTH);
+      if (depth > MAX_JSON_DEPTH) {
+        sendRefusal(response, tooDeep());
+        return;
+      }
+    }
+  }
+  next();
+}
 
 export { describeBytes } from './describe-bytes.js';
 
 /**
- * Errors raised before GraphQL runs (a body that is too large or not JSON) answered as GraphQL-shaped
- * JSON with a code, never Express's HTML page with a stack trace.
+ * Errors raised before GraphQL runs (a body that is too large, not JSON or nested too deep)
+ * answered as GraphQL-shaped JSON with a code, never Express's HTML page with a stack trace.
  */
 function httpErrorHandler(maxBodyBytes: number) {
   return (error: unknown, _request: Request, response: Response, _next: NextFunction): void => {
+    if (error instanceof HttpRefusal) {
+      sendRefusal(response, error);
+      return;
+    }
     const status = (error as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const message =
@@ -127,9 +177,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', httpConfig.trustProxy);
-  const httpServer = http.createServer(app);
-  httpServer.headersTimeout = HEADERS_TIMEOUT_MS;
-  httpServer.requestTimeout = REQUEST_TIMEOUT_MS;
+  const httpServer = http.createServer(
+    {
+      headersTimeout: httpConfig.headersTimeoutMs,
+      requestTimeout: httpConfig.requestTimeoutMs,
+      connectionsCheckingInterval: connectionsCheckingInterval(
+        httpConfig.headersTimeoutMs,
+        httpConfig.requestTimeoutMs,
+      ),
+    },
+    app,
+  );
   const apollo = new ApolloServer<GraphContext>({
     schema: options.schema ?? tradeGraphSchema(),
     formatError,
@@ -161,29 +219,34 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       }),
     );
   }
-  app.use(authenticate(keys));
+  app.use(authenticate(keys, { failuresPerMinute: httpConfig.authFailuresPerMinute }));
   app.use(writeGuard(keys));
   app.use(playgroundRouter());
+  // Public: says only whether the store answers, and which engine; the detail (a path, a URI, a
+  // driver's message) goes to the log.
   app.get('/health', async (_request, response) => {
     const health = await store.health().catch((error: unknown) => ({
       engine: store.engine,
       ok: false,
       detail: error instanceof Error ? error.message : String(error),
     }));
-    response.status(health.ok ? 200 : 503).json({ status: health.ok ? 'ok' : 'unavailable', store: health });
+    if (!health.ok) log('health: the store is unavailable: %s', health.detail);
+    const status = health.ok ? 'ok' : 'unavailable';
+    response.status(health.ok ? 200 : 503).json({ status, engine: health.engine });
   });
   app.use(importRouter({ store, maxImportBytes: httpConfig.maxImportBytes }));
   app.use(
     '/graphql',
     rateLimit({ perMinute: httpConfig.rateLimitPerMinute }),
-    express.json({ limit: httpConfig.maxBodyBytes }),
+    checkQueryDepth,
+    express.json({ limit: httpConfig.maxBodyBytes, verify: checkBodyDepth }),
     expressMiddleware(apollo, {
       context: async ({ res }) => createContext(store, { limits, canWrite: canWrite(res) }),
     }),
   );
 
   app.use((_request: Request, response: Response) => {
-    response.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+    sendRefusal(response, new HttpRefusal(404, 'NOT_FOUND', 'Not found'));
   });
   app.use(httpErrorHandler(httpConfig.maxBodyBytes));
 

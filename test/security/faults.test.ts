@@ -236,11 +236,11 @@ async function badListener(
 async function expectDegraded(server: RunningServer, uri: string): Promise<void> {
   const health = await fetch(`${server.url}/health`);
   expect(health.status).toBe(503);
-  const report = (await health.json()) as { status: string; store: StoreHealth };
-  expect(report.status).toBe('unavailable');
-  expect(report.store).toMatchObject({ engine: 'neo4j', ok: false });
-  expect(report.store.detail).toContain(`Neo4j at ${uri}`);
-  expect(report.store.detail).not.toContain(PASSWORD);
+  // Only the state and the engine: the URI and the driver's message stay in the log.
+  const report = await health.text();
+  expect(JSON.parse(report)).toEqual({ status: 'unavailable', engine: 'neo4j' });
+  expect(report).not.toContain(uri);
+  expect(report).not.toContain(PASSWORD);
 
   const started = Date.now();
   const { status, body, text } = await post(server, { query: '{ company(id: "freightliner") { name } }' });
@@ -344,10 +344,7 @@ describe('Neo4j coming back', () => {
     await store.ready();
     const health = await fetch(`${server.url}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({
-      status: 'ok',
-      store: { engine: 'neo4j', ok: true, detail: 'Neo4j/5.26.0 at bolt://db:7687' },
-    });
+    expect(await health.json()).toEqual({ status: 'ok', engine: 'neo4j' });
     const after = await post(server, { query: '{ company(id: "freightliner") { name } }' });
     expect(after.body).toEqual({ data: { company: null }, extensions: expect.any(Object) });
   });

@@ -35,7 +35,7 @@ describe('HTTP server', () => {
   test('/health reports the store', async () => {
     const response = await fetch(`${server.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', store: { engine: 'embedded', ok: true } });
+    expect(await response.json()).toEqual({ status: 'ok', engine: 'embedded' });
   });
 
   test('the headline question is one request over HTTP', async () => {

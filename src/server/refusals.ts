@@ -1,0 +1,23 @@
+import type { Response } from 'express';
+
+/**
+ * A request refused by the HTTP server before GraphQL runs (a body too large, not JSON or nested
+ * too deep, an unknown route). It is answered as JSON in the API's error shape, with a code.
+ */
+export class HttpRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extensions: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Answers `{ errors: [{ message, extensions: { code, ... } }] }` with the given status. */
+export function sendRefusal(response: Response, refusal: HttpRefusal): void {
+  response.status(refusal.status).json({
+    errors: [{ message: refusal.message, extensions: { code: refusal.code, ...refusal.extensions } }],
+  });
+}
