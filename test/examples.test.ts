@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readConfig } from '../src/config';
-import { defaultDataDirectory } from '../src/ingest/dataset';
+import { defaultDataDirectory } from '../src/import/dataset';
 import { startServer } from '../src/server/server';
 import { openTemporaryStore } from './helpers/stores';
 

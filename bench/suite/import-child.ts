@@ -8,7 +8,7 @@
  * The page cache is the one setting that differs from `tradegraph import` (which opens the store
  * with the engine's default of 1 GiB): at scale L the import's one transaction does not fit in it.
  */
-import { importFiles } from '../../src/ingest/import';
+import { importFiles } from '../../src/import/import';
 import { ALL_STATEMENTS } from '../../src/store/catalog';
 import { CypherCatalog } from '../../src/store/cypher-catalog';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store';

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { readConfig } from '../config.js';
-import { loadDataset } from '../ingest/dataset.js';
-import { ValidationError } from '../ingest/problems.js';
-import { writeDataset } from '../ingest/write-dataset.js';
+import { loadDataset } from '../import/dataset.js';
+import { ValidationError } from '../import/problems.js';
+import { writeDataset } from '../import/write-dataset.js';
 import { StoreError } from '../store/errors.js';
 import { openStore } from '../store/open-store.js';
 import { startServer } from '../server/server.js';

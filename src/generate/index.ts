@@ -1,6 +1,6 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadDataset } from '../ingest/dataset.js';
+import { loadDataset } from '../import/dataset.js';
 import { JsonLinesFile } from './jsonl.js';
 import { countStatistics, statisticsOf } from './statistics.js';
 import type { WorldProbes, WorldSizes } from './model.js';

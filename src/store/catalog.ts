@@ -96,12 +96,12 @@ export const searchEntities = readStatement<
   { node: GraphNode; score: number }
 >('search-entities', ['term', 'exact', 'prefix', 'wordStart', 'luceneQuery', 'kinds', 'limit']);
 
-/* Statements of bulk import and export (src/ingest/import.ts, export.ts, journal.ts). */
+/* Statements of bulk import and export (src/import/import.ts, journal.ts; src/export/export.ts). */
 
-/** New statistics, packed as text (src/ingest/packed-rows.ts); bulk-loaded by the embedded engine. */
+/** New statistics, packed as text (src/import/packed-rows.ts); bulk-loaded by the embedded engine. */
 export const insertStatistics = writeStatement<{ statistics: string }>('insert-statistics', ['statistics']);
 
-/** New statistics staged in the store's bulk directory (src/ingest/staging.ts); bulk-loaded by the embedded engine. */
+/** New statistics staged in the store's bulk directory (src/import/staging.ts); bulk-loaded by the embedded engine. */
 export const copyStatistics = writeStatement<Record<string, never>>('copy-statistics', []);
 
 export const findStatistics = readStatement<{ ids: string[] }, { id: string; node: GraphNode }>(

@@ -63,7 +63,7 @@ export function statisticInsertStatementName(link: StatisticLink, to: NodeKind):
 /**
  * Links of statistics that are new (written by `insert-statistics` in the same transaction), to
  * targets of one kind. `$links` packs the rows as text, one per line: the statistic id and the
- * target id (see src/ingest/packed-rows.ts). The embedded engine bulk-loads them with COPY; Neo4j,
+ * target id (see src/import/packed-rows.ts). The embedded engine bulk-loads them with COPY; Neo4j,
  * which has no bulk loader reachable from a client, creates them one by one.
  */
 function statisticInsertTexts(link: StatisticLink, to: NodeKind): { embedded: string; neo4j: string } {
@@ -101,7 +101,7 @@ export function statisticCopyStatementName(link: StatisticLink, to: NodeKind): s
 /**
  * Links of new statistics staged in a file of the store's bulk directory named after the
  * statement (`copy-statistic-measures-country.csv`), one per line: the statistic id and the
- * target id separated by U+001F (see src/ingest/staging.ts). The embedded engine bulk-loads the
+ * target id separated by U+001F (see src/import/staging.ts). The embedded engine bulk-loads the
  * file with COPY. Neo4j never runs these (its store has no bulk directory); its text is the same
  * load with LOAD CSV, which would read the file from the server's import directory.
  */

@@ -1,7 +1,7 @@
 import createDebug from 'debug';
 import type { StoreConfig } from '../config.js';
-import { loadDataset } from '../ingest/dataset.js';
-import { storedFingerprint, writeDataset } from '../ingest/write-dataset.js';
+import { loadDataset } from '../import/dataset.js';
+import { storedFingerprint, writeDataset } from '../import/write-dataset.js';
 import { ALL_STATEMENTS } from './catalog.js';
 import { CypherCatalog } from './cypher-catalog.js';
 import { EmbeddedStore } from './embedded/embedded-store.js';

@@ -7,7 +7,7 @@ import { chart, targets } from '../../bench/suite/report';
 import type { ScaleResult } from '../../bench/suite/results';
 import { floorStatement, openBenchStore } from '../../bench/suite/store';
 import { generateDataset } from '../../src/generate';
-import { importFiles } from '../../src/ingest/import';
+import { importFiles } from '../../src/import/import';
 import { ensureDataset } from '../../src/store/open-store';
 import { createTradeGraph } from '../../src/trade-graph';
 import { TINY_SIZES as TINY } from '../helpers/generated';

@@ -1,4 +1,4 @@
-import { defaultDataDirectory } from '../../src/ingest/dataset';
+import { defaultDataDirectory } from '../../src/import/dataset';
 import { findMembers } from '../../src/queries/members';
 import { findNodes, findRoles, findShortestPaths } from '../../src/queries/paths';
 import { rankMembers } from '../../src/queries/ranking';

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { defaultDataDirectory } from '../../src/ingest/dataset';
-import { exportGraph } from '../../src/ingest/export';
-import { graphChecksum } from '../../src/ingest/graph-checksum';
-import { importFiles } from '../../src/ingest/import';
+import { defaultDataDirectory } from '../../src/import/dataset';
+import { exportGraph } from '../../src/export/export';
+import { graphChecksum } from '../../src/export/graph-checksum';
+import { importFiles } from '../../src/import/import';
 import type { EmbeddedStore } from '../../src/store/embedded/embedded-store';
 import { idsIn } from '../../src/cli/import-export-commands';
 import { HEADLINE_QUERY } from '../../src/server/examples';

@@ -1,4 +1,4 @@
-import { defaultDataDirectory } from '../../src/ingest/dataset';
+import { defaultDataDirectory } from '../../src/import/dataset';
 import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';
 import { openCountingStore, query } from '../helpers/graphs';
 

@@ -1,7 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import { DEFAULT_LIMITS } from '../../src/graphql/common/limits';
 import { EXAMPLES } from '../../src/server/examples';
-import { defaultDataDirectory } from '../../src/ingest/dataset';
+import { defaultDataDirectory } from '../../src/import/dataset';
 import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';
 import { openCountingStore } from '../helpers/graphs';
 

@@ -1,4 +1,4 @@
-import { defaultDataDirectory } from '../../src/ingest/dataset';
+import { defaultDataDirectory } from '../../src/import/dataset';
 import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';
 import { openTemporaryStore } from './stores';
 import type { GraphStore } from '../../src/store/graph-store';

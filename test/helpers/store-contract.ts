@@ -1,5 +1,5 @@
-import { loadDataset } from '../../src/ingest/dataset';
-import { writeDataset } from '../../src/ingest/write-dataset';
+import { loadDataset } from '../../src/import/dataset';
+import { writeDataset } from '../../src/import/write-dataset';
 import { findMembers } from '../../src/queries/members';
 import { findNodes, findRoles, findShortestPaths } from '../../src/queries/paths';
 import { rankMembers } from '../../src/queries/ranking';

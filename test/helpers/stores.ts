@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadDataset } from '../../src/ingest/dataset';
-import { writeDataset } from '../../src/ingest/write-dataset';
+import { loadDataset } from '../../src/import/dataset';
+import { writeDataset } from '../../src/import/write-dataset';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store';
 
 export const FIXTURE_DATASET = path.join(__dirname, '..', 'fixtures', 'dataset');

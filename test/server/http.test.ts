@@ -1,5 +1,5 @@
 import { auditServer } from 'graphql-http';
-import { defaultDataDirectory } from '../../src/ingest/dataset';
+import { defaultDataDirectory } from '../../src/import/dataset';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { readConfig } from '../../src/config';
 import { openTemporaryStore } from '../helpers/stores';

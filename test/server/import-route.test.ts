@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { RunningServer } from '../../src/server/server';
 import type { EmbeddedStore } from '../../src/store/embedded/embedded-store';
-import { graphChecksum } from '../../src/ingest/graph-checksum';
+import { graphChecksum } from '../../src/export/graph-checksum';
 import { fixture } from '../helpers/import-files';
 import { openTemporaryStore } from '../helpers/stores';
 import { post, serve } from '../security/support/http';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { readConfig } from '../../src/config';
-import { defaultDataDirectory } from '../../src/ingest/dataset';
+import { defaultDataDirectory } from '../../src/import/dataset';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { openTemporaryStore } from '../helpers/stores';
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadDataset } from '../../../src/ingest/dataset';
+import { loadDataset } from '../../../src/import/dataset';
 import { ALL_STATEMENTS, upsertStatements, type WriteRow } from '../../../src/store/catalog';
 import type { EmbeddedStore } from '../../../src/store/embedded/embedded-store';
 import type { Statement } from '../../../src/store/statements';

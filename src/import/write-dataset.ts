@@ -13,7 +13,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import { maybeOne } from '../store/results.js';
 import type { Dataset } from './dataset.js';
 
-const log = createDebug('tradegraph:ingest');
+const log = createDebug('tradegraph:import:dataset');
 
 export const DATASET_FINGERPRINT_KEY = 'dataset.fingerprint';
 

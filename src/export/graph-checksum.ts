@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { NODE_KINDS, type NodeKind } from '../domain/kinds.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { StoreValue } from '../store/values.js';
-import { nodePages, outgoing } from './graph-records.js';
+import { nodePages, outgoing } from '../records/graph-records.js';
 
 /** JSON with object keys sorted at every level, so equal values always give equal text. */
 export function canonicalJson(value: StoreValue | undefined): string {

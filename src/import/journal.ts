@@ -2,9 +2,9 @@ import createDebug from 'debug';
 import { deleteMeta, listMeta, setMeta } from '../store/catalog.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { applyUndo, type UndoEntry } from './write-plan.js';
-import { ImportError } from './errors.js';
+import { ImportError } from '../records/errors.js';
 
-const log = createDebug('tradegraph:ingest:journal');
+const log = createDebug('tradegraph:import:journal');
 
 /**
  * The journal of an import written in several transactions (always on Neo4j, where one huge

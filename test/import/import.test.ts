@@ -1,6 +1,6 @@
-import { graphChecksum } from '../../src/ingest/graph-checksum';
-import { importFiles, type ImportSummary } from '../../src/ingest/import';
-import { rollbackImport, unfinishedImports } from '../../src/ingest/journal';
+import { graphChecksum } from '../../src/export/graph-checksum';
+import { importFiles, type ImportSummary } from '../../src/import/import';
+import { rollbackImport, unfinishedImports } from '../../src/import/journal';
 import { findMembers } from '../../src/queries/members';
 import { findNodes } from '../../src/queries/paths';
 import { findStatistics } from '../../src/queries/statistics';

@@ -5,10 +5,10 @@ import { finished } from 'node:stream/promises';
 import { stringify, type Stringifier } from 'csv-stringify';
 import { NODE_KINDS, type NodeKind } from '../domain/kinds.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { neighbourhood, selection, wholeGraph, type GraphRecord } from './graph-records.js';
+import { neighbourhood, selection, wholeGraph, type GraphRecord } from '../records/graph-records.js';
 import { GraphmlWriter } from './graphml.js';
-import { fieldsOf, KIND_FILE_NAMES, type RecordKind } from './input-files.js';
-import { ImportError } from './errors.js';
+import { fieldsOf, KIND_FILE_NAMES, type RecordKind } from '../records/record-kinds.js';
+import { ImportError } from '../records/errors.js';
 
 /**
  * Export of the graph in the formats import reads (JSON Lines, CSV) and as GraphML: the whole

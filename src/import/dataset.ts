@@ -20,7 +20,7 @@ import {
   type RelationshipRecord,
   type SourceRecord,
   type StatisticRecord,
-} from './records.js';
+} from '../records/records.js';
 import { ValidationError, type Problem } from './problems.js';
 
 type FileName = keyof typeof RECORD_FILES;

@@ -5,7 +5,7 @@ import { outgoingRelationships, relationsOf, statisticsBySubjects } from '../sto
 import { listStatement, relationsOfKind } from '../store/generated-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphEdge, GraphNode, StoreValue } from '../store/values.js';
-import { fieldsOf, type RecordKind } from './input-files.js';
+import { fieldsOf, type RecordKind } from './record-kinds.js';
 import { RECORD_FILES } from './records.js';
 import { ImportError } from './errors.js';
 

@@ -5,18 +5,11 @@ import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationshi
 import type { WriteRow } from '../store/catalog.js';
 import { entityRow, sourceRow, statisticRow } from './dataset.js';
 import { contentHash, keyHashes } from './id-index.js';
-import {
-  fieldsOf,
-  LIST_FIELDS,
-  NUMBER_FIELDS,
-  numberCell,
-  schemaOf,
-  type InputRecord,
-  type RecordKind,
-} from './input-files.js';
+import { numberCell, type InputRecord } from './input-files.js';
+import { fieldsOf, LIST_FIELDS, NUMBER_FIELDS, schemaOf, type RecordKind } from '../records/record-kinds.js';
 import { FIELD_SEPARATOR, packStatistic } from './packed-rows.js';
 import type { Problem, ProblemSink } from './problems.js';
-import type { RelationshipRecord, SourceRecord, StatisticRecord } from './records.js';
+import type { RelationshipRecord, SourceRecord, StatisticRecord } from '../records/records.js';
 
 /**
  * The part of checking a record that needs nothing but the record: its schema, and the rows it

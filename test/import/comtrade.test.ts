@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { alpha2Of, comtradeSourceId } from '../../src/ingest/comtrade';
-import { importFiles } from '../../src/ingest/import';
-import { ValidationError } from '../../src/ingest/problems';
+import { alpha2Of, comtradeSourceId } from '../../src/import/comtrade';
+import { importFiles } from '../../src/import/import';
+import { ValidationError } from '../../src/import/problems';
 import { findNodes } from '../../src/queries/paths';
 import { findStatistics } from '../../src/queries/statistics';
 import { relationsOf } from '../../src/store/catalog';

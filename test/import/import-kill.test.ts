@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadDataset } from '../../src/ingest/dataset';
-import { graphChecksum } from '../../src/ingest/graph-checksum';
-import { rollbackImport, unfinishedImports } from '../../src/ingest/journal';
-import { writeDataset } from '../../src/ingest/write-dataset';
+import { loadDataset } from '../../src/import/dataset';
+import { graphChecksum } from '../../src/export/graph-checksum';
+import { rollbackImport, unfinishedImports } from '../../src/import/journal';
+import { writeDataset } from '../../src/import/write-dataset';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store';
 import { statisticLines, writeFiles } from '../helpers/import-files';
 import { FIXTURE_DATASET } from '../helpers/stores';

@@ -1,7 +1,7 @@
-import { graphChecksum } from '../../src/ingest/graph-checksum';
-import { importFiles } from '../../src/ingest/import';
-import { ValidationError } from '../../src/ingest/problems';
-import { firstInvalidUtf8 } from '../../src/ingest/text-input';
+import { graphChecksum } from '../../src/export/graph-checksum';
+import { importFiles } from '../../src/import/import';
+import { ValidationError } from '../../src/import/problems';
+import { firstInvalidUtf8 } from '../../src/import/text-input';
 import type { EmbeddedStore } from '../../src/store/embedded/embedded-store';
 import { fixture, statisticLines, writeFiles } from '../helpers/import-files';
 import { openLoadedStore } from '../helpers/stores';

@@ -34,10 +34,11 @@ import {
 } from './check-records.js';
 import { CheckPool, textBlocks } from './check-pool.js';
 import { readComtrade, type ComtradeOptions } from './comtrade.js';
-import { ImportError } from './errors.js';
+import { ImportError } from '../records/errors.js';
 import { IdIndex } from './id-index.js';
-import { outgoingClaims } from './graph-records.js';
-import { fieldsOf, planInputs, type InputFile, type RecordKind } from './input-files.js';
+import { outgoingClaims } from '../records/graph-records.js';
+import { planInputs, type InputFile } from './input-files.js';
+import { fieldsOf, type RecordKind } from '../records/record-kinds.js';
 import {
   batchKey,
   beginJournal,
@@ -48,7 +49,7 @@ import {
 } from './journal.js';
 import { FIELD_SEPARATOR, FIRST_TARGET_FIELD, packLink, unpackStatistic } from './packed-rows.js';
 import { ValidationError, type Problem, type ProblemSink } from './problems.js';
-import type { RelationshipRecord } from './records.js';
+import type { RelationshipRecord } from '../records/records.js';
 import { Staging } from './staging.js';
 import { EncodingError } from './text-input.js';
 import {
@@ -62,7 +63,7 @@ import {
   type WritePlan,
 } from './write-plan.js';
 
-const log = createDebug('tradegraph:ingest:import');
+const log = createDebug('tradegraph:import');
 
 /**
  * Bulk import: files in the project's own formats (JSON Lines and CSV) and UN Comtrade CSV,

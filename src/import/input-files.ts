@@ -1,14 +1,9 @@
 import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
-import type { z } from 'zod';
-import type { NodeKind } from '../domain/kinds.js';
 import type { ProblemSink } from './problems.js';
-import { RECORD_FILES } from './records.js';
+import { KIND_FILE_NAMES, KIND_ORDER, type RecordKind } from '../records/record-kinds.js';
 import { readUtf8 } from './text-input.js';
-
-/** What one input record is: a node kind, or a relationship claim. */
-export type RecordKind = NodeKind | 'Relationship';
 
 export type InputFormat = 'jsonl' | 'csv' | 'comtrade';
 
@@ -36,44 +31,6 @@ export interface InputRecord {
    */
   readonly ensure?: boolean;
 }
-
-/** The name a file is known by (`companies`), for each record kind, from the files of `data/`. */
-export const KIND_FILE_NAMES: ReadonlyMap<string, RecordKind> = new Map(
-  Object.entries(RECORD_FILES).map(([file, { kind }]) => [file.replace(/\.yaml$/, ''), kind as RecordKind]),
-);
-
-/** The order kinds are imported in, so references point backwards where they can (sources first, statistics last). */
-const KIND_ORDER: readonly RecordKind[] = Object.values(RECORD_FILES).map(({ kind }) => kind as RecordKind);
-
-const SCHEMAS: ReadonlyMap<RecordKind, z.ZodType> = new Map(
-  Object.values(RECORD_FILES).map(({ kind, schema }) => [kind as RecordKind, schema as z.ZodType]),
-);
-
-/** The schema of each record kind. */
-export function schemaOf(kind: RecordKind): z.ZodType {
-  const schema = SCHEMAS.get(kind);
-  if (!schema) throw new Error(`no record schema for ${kind}`);
-  return schema;
-}
-
-/** The fields a record of a kind may have: the keys of its schema. */
-export function fieldsOf(kind: RecordKind): string[] {
-  const schema = schemaOf(kind) as unknown as { shape?: Record<string, unknown>; def?: { in?: unknown } };
-  const shape =
-    schema.shape ?? (schema.def?.in as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
-  return Object.keys(shape);
-}
-
-/** Fields written in CSV as a list of values separated by `|`. */
-export const LIST_FIELDS: ReadonlySet<string> = new Set([
-  'aliases',
-  'sources',
-  'products',
-  'hsCodes',
-  'naicsCodes',
-]);
-/** Fields read from CSV as numbers. */
-export const NUMBER_FIELDS: ReadonlySet<string> = new Set(['value', 'changePercent']);
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 

@@ -1,4 +1,4 @@
-import type { GraphRecord } from './graph-records.js';
+import type { GraphRecord } from '../records/graph-records.js';
 
 /**
  * GraphML (http://graphml.graphdrawing.org/) of exported records, as NetworkX

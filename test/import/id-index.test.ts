@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { IdIndex } from '../../src/ingest/id-index';
+import { IdIndex } from '../../src/import/id-index';
 
 describe('IdIndex', () => {
   test('answers like a map that keeps the first sighting of each key, through growth', () => {

@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadDataset } from '../../src/ingest/dataset';
-import { ValidationError } from '../../src/ingest/problems';
+import { loadDataset } from '../../src/import/dataset';
+import { ValidationError } from '../../src/import/problems';
 import { FIXTURE_DATASET } from '../helpers/stores';
 
 /** A copy of the fixture dataset with one file's text changed. */
