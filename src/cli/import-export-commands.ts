@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { readConfig } from '../config.js';
 import { NODE_KINDS } from '../domain/kinds.js';
+import { citedQuery, FlatQueryError } from '../export/flat/cited-query.js';
+import { flatCsv, flattenAnswer } from '../export/flat/flatten.js';
 import { ImportError } from '../records/errors.js';
 import { exportGraph, type ExportFormat } from '../export/export.js';
 import { importFiles, type ImportMode, type ImportProgress, type ImportSummary } from '../import/import.js';
@@ -243,7 +245,7 @@ export function importExportCommands(program: Command): void {
     .description(
       'export the graph, an entity and its neighbourhood, or what a GraphQL query answers, with the sources cited',
     )
-    .requiredOption('--format <format>', 'jsonl, csv or graphml')
+    .option('--format <format>', 'jsonl, csv or graphml (not with --flat)')
     .option('--out <path>', 'file to write (jsonl, graphml; default: standard output) or directory (csv)')
     .option('--root <id>', 'export only this entity and its neighbourhood')
     .option('--depth <steps>', 'steps from the root over relationships (default 1)', (text) =>
@@ -251,16 +253,34 @@ export function importExportCommands(program: Command): void {
     )
     .option('--query <file>', "export the nodes a GraphQL query's answer names (every `id` in it)")
     .option('--variables <json>', 'variables for --query, as a JSON object')
+    .option(
+      '--flat',
+      "with --query: the query's answer itself as one flat, cited CSV (as GET /export.csv gives it)",
+    )
     .action(
       guarded(
         async (options: {
-          format: string;
+          format?: string;
+          flat?: boolean;
           out?: string;
           root?: string;
           depth?: number;
           query?: string;
           variables?: string;
         }) => {
+          if (options.flat) {
+            if (options.query === undefined) throw new ImportError('--flat goes with --query <file>');
+            if (options.format !== undefined || options.root !== undefined) {
+              throw new ImportError('--flat writes CSV of the query answer: leave out --format and --root');
+            }
+            const query = readQuery(options.query);
+            const variables = options.variables === undefined ? undefined : parseVariables(options.variables);
+            await withBulkStore((store) => exportFlat(store, query, variables, options.out));
+            return;
+          }
+          if (options.format === undefined) {
+            throw new ImportError('give --format jsonl, csv or graphml (or --flat with --query)');
+          }
           if (!['jsonl', 'csv', 'graphml'].includes(options.format)) {
             throw new ImportError(`--format must be jsonl, csv or graphml, not "${options.format}"`);
           }
@@ -293,6 +313,39 @@ export function importExportCommands(program: Command): void {
         },
       ),
     );
+}
+
+/**
+ * `export --query file --flat`: runs the query in-process (same limits as the API, queries only,
+ * sources added as GET /export.csv adds them) and writes its answer as one flat, cited CSV.
+ */
+async function exportFlat(
+  store: GraphStore,
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  out: string | undefined,
+): Promise<void> {
+  const graph = await createTradeGraph({ store });
+  let cited: string;
+  try {
+    cited = citedQuery(graph.schema, query, graph.limits.maxTokens);
+  } catch (error) {
+    if (error instanceof FlatQueryError) throw new ImportError(error.message);
+    throw error;
+  }
+  const result = await graph.execute(cited, variables);
+  if (result.errors?.length) {
+    throw new ImportError(`the query failed: ${result.errors.map((error) => error.message).join('; ')}`);
+  }
+  const table = flattenAnswer(result.data);
+  const csv = flatCsv(table);
+  if (out === undefined) process.stdout.write(csv);
+  else {
+    // Appears under its name only when complete.
+    writeFileSync(`${out}.partial`, csv);
+    renameSync(`${out}.partial`, out);
+  }
+  process.stderr.write(`exported ${table.rows.length} rows${out ? ` to ${out}` : ''}\n`);
 }
 
 function readQuery(file: string): string {

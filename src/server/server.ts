@@ -11,6 +11,8 @@ import { readConfig, type Config } from '../config.js';
 import { createContext, type GraphContext } from '../graphql/context.js';
 import { formatError } from '../graphql/errors.js';
 import { tradeGraphSchema } from '../graphql/schema.js';
+import { explorerRouter } from '../explorer/explore-route.js';
+import { exportCsvRouter } from '../explorer/export-csv-route.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { redactUri } from '../store/neo4j/neo4j-store.js';
 import { ensureDataset, openStore } from '../store/open-store.js';
@@ -188,8 +190,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     },
     app,
   );
+  const schema = options.schema ?? tradeGraphSchema();
   const apollo = new ApolloServer<GraphContext>({
-    schema: options.schema ?? tradeGraphSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -222,6 +225,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   app.use(authenticate(keys, { failuresPerMinute: httpConfig.authFailuresPerMinute }));
   app.use(writeGuard(keys));
   app.use(playgroundRouter());
+  app.use(explorerRouter());
+  app.use(
+    exportCsvRouter({
+      apollo,
+      schema,
+      maxTokens: limits.maxTokens,
+      context: () => createContext(store, { limits, canWrite: false }),
+      before: [rateLimit({ perMinute: httpConfig.rateLimitPerMinute })],
+    }),
+  );
   // Public: says only whether the store answers, and which engine; the detail (a path, a URI, a
   // driver's message) goes to the log.
   app.get('/health', async (_request, response) => {
