@@ -1,34 +1,134 @@
-import neo4j, { type Driver } from 'neo4j-driver';
-import { countNodes, shortestPaths, upsertStatements } from '../../../src/store/catalog.js';
+import neo4j from 'neo4j-driver';
+import { countNodes, upsertStatements } from '../../../src/store/catalog.js';
 import { nodesOfKind } from '../../../src/store/generated-statements.js';
 import { CypherCatalog } from '../../../src/store/cypher-catalog.js';
-import { StoreQueryError, StoreTimeoutError, StoreUnavailableError } from '../../../src/store/errors.js';
-import { Neo4jStore } from '../../../src/store/neo4j/neo4j-store.js';
+import { StoreQueryError, StoreUnavailableError } from '../../../src/store/errors.js';
+import { Neo4jStore, toNeo4jParams } from '../../../src/store/neo4j/neo4j-store.js';
+import { describeNeo4j, lockNeo4j, neo4jTestOptions } from '../../helpers/engines.js';
 import { describeStoreContract } from '../../helpers/store-contract.js';
 
 /*
- * The shared store contract against a real Neo4j server, when NEO4J_URI names one:
- *   NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=… npx jest test/store/neo4j
+ * The shared store contract against a real Neo4j server: the one jest's global setup started for
+ * this worker (Maven launcher), or NEO4J_URI's. Without either it is skipped with the reason.
  * The contract EMPTIES the database it is given before loading the test fixture: never point
- * it at a database holding data you want to keep (use NEO4J_DATABASE for a scratch database).
+ * NEO4J_URI at a database holding data you want to keep.
  */
-const uri = process.env.NEO4J_URI;
+describeNeo4j('Neo4j store on a real server', (uri) => {
+  let release: () => void = () => undefined;
+  beforeAll(async () => {
+    release = await lockNeo4j(uri);
+  }, 15 * 60_000);
+  afterAll(() => release());
 
-if (uri) {
-  describeStoreContract('neo4j', () =>
-    Neo4jStore.open({
-      uri,
-      user: process.env.NEO4J_USER || 'neo4j',
-      password: process.env.NEO4J_PASSWORD ?? '',
-      ...(process.env.NEO4J_DATABASE ? { database: process.env.NEO4J_DATABASE } : {}),
-      queryTimeoutMs: 30_000,
-    }),
-  );
-} else {
-  const reason = 'Neo4j integration suite skipped: NEO4J_URI is not set';
-  console.warn(reason);
-  test.skip(reason, () => undefined);
-}
+  describeStoreContract('neo4j', () => Neo4jStore.open(neo4jTestOptions(uri)));
+
+  describe('the adapter', () => {
+    const catalog = CypherCatalog.load('neo4j');
+    let store: Neo4jStore;
+    beforeAll(async () => {
+      store = await Neo4jStore.open(neo4jTestOptions(uri, { batchSize: 2 }));
+    });
+    afterAll(async () => store.close());
+
+    test('opening creates every constraint and index of the schema file', async () => {
+      const driver = neo4j.driver(uri);
+      try {
+        const named = (text: string): string[] =>
+          catalog.schema
+            .map((statement) => new RegExp(text).exec(statement)?.[1])
+            .filter((name): name is string => name !== undefined);
+        expect(named('CREATE CONSTRAINT (\\w+)')).toHaveLength(12);
+        expect(named('CREATE (?:FULLTEXT )?INDEX (\\w+)')).toHaveLength(2);
+        const { records: constraints } = await driver.executeQuery('SHOW CONSTRAINTS YIELD name');
+        const { records: indexes } = await driver.executeQuery('SHOW INDEXES YIELD name');
+        expect(constraints.map((r) => r.get('name') as string)).toEqual(
+          expect.arrayContaining(named('CREATE CONSTRAINT (\\w+)')),
+        );
+        expect(indexes.map((r) => r.get('name') as string)).toEqual(
+          expect.arrayContaining(named('CREATE (?:FULLTEXT )?INDEX (\\w+)')),
+        );
+      } finally {
+        await driver.close();
+      }
+    });
+
+    test('counts come back as JavaScript numbers, not driver integers', async () => {
+      const rows = await store.read(countNodes, {});
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(typeof row.count).toBe('number');
+    });
+
+    test('counting parameters go as integers: LIMIT refuses the float a JavaScript number becomes', async () => {
+      expect(neo4j.isInt(toNeo4jParams({ limit: 3 }).limit)).toBe(true);
+      const driver = neo4j.driver(uri);
+      try {
+        await expect(driver.executeQuery('RETURN 1 AS one LIMIT $limit', { limit: 3 })).rejects.toThrow(
+          /LIMIT/,
+        );
+        const { records } = await driver.executeQuery(
+          'UNWIND range(1, 10) AS n RETURN n LIMIT $limit',
+          toNeo4jParams({ limit: 3 }),
+        );
+        expect(records).toHaveLength(3);
+      } finally {
+        await driver.close();
+      }
+    });
+
+    test('a read runs in a READ session: a write statement there is refused and writes nothing', async () => {
+      const row = {
+        id: 'read-session-write',
+        name: 'Should Not Exist',
+        aliases: [],
+        description: null,
+        wikidata: null,
+        sources: [],
+        searchText: '|should not exist|',
+        companyType: 'other',
+      };
+      await expect(store.read(upsertStatements.Company, { rows: [row] })).rejects.toBeInstanceOf(
+        StoreQueryError,
+      );
+      expect(await store.read(nodesOfKind('Company'), { ids: ['read-session-write'] })).toEqual([]);
+    });
+
+    test('a batch larger than the batch size is sent in chunks, all in one transaction', async () => {
+      const ids = ['chunk-a', 'chunk-b', 'chunk-c', 'chunk-d', 'chunk-e'];
+      const rows = ids.map((id) => ({
+        id,
+        name: id,
+        aliases: [],
+        description: null,
+        wikidata: null,
+        sources: [],
+        searchText: `|${id}|`,
+        companyType: 'other',
+      }));
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.runBatch(upsertStatements.Company, rows);
+          throw new Error('interrupted after the chunks');
+        }),
+      ).rejects.toThrow('interrupted after the chunks');
+      expect(await store.read(nodesOfKind('Company'), { ids })).toEqual([]);
+      await store.transaction((tx) => tx.runBatch(upsertStatements.Company, rows));
+      const found = await store.read(nodesOfKind('Company'), { ids });
+      expect(found).toHaveLength(5);
+    });
+
+    test('health names the server; a closed store is unhealthy and refuses work', async () => {
+      const other = await Neo4jStore.open(neo4jTestOptions(uri));
+      expect(await other.health()).toEqual({
+        engine: 'neo4j',
+        ok: true,
+        detail: `Neo4j/5.26.0 at ${uri}`,
+      });
+      await other.close();
+      expect(await other.health()).toMatchObject({ ok: false, detail: 'closed' });
+      await expect(other.read(countNodes, {})).rejects.toBeInstanceOf(StoreUnavailableError);
+    });
+  });
+});
 
 describe('Neo4j store without a server', () => {
   const password = 'do-not-print-this-secret';
@@ -65,168 +165,5 @@ describe('Neo4j store without a server', () => {
     const message = (error as Error).message;
     expect(message).toContain('bolt://127.0.0.1:1');
     expect(message).not.toContain(password);
-  });
-});
-
-/**
- * A stand-in for the driver that records what the store asks of it, so session modes,
- * transaction boundaries, batching and error mapping are checked without a server.
- */
-class FakeDriver {
-  readonly sessions: { defaultAccessMode?: string; database?: string }[] = [];
-  readonly readConfigs: unknown[] = [];
-  readonly beginConfigs: unknown[] = [];
-  readonly runs: { text: string; params: Record<string, unknown> | undefined; in: string }[] = [];
-  readonly outcomes: string[] = [];
-  /** Rows the next read returns, and the error the next statement run throws. */
-  records: InstanceType<typeof neo4j.types.Record>[] = [];
-  failNext: Error | null = null;
-  closed = false;
-
-  private tx(kind: string) {
-    return {
-      run: async (text: string, params?: Record<string, unknown>) => {
-        this.runs.push({ text, params, in: kind });
-        const failure = this.failNext;
-        this.failNext = null;
-        if (failure) throw failure;
-        return { records: this.records, summary: { server: { agent: 'Neo4j/5.26.0' } } };
-      },
-      commit: async () => void this.outcomes.push('commit'),
-      rollback: async () => void this.outcomes.push('rollback'),
-    };
-  }
-
-  async verifyConnectivity(): Promise<void> {}
-
-  session(config: { defaultAccessMode?: string; database?: string }) {
-    this.sessions.push(config);
-    return {
-      executeRead: async <T>(work: (tx: unknown) => Promise<T>, txConfig: unknown) => {
-        this.readConfigs.push(txConfig);
-        return work(this.tx('read'));
-      },
-      executeWrite: async <T>(work: (tx: unknown) => Promise<T>) => work(this.tx('schema')),
-      beginTransaction: async (txConfig: unknown) => {
-        this.beginConfigs.push(txConfig);
-        return this.tx('write');
-      },
-      run: (text: string, params: Record<string, unknown>) => this.tx('auto').run(text, params),
-      close: async () => undefined,
-    };
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-  }
-}
-
-describe('Neo4j store against a fake driver', () => {
-  const catalog = CypherCatalog.load('neo4j');
-  let fake: FakeDriver;
-  let store: Neo4jStore;
-
-  beforeEach(async () => {
-    fake = new FakeDriver();
-    jest.spyOn(neo4j, 'driver').mockReturnValue(fake as unknown as Driver);
-    store = await Neo4jStore.open({
-      uri: 'bolt://fake:7687',
-      user: 'neo4j',
-      password: 'secret-password',
-      database: 'trade',
-      queryTimeoutMs: 1234,
-      batchSize: 2,
-    });
-  });
-
-  afterEach(async () => {
-    await store.close();
-    jest.restoreAllMocks();
-  });
-
-  test('opening runs every schema statement once', () => {
-    expect(fake.runs.filter((run) => run.in === 'schema').map((run) => run.text)).toEqual(catalog.schema);
-  });
-
-  test('a read runs in a READ session of the database, with the timeout, and maps its rows', async () => {
-    fake.records = [new neo4j.types.Record(['kind', 'count'], ['Company', neo4j.int(3)])];
-    expect(await store.read(countNodes, {})).toEqual([{ kind: 'Company', count: 3 }]);
-    expect(fake.sessions.at(-1)).toEqual({ defaultAccessMode: neo4j.session.READ, database: 'trade' });
-    expect(fake.readConfigs).toEqual([{ timeout: 1234 }]);
-    expect(fake.runs.at(-1)).toEqual({ text: catalog.text('count-nodes'), params: {}, in: 'read' });
-  });
-
-  test('a read sends LIMIT values as integers', async () => {
-    await store.read(shortestPaths, { from: 'a', to: 'b', maxLength: 4, limit: 10 });
-    const params = fake.runs.at(-1)?.params ?? {};
-    expect(neo4j.isInt(params.limit) && neo4j.isInt(params.maxLength)).toBe(true);
-  });
-
-  test('a transaction commits once its work resolves, sending batches in chunks', async () => {
-    const rows = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, name: id }));
-    const result = await store.transaction(async (tx) => {
-      await tx.runBatch(upsertStatements.Company, rows);
-      return 'done';
-    });
-    expect(result).toBe('done');
-    expect(fake.sessions.at(-1)).toEqual({ defaultAccessMode: neo4j.session.WRITE, database: 'trade' });
-    expect(fake.beginConfigs).toEqual([{ timeout: 1234 }]);
-    const writes = fake.runs.filter((run) => run.in === 'write');
-    expect(writes.map((run) => (run.params?.rows as unknown[]).length)).toEqual([2, 2, 1]);
-    expect(fake.outcomes).toEqual(['commit']);
-  });
-
-  test('a transaction rolls back when its work throws, and rethrows', async () => {
-    const failure = new Error('interrupted on purpose');
-    await expect(
-      store.transaction(async (tx) => {
-        await tx.run(upsertStatements.Company, { rows: [] });
-        throw failure;
-      }),
-    ).rejects.toBe(failure);
-    expect(fake.outcomes).toEqual(['rollback']);
-  });
-
-  test('driver errors map to store errors', async () => {
-    fake.failNext = new neo4j.Neo4jError(
-      'terminated',
-      'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
-      '25N06',
-      'timed out',
-    );
-    await expect(store.read(nodesOfKind('Company'), { ids: ['x'] })).rejects.toBeInstanceOf(
-      StoreTimeoutError,
-    );
-
-    fake.failNext = new neo4j.Neo4jError('gone', neo4j.error.SERVICE_UNAVAILABLE, '08000', 'unavailable');
-    await expect(store.read(nodesOfKind('Company'), { ids: ['x'] })).rejects.toBeInstanceOf(
-      StoreUnavailableError,
-    );
-
-    fake.failNext = new neo4j.Neo4jError(
-      'Invalid input secret-password',
-      'Neo.ClientError.Statement.SyntaxError',
-      '42001',
-      'syntax error',
-    );
-    const error = await store
-      .transaction((tx) => tx.run(upsertStatements.Company, { rows: [] }))
-      .catch((rejection: unknown) => rejection);
-    expect(error).toBeInstanceOf(StoreQueryError);
-    expect(error).toMatchObject({ statement: 'upsert-company' });
-    expect((error as Error).message).not.toContain('secret-password');
-    expect(fake.outcomes).toEqual(['rollback']);
-  });
-
-  test('health pings the server; a closed store is unhealthy and refuses work', async () => {
-    expect(await store.health()).toEqual({
-      engine: 'neo4j',
-      ok: true,
-      detail: 'Neo4j/5.26.0 at bolt://fake:7687 (database trade)',
-    });
-    await store.close();
-    expect(fake.closed).toBe(true);
-    expect(await store.health()).toMatchObject({ ok: false });
-    await expect(store.read(countNodes, {})).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 });

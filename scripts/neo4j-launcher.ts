@@ -1,0 +1,179 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+/*
+ * Builds and runs the development Neo4j of `neo4j/` (Neo4j Community 5.26 with its Bolt connector,
+ * see neo4j/README.md): `npm run neo4j`, jest's global setup and the tests that stop a server on
+ * purpose all start it through here.
+ */
+
+const ROOT = path.resolve(__dirname, '..');
+const LAUNCHER_DIR = path.join(ROOT, 'neo4j');
+const JAR = path.join(LAUNCHER_DIR, 'target', 'tradegraph-neo4j-launcher-1.0.0.jar');
+const CLASSPATH = `${JAR}${path.delimiter}${path.join(LAUNCHER_DIR, 'target', 'lib', '*')}`;
+/** Data of launched servers: var/neo4j/<name>. */
+export const NEO4J_DATA_ROOT = path.join(ROOT, 'var', 'neo4j');
+
+export interface LaunchedNeo4j {
+  /** `bolt://127.0.0.1:<port>`, no credentials (auth is off). */
+  readonly uri: string;
+  readonly port: number;
+  readonly dataDirectory: string;
+  readonly pid: number;
+  /** SIGTERM, then waits for the clean shutdown (SIGKILL after `graceMs`). */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Folder under var/neo4j. */
+  readonly name: string;
+  /** 0: a free port. */
+  readonly port?: number;
+  /** Start from an empty data folder. */
+  readonly fresh?: boolean;
+  /** Neo4j's page cache (`NEO4J_PAGECACHE`), `64m` unless given. */
+  readonly pageCache?: string;
+  /** The JVM heap ceiling, `-Xmx`. */
+  readonly heap?: string;
+  /** How long to wait for the NEO4J_URI line. */
+  readonly timeoutMs?: number;
+  /** Where the launcher's stderr goes besides the kept tail: `inherit` shows it live. */
+  readonly stderr?: 'tail' | 'inherit';
+}
+
+function onPath(command: string): boolean {
+  const found = spawnSync(command, ['-version'], { stdio: 'ignore' });
+  return found.error === undefined;
+}
+
+/** Why the launcher cannot run here (Java or Maven missing), or null when it can. */
+export function launcherUnavailableReason(): string | null {
+  if (!onPath('java')) return 'java is not on PATH (Java 17 or newer runs the Neo4j launcher)';
+  if (!existsSync(JAR) && !onPath('mvn')) return 'mvn is not on PATH (Maven builds the Neo4j launcher)';
+  return null;
+}
+
+function newestMtime(target: string): number {
+  const info = statSync(target);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+/** Whether the jar is missing or older than pom.xml or the Java source. */
+export function launcherStale(): boolean {
+  if (!existsSync(JAR) || !existsSync(path.join(LAUNCHER_DIR, 'target', 'lib'))) return true;
+  const built = statSync(JAR).mtimeMs;
+  return (
+    newestMtime(path.join(LAUNCHER_DIR, 'pom.xml')) > built ||
+    newestMtime(path.join(LAUNCHER_DIR, 'src')) > built
+  );
+}
+
+/** Runs `mvn package` in neo4j/ when the jar is missing or stale; throws with Maven's output on failure. */
+export function ensureLauncherBuilt(log: (line: string) => void = () => undefined): void {
+  if (!launcherStale()) return;
+  log('building the Neo4j launcher (mvn package in neo4j/)…');
+  const started = Date.now();
+  const build = spawnSync('mvn', ['-q', '-B', 'package', '-DskipTests'], {
+    cwd: LAUNCHER_DIR,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (build.error !== undefined || build.status !== 0) {
+    const output = `${build.stdout ?? ''}${build.stderr ?? ''}`.trim().split('\n').slice(-30).join('\n');
+    throw new Error(
+      `building the Neo4j launcher failed (cd neo4j && mvn -B package -DskipTests): ${
+        build.error?.message ?? `exit ${String(build.status)}`
+      }\n${output}`,
+    );
+  }
+  log(`built the Neo4j launcher in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Starts Neo4j with data under var/neo4j/<name> and resolves once it prints its NEO4J_URI line.
+ * Fails with the launcher's stderr tail when it exits first or does not answer within `timeoutMs`.
+ */
+export async function startNeo4j(options: StartOptions): Promise<LaunchedNeo4j> {
+  if (!/^[A-Za-z0-9._-]+$/.test(options.name)) throw new Error(`bad Neo4j data name "${options.name}"`);
+  const dataDirectory = path.join(NEO4J_DATA_ROOT, options.name);
+  if (options.fresh) rmSync(dataDirectory, { recursive: true, force: true });
+  mkdirSync(dataDirectory, { recursive: true });
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const child = spawn(
+    'java',
+    [
+      `-Xmx${options.heap ?? '768m'}`,
+      '-XX:+UseSerialGC',
+      '-cp',
+      CLASSPATH,
+      'tradegraph.Neo4jLauncher',
+      dataDirectory,
+      String(options.port ?? 0),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NEO4J_PAGECACHE: options.pageCache ?? '64m' },
+      stdio: ['ignore', 'pipe', options.stderr === 'inherit' ? 'inherit' : 'pipe'],
+    },
+  );
+  const tail: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => {
+    tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    if (tail.length > 40) tail.splice(0, tail.length - 40);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const uri = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    const fail = (why: string): void => {
+      clearTimeout(timer);
+      lines.close();
+      child.kill('SIGKILL');
+      reject(
+        new Error(`Neo4j launcher (data ${dataDirectory}) ${why}; its stderr ends:\n${tail.join('\n')}`),
+      );
+    };
+    const timer = setTimeout(() => fail(`printed no NEO4J_URI within ${timeoutMs} ms`), timeoutMs);
+    child.once('error', (error) => fail(`could not start: ${error.message}`));
+    child.once('exit', (code, signal) =>
+      fail(`exited (${signal ?? `code ${String(code)}`}) before it was ready`),
+    );
+    lines.on('line', (line) => {
+      const match = /^NEO4J_URI=(bolt:\/\/\S+)$/.exec(line.trim());
+      if (!match) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      child.removeAllListeners('error');
+      resolve(match[1]!);
+    });
+  });
+
+  let stopping: Promise<void> | undefined;
+  return {
+    uri,
+    port: Number(new URL(uri.replace(/^bolt:/, 'http:')).port),
+    dataDirectory,
+    pid: child.pid!,
+    stop: (graceMs = 30_000) => {
+      stopping ??= stopChild(child, exited, graceMs);
+      return stopping;
+    },
+  };
+}
+
+async function stopChild(
+  child: ChildProcess,
+  exited: Promise<number | null>,
+  graceMs: number,
+): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}

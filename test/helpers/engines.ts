@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { clearGraph } from '../../src/store/catalog';
+import type { GraphStore } from '../../src/store/graph-store';
+import { Neo4jStore, type Neo4jStoreOptions } from '../../src/store/neo4j/neo4j-store';
+import { NEO4J_SKIP_VARIABLE, NEO4J_URIS_VARIABLE } from './neo4j-env';
+import { openTemporaryStore } from './stores';
+
+/*
+ * The engines a tier runs on: embedded always, Neo4j when jest's global setup found or started a
+ * server (test/helpers/neo4j-global-setup.ts). `describe.each(ENGINES)` runs a suite on each; a
+ * run without Neo4j prints why and shows a skipped test in its place.
+ */
+
+export type EngineName = 'embedded' | 'neo4j';
+
+export interface OpenedStore {
+  readonly store: GraphStore;
+  /** Closes the store (and deletes an embedded store's directory, or frees the Neo4j server). */
+  readonly dispose: () => Promise<void>;
+}
+
+/** The Neo4j server of this jest worker, or undefined (with the reason in `neo4jSkipReason`). */
+export function neo4jTestUri(): string | undefined {
+  const uris = (process.env[NEO4J_URIS_VARIABLE] ?? '').split(',').filter(Boolean);
+  if (uris.length === 0) return undefined;
+  const worker = Number(process.env.JEST_WORKER_ID ?? '1');
+  return uris[(worker - 1) % uris.length];
+}
+
+export function neo4jSkipReason(): string {
+  return `Neo4j tier skipped: ${process.env[NEO4J_SKIP_VARIABLE] ?? 'no Neo4j server for this run (jest global setup did not run)'}`;
+}
+
+let warned = false;
+
+/** `['embedded', 'neo4j']`, or `['embedded']` with a printed reason and a skipped test standing for Neo4j. */
+export function testEngines(): EngineName[] {
+  if (neo4jTestUri() !== undefined) return ['embedded', 'neo4j'];
+  if (!warned) {
+    warned = true;
+    console.warn(neo4jSkipReason());
+    test.skip(neo4jSkipReason(), () => undefined);
+  }
+  return ['embedded'];
+}
+
+/** The Neo4j suites of this file, or a printed skip. */
+export function describeNeo4j(name: string, body: (uri: string) => void): void {
+  const uri = neo4jTestUri();
+  if (uri === undefined) {
+    console.warn(neo4jSkipReason());
+    test.skip(`${name}: ${neo4jSkipReason()}`, () => undefined);
+    return;
+  }
+  describe(name, () => body(uri));
+}
+
+/** How long a suite waits for another worker's turn on a shared Neo4j (only when NEO4J_URI named one). */
+export const NEO4J_LOCK_WAIT_MS = 15 * 60_000;
+
+function lockPath(uri: string): string {
+  const hash = createHash('sha256').update(uri).digest('hex').slice(0, 16);
+  return path.join(os.tmpdir(), `tradegraph-test-neo4j-${hash}.lock`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the one turn on a Neo4j server that suites of different workers share (a lock file holding
+ * this process's pid; a lock left by a dead process is taken over). With one server per worker it
+ * is never contended.
+ */
+export async function lockNeo4j(uri: string): Promise<() => void> {
+  const file = lockPath(uri);
+  const deadline = Date.now() + NEO4J_LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number(readFileSync(file, { encoding: 'utf8', flag: 'a+' }).trim());
+    if (holder === process.pid) throw new Error(`this process already holds the Neo4j test lock ${file}`);
+    if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
+      rmSync(file, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`waited ${NEO4J_LOCK_WAIT_MS} ms for the Neo4j test lock ${file}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Options of a Neo4jStore on the test server (auth is off on the launched one). */
+export function neo4jTestOptions(uri: string, extra: Partial<Neo4jStoreOptions> = {}): Neo4jStoreOptions {
+  return {
+    uri,
+    user: process.env.NEO4J_USER || 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
+    ...(process.env.NEO4J_DATABASE ? { database: process.env.NEO4J_DATABASE } : {}),
+    queryTimeoutMs: 30_000,
+    ...extra,
+  };
+}
+
+/**
+ * An empty store of the engine: a fresh embedded database in a temporary directory, or this
+ * worker's Neo4j emptied (held for this suite until `dispose`).
+ */
+export async function openEmptyStore(
+  engine: EngineName,
+  extra: Partial<Neo4jStoreOptions> = {},
+): Promise<OpenedStore> {
+  if (engine === 'embedded') return openTemporaryStore();
+  const uri = neo4jTestUri();
+  if (uri === undefined) throw new Error(neo4jSkipReason());
+  const release = await lockNeo4j(uri);
+  try {
+    const store = await Neo4jStore.open(neo4jTestOptions(uri, extra));
+    await store.transaction((tx) => tx.run(clearGraph, {}));
+    return {
+      store,
+      dispose: async () => {
+        try {
+          await store.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,13 @@
+import { rmSync } from 'node:fs';
+
+/** Jest global teardown: stops the servers the global setup started and deletes their data. */
+export default async function globalTeardown(): Promise<void> {
+  const servers = globalThis.tradegraphTestNeo4j ?? [];
+  globalThis.tradegraphTestNeo4j = undefined;
+  const started = Date.now();
+  // Their data is deleted next, so a server that has not shut down in 10 s is killed.
+  await Promise.all(servers.map((server) => server.stop(10_000)));
+  if (servers.length > 0)
+    process.stderr.write(`[neo4j tier] stopped ${servers.length} server(s) in ${Date.now() - started} ms\n`);
+  for (const server of servers) rmSync(server.dataDirectory, { recursive: true, force: true });
+}
