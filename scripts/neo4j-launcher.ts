@@ -130,8 +130,16 @@ export async function startNeo4j(options: StartOptions): Promise<LaunchedNeo4j> 
 
   const uri = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
-    const fail = (why: string): void => {
+    const onError = (error: Error): void => fail(`could not start: ${error.message}`);
+    const onExit = (code: number | null, signal: NodeJS.Signals | null): void =>
+      fail(`exited (${signal ?? `code ${String(code)}`}) before it was ready`);
+    const settle = (): void => {
       clearTimeout(timer);
+      child.off('error', onError);
+      child.off('exit', onExit);
+    };
+    const fail = (why: string): void => {
+      settle();
       lines.close();
       child.kill('SIGKILL');
       reject(
@@ -139,16 +147,12 @@ export async function startNeo4j(options: StartOptions): Promise<LaunchedNeo4j> 
       );
     };
     const timer = setTimeout(() => fail(`printed no NEO4J_URI within ${timeoutMs} ms`), timeoutMs);
-    child.once('error', (error) => fail(`could not start: ${error.message}`));
-    child.once('exit', (code, signal) =>
-      fail(`exited (${signal ?? `code ${String(code)}`}) before it was ready`),
-    );
+    child.once('error', onError);
+    child.once('exit', onExit);
     lines.on('line', (line) => {
       const match = /^NEO4J_URI=(bolt:\/\/\S+)$/.exec(line.trim());
       if (!match) return;
-      clearTimeout(timer);
-      child.removeAllListeners('exit');
-      child.removeAllListeners('error');
+      settle();
       resolve(match[1]!);
     });
   });
