@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_LIMITS, PATH_LENGTH_CEILING, type QueryLimits } from './graphql/common/limits.js';
+import { DEFAULT_LIMITS, PATH_LENGTH_CEILING, type QueryLimits } from './limits/query-limits.js';
 import { projectPath } from './paths.js';
 
 const count = (min: number, max: number, fallback: number) =>

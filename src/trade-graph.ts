@@ -9,10 +9,10 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { readConfig, type StoreConfig } from './config.js';
-import type { QueryLimits } from './graphql/common/limits.js';
+import type { QueryLimits } from './limits/query-limits.js';
 import { createContext } from './graphql/context.js';
 import { formatError } from './graphql/errors.js';
-import { checkOperationLimits, type OperationCost } from './graphql/operation-limits.js';
+import { checkOperationLimits, type OperationCost } from './limits/operation-limits.js';
 import { tradeGraphSchema } from './graphql/schema.js';
 import type { GraphStore } from './store/graph-store.js';
 import { ensureDataset, openStore } from './store/open-store.js';

@@ -132,7 +132,7 @@ export function operations(p: Probes): Operation[] {
   ];
 }
 
-/** What the search resolver sends the store for a text (see src/graphql/entity/entity.resolver.ts). */
+/** What the search resolver sends the store for a text (see src/search/search.ts). */
 function searchParams(text: string): Params {
   const term = foldForSearch(text);
   return { term, exact: `|${term}|`, prefix: `|${term}`, wordStart: ` ${term}` };

@@ -1,5 +1,5 @@
 import type { GraphStore } from '../store/graph-store.js';
-import { DEFAULT_LIMITS, type QueryLimits } from './common/limits.js';
+import { DEFAULT_LIMITS, type QueryLimits } from '../limits/query-limits.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 /** What every resolver receives: the store, this request's loaders (never shared between requests) and limits. */

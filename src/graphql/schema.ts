@@ -1,21 +1,22 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, type NonEmptyArray } from 'type-graphql';
-import { Agency } from './agency/agency.type.js';
-import { Association } from './association/association.type.js';
-import { Company } from './company/company.type.js';
-import { Country } from './country/country.type.js';
-import { createKindResolver } from './entity/kind.resolver.js';
-import { EntityResolver } from './entity/entity.resolver.js';
+import { Agency } from './entities/agency.type.js';
+import { Association } from './entities/association.type.js';
+import { Company } from './entities/company.type.js';
+import { Country } from './entities/country.type.js';
+import { createKindResolver } from './entities/kind.resolver.js';
+import { EntityResolver } from './entities/entity.resolver.js';
+import { SearchResolver } from './search/search.resolver.js';
 import { GraphResolver } from './graph/graph.resolver.js';
-import { Person } from './person/person.type.js';
-import { Plant } from './plant/plant.type.js';
-import { Policy } from './policy/policy.type.js';
+import { Person } from './entities/person.type.js';
+import { Plant } from './entities/plant.type.js';
+import { Policy } from './entities/policy.type.js';
 import { RankingResolver } from './ranking/ranking.resolver.js';
-import { Region } from './region/region.type.js';
-import { Sector } from './sector/sector.type.js';
-import { Source } from './source/source.type.js';
-import { StatisticResolver } from './statistic/statistic.resolver.js';
+import { Region } from './entities/region.type.js';
+import { Sector } from './entities/sector.type.js';
+import { Source } from './entities/source.type.js';
+import { StatisticResolver } from './statistics/statistic.resolver.js';
 
 const kindResolvers = [
   createKindResolver('Company', Company, Company.from, { one: 'company', many: 'companies' }),
@@ -40,6 +41,7 @@ export function tradeGraphSchema(): GraphQLSchema {
   schema ??= buildSchemaSync({
     resolvers: [
       EntityResolver,
+      SearchResolver,
       StatisticResolver,
       RankingResolver,
       GraphResolver,

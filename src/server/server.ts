@@ -21,7 +21,7 @@ import { ApiKeys, authenticate, canWrite, writeGuard, writeGuardPlugin } from '.
 import { describeBytes } from './describe-bytes.js';
 import { importRouter } from './import-route.js';
 import { jsonNestingDepth } from './json-depth.js';
-import { operationLimitsPlugin } from './limits-plugin.js';
+import { operationLimitsPlugin } from '../limits/limits-plugin.js';
 import { playgroundRouter } from './playground.js';
 import { rateLimit } from './rate-limit.js';
 import { HttpRefusal, sendRefusal } from './refusals.js';

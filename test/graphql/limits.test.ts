@@ -1,5 +1,5 @@
 import { getIntrospectionQuery } from 'graphql';
-import { DEFAULT_LIMITS } from '../../src/graphql/common/limits';
+import { DEFAULT_LIMITS } from '../../src/limits/query-limits';
 import { EXAMPLES } from '../../src/server/examples';
 import { defaultDataDirectory } from '../../src/import/dataset';
 import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';

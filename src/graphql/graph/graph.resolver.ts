@@ -2,11 +2,12 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { findShortestPaths } from '../../queries/paths.js';
 import type { GraphEdge, GraphNode } from '../../store/values.js';
 import { Direction, RelationshipTypeEnum } from '../common/enums.js';
-import { neighboursCost, pathsCost } from '../common/cost.js';
-import { PATH_LENGTH_CEILING, checkFirst, checkRange } from '../common/limits.js';
+import { neighboursCost, pathsCost } from '../../limits/cost.js';
+import { checkFirst, checkRange } from '../../limits/check-arguments.js';
+import { PATH_LENGTH_CEILING } from '../../limits/query-limits.js';
 import type { GraphContext } from '../context.js';
-import { toEntity } from '../entity/entity-registry.js';
-import type { Entity } from '../entity/entity.interface.js';
+import { toEntity } from '../entities/entity-registry.js';
+import type { Entity } from '../entities/entity.interface.js';
 import { claimFacts, type ClaimFacts } from '../loaders.js';
 import { Edge, Neighbourhood, Path } from './graph.types.js';
 

@@ -1,10 +1,10 @@
 import { Ctx, Field, ID, Int, ObjectType } from 'type-graphql';
 import type { GraphContext } from '../context.js';
-import { Claim } from '../common/claim.type.js';
-import { ASSUMED_SIZE, listCost } from '../common/cost.js';
+import { Claim } from '../relations/claim.type.js';
+import { ASSUMED_SIZE, listCost } from '../../limits/cost.js';
 import { RelationshipTypeEnum } from '../common/enums.js';
-import { Entity } from '../entity/entity.interface.js';
-import { toEntity } from '../entity/entity-registry.js';
+import { Entity } from '../entities/entity.interface.js';
+import { toEntity } from '../entities/entity-registry.js';
 
 @ObjectType({ description: 'One relationship claim between two entities, with its source.' })
 export class Edge extends Claim {

@@ -4,10 +4,10 @@ import { isMetric } from '../../domain/metrics.js';
 import { parsePeriod } from '../../domain/period.js';
 import { rankSubjects } from '../../domain/ranking.js';
 import type { Statistic as StatisticModel } from '../../domain/statistic.js';
-import { rankingCost } from '../common/cost.js';
+import { rankingCost } from '../../limits/cost.js';
 import type { GraphContext } from '../context.js';
 import { BadUserInputError } from '../errors.js';
-import { Statistic } from '../statistic/statistic.type.js';
+import { Statistic } from '../statistics/statistic.type.js';
 import { Ranking, RankingInput, RankingRow } from './ranking.types.js';
 
 /**

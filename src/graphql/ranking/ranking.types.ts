@@ -1,9 +1,9 @@
 import { Ctx, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ASSUMED_SIZE, listCost } from '../common/cost.js';
+import { ASSUMED_SIZE, listCost } from '../../limits/cost.js';
 import type { GraphContext } from '../context.js';
-import { Entity } from '../entity/entity.interface.js';
-import { toEntity } from '../entity/entity-registry.js';
-import { Statistic } from '../statistic/statistic.type.js';
+import { Entity } from '../entities/entity.interface.js';
+import { toEntity } from '../entities/entity-registry.js';
+import { Statistic } from '../statistics/statistic.type.js';
 
 @InputType({
   description:

@@ -1,5 +1,5 @@
 import { readConfig, type Config, type HttpConfig } from '../../../src/config';
-import type { QueryLimits } from '../../../src/graphql/common/limits';
+import type { QueryLimits } from '../../../src/limits/query-limits';
 import { defaultDataDirectory } from '../../../src/import/dataset';
 import { startServer, type RunningServer, type ServerOptions } from '../../../src/server/server';
 import type { GraphStore } from '../../../src/store/graph-store';

@@ -1,0 +1,90 @@
+import { Args, Ctx, Field, ObjectType } from 'type-graphql';
+import type { GraphNode } from '../../store/values.js';
+import { ClaimFilterArgs } from '../relations/claim-filter.args.js';
+import { Direction } from '../common/enums.js';
+import { typedRelationsCost } from '../../limits/cost.js';
+import { Relation } from '../relations/relation.type.js';
+import { textOrNull } from '../common/strings.js';
+import type { GraphContext } from '../context.js';
+import { Entity } from './entity.interface.js';
+import { registerEntityType } from './entity-registry.js';
+import { Node } from './node.interface.js';
+
+@ObjectType({ implements: [Node, Entity], description: 'An industry association, such as Anpact.' })
+export class Association extends Entity {
+  @Field(() => String, { nullable: true, description: 'Full name in Spanish.' })
+  nameEs!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Full name in English.' })
+  nameEn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When it was founded, if a source says.' })
+  founded!: string | null;
+
+  static from(node: GraphNode): Association {
+    const p = node.properties;
+    return Object.assign(Entity.fill(new Association(), node), {
+      nameEs: textOrNull(p.nameEs),
+      nameEn: textOrNull(p.nameEn),
+      founded: textOrNull(p.founded),
+    });
+  }
+
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description:
+      'Member companies, each with the sources that state the membership and their dates. Filter with asOf ("2026") or source.',
+  })
+  members(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['MEMBER_OF'], Direction.IN, filter);
+  }
+
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'People who hold roles in the association.',
+  })
+  people(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['WORKS_FOR'], Direction.IN, filter);
+  }
+
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Where the association is present.',
+  })
+  locations(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['LOCATED_IN'], Direction.OUT, filter);
+  }
+
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Where the association has its headquarters.',
+  })
+  headquarters(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['HEADQUARTERED_IN'], Direction.OUT, filter);
+  }
+
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Sectors the association represents.',
+  })
+  sectors(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['IN_SECTOR'], Direction.OUT, filter);
+  }
+}
+
+registerEntityType('Association', (node) => Association.from(node));

@@ -1,0 +1,65 @@
+import { Arg, Ctx, ID, Int, Query, Resolver, type ClassType } from 'type-graphql';
+import type { NodeKind } from '../../domain/kinds.js';
+import { listStatement } from '../../store/generated-statements.js';
+import type { GraphNode } from '../../store/values.js';
+import { Connection, decodeCursor, toPage, type ConnectionShape } from '../common/connection.js';
+import { pageCost } from '../../limits/cost.js';
+import { checkFirst } from '../../limits/check-arguments.js';
+import type { GraphContext } from '../context.js';
+
+/**
+ * The two queries every kind has: one by id (`company(id:)`, null when unknown or of another kind)
+ * and a page in id order (`companies(first:, after:)`).
+ */
+export function createKindResolver<T extends { id: string }>(
+  kind: NodeKind,
+  type: ClassType<T>,
+  from: (node: GraphNode) => T,
+  names: { one: string; many: string },
+): ClassType {
+  const ConnectionType = Connection(kind, type);
+
+  @Resolver()
+  class KindResolver {
+    @Query(() => type, {
+      name: names.one,
+      nullable: true,
+      description: `A ${kind} by id; null when there is none.`,
+    })
+    async one(
+      @Arg('id', () => ID, { description: 'The id to look up.' }) id: string,
+      @Ctx() ctx: GraphContext,
+    ): Promise<T | null> {
+      const node = await ctx.loaders.ofKind(kind).load(id);
+      return node && node.kind === kind ? from(node) : null;
+    }
+
+    @Query(() => ConnectionType, {
+      name: names.many,
+      description: `${kind} items, a page at a time, in id order.`,
+      complexity: pageCost(1),
+    })
+    async many(
+      @Arg('first', () => Int, {
+        description: "Page size: 1 to the server's maxFirst (200 unless configured).",
+      })
+      first: number,
+      @Arg('after', () => String, { nullable: true, description: 'Cursor from the previous page.' })
+      after: string | null,
+      @Ctx() ctx: GraphContext,
+    ): Promise<ConnectionShape<T>> {
+      const limit = checkFirst(first, ctx.limits);
+      const rows = await ctx.store.read(listStatement(kind), {
+        after: decodeCursor(after),
+        limit: limit + 1,
+      });
+      for (const row of rows) ctx.loaders.remember(row.node);
+      return toPage(
+        rows.map((row) => from(row.node)),
+        limit,
+        (item) => item.id,
+      );
+    }
+  }
+  return KindResolver;
+}

@@ -1,0 +1,73 @@
+import { Args, Ctx, Field, ObjectType } from 'type-graphql';
+import type { GraphNode } from '../../store/values.js';
+import { ClaimFilterArgs } from '../relations/claim-filter.args.js';
+import { Direction } from '../common/enums.js';
+import { typedRelationsCost } from '../../limits/cost.js';
+import { Relation } from '../relations/relation.type.js';
+import { textList, textOrNull } from '../common/strings.js';
+import type { GraphContext } from '../context.js';
+import { Entity } from './entity.interface.js';
+import { registerEntityType } from './entity-registry.js';
+import { Node } from './node.interface.js';
+
+@ObjectType({
+  implements: [Node, Entity],
+  description: 'A facility: plant, office, warehouse, test centre or industrial park.',
+})
+export class Plant extends Entity {
+  @Field(() => String, { description: 'plant, office, warehouse, test-center, industrial-park or other.' })
+  facilityType!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'When it opened (YYYY, YYYY-MM or YYYY-MM-DD), if a source says.',
+  })
+  opened!: string | null;
+
+  @Field(() => [String], { description: 'What it makes, as sources describe it.' })
+  products!: string[];
+
+  static from(node: GraphNode): Plant {
+    const p = node.properties;
+    return Object.assign(Entity.fill(new Plant(), node), {
+      facilityType: textOrNull(p.facilityType) ?? '',
+      opened: textOrNull(p.opened),
+      products: textList(p.products),
+    });
+  }
+
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Companies that run the facility.',
+  })
+  owners(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['OPERATES'], Direction.IN, filter);
+  }
+
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Where the facility is.',
+  })
+  locations(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['LOCATED_IN'], Direction.OUT, filter);
+  }
+
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Sectors the facility works in.',
+  })
+  sectors(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['IN_SECTOR'], Direction.OUT, filter);
+  }
+}
+
+registerEntityType('Plant', (node) => Plant.from(node));

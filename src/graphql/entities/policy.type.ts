@@ -1,0 +1,81 @@
+import { Args, Ctx, Field, ObjectType } from 'type-graphql';
+import type { GraphNode } from '../../store/values.js';
+import { ClaimFilterArgs } from '../relations/claim-filter.args.js';
+import { Direction } from '../common/enums.js';
+import { typedRelationsCost } from '../../limits/cost.js';
+import { Relation } from '../relations/relation.type.js';
+import { textOrNull } from '../common/strings.js';
+import type { GraphContext } from '../context.js';
+import { Entity } from './entity.interface.js';
+import { registerEntityType } from './entity-registry.js';
+import { Node } from './node.interface.js';
+
+@ObjectType({
+  implements: [Node, Entity],
+  description: 'A trade agreement, review, tariff, programme, regulation or standard.',
+})
+export class Policy extends Entity {
+  @Field(() => String, { description: 'agreement, review, tariff, program, regulation or standard.' })
+  policyType!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'When it starts or started (YYYY, YYYY-MM or YYYY-MM-DD).',
+  })
+  startDate!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'When it ends or ended.' })
+  endDate!: string | null;
+
+  static from(node: GraphNode): Policy {
+    const p = node.properties;
+    return Object.assign(Entity.fill(new Policy(), node), {
+      policyType: textOrNull(p.policyType) ?? '',
+      startDate: textOrNull(p.startDate),
+      endDate: textOrNull(p.endDate),
+    });
+  }
+
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Countries party to the policy, or that impose it.',
+  })
+  parties(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['PARTY_TO'], Direction.IN, filter);
+  }
+
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Sectors, companies and countries the policy bears on.',
+  })
+  affects(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['AFFECTS'], Direction.OUT, filter);
+  }
+
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'The policy this one reviews, amends or belongs to.',
+  })
+  partOf(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return this.related(ctx, ['PART_OF'], Direction.OUT, filter);
+  }
+
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description: 'Reviews, amendments and parts of this policy.',
+  })
+  parts(@Args(() => ClaimFilterArgs) filter: ClaimFilterArgs, @Ctx() ctx: GraphContext): Promise<Relation[]> {
+    return this.related(ctx, ['PART_OF'], Direction.IN, filter);
+  }
+}
+
+registerEntityType('Policy', (node) => Policy.from(node));

@@ -1,0 +1,28 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Direction, RelationshipTypeEnum } from '../common/enums.js';
+import { Claim } from './claim.type.js';
+import { ASSUMED_SIZE, listCost } from '../../limits/cost.js';
+import { Entity } from '../entities/entity.interface.js';
+
+@ObjectType({
+  description:
+    'A related entity with every claim that relates it: one row per (type, direction, entity), its sources in `claims`.',
+})
+export class Relation {
+  @Field(() => RelationshipTypeEnum, { description: 'The type of relationship.' })
+  type!: string;
+
+  @Field(() => Direction, {
+    description: 'OUT when the asking entity is the start of the relationship, IN when it is the end.',
+  })
+  direction!: Direction;
+
+  @Field(() => Entity, { description: 'The entity at the other end.' })
+  node!: Entity;
+
+  @Field(() => [Claim], {
+    description: 'Each source that states this relationship, with its date and details.',
+    complexity: listCost(ASSUMED_SIZE.claims),
+  })
+  claims!: Claim[];
+}

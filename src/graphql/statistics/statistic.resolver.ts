@@ -1,0 +1,72 @@
+import { Arg, Args, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { METRICS, type Metric } from '../../domain/metrics.js';
+import { statisticsQueryCost } from '../../limits/cost.js';
+import { checkFirst } from '../../limits/check-arguments.js';
+import type { GraphContext } from '../context.js';
+import { BadUserInputError } from '../errors.js';
+import { StatisticFilterArgs, toStatisticQuery } from './statistic-filter.args.js';
+import { Statistic } from './statistic.type.js';
+
+@ObjectType({ description: 'A metric a statistic can measure, with its units.' })
+export class MetricInfo {
+  @Field(() => String, { description: 'Name used in statistics and filters.' })
+  name!: string;
+
+  @Field(() => String, { description: 'What the metric measures.' })
+  description!: string;
+
+  @Field(() => [String], { description: 'Units a value of this metric may be given in.' })
+  units!: string[];
+}
+
+@Resolver()
+export class StatisticResolver {
+  @Query(() => [MetricInfo], { description: 'The metrics statistics use, with what each means.' })
+  metrics(): MetricInfo[] {
+    return (Object.entries(METRICS) as [Metric, (typeof METRICS)[Metric]][]).map(([name, definition]) =>
+      Object.assign(new MetricInfo(), {
+        name,
+        description: definition.description,
+        units: [...definition.units],
+      }),
+    );
+  }
+
+  @Query(() => [Statistic], {
+    description:
+      'Statistics measuring the given subjects, filtered, ordered by subject then period: a time series when one subject and metric are given.',
+    complexity: statisticsQueryCost,
+  })
+  async statistics(
+    @Arg('subjects', () => [ID], {
+      description: "Ids of the entities measured: 1 to the server's maxFirst (200 unless configured).",
+    })
+    subjects: string[],
+    @Args(() => StatisticFilterArgs) filter: StatisticFilterArgs,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description:
+        "At most this many statistics: the server's maxFirst (200 unless configured) when left out.",
+    })
+    first: number | null,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Statistic[]> {
+    const { maxFirst } = ctx.limits;
+    if (subjects.length === 0 || subjects.length > maxFirst) {
+      throw new BadUserInputError(
+        `subjects: give between 1 and ${maxFirst} ids (got ${subjects.length})`,
+        'subjects',
+      );
+    }
+    const limit = checkFirst(first ?? maxFirst, ctx.limits);
+    const query = toStatisticQuery(filter);
+    const lists = await ctx.loaders.statistics.loadMany(
+      subjects.map((subjectId) => ({ subjectId, filter: query })),
+    );
+    const all = lists.flatMap((list) => {
+      if (list instanceof Error) throw list;
+      return list;
+    });
+    return all.slice(0, limit).map((s) => Statistic.from(s));
+  }
+}

@@ -1,0 +1,170 @@
+import { Ctx, Field, Float, ObjectType } from 'type-graphql';
+import { yearEarlier } from '../../domain/period.js';
+import { coverageOf, type Statistic as StatisticModel } from '../../domain/statistic.js';
+import type { GraphContext } from '../context.js';
+import { PRICE } from '../../limits/cost.js';
+import { GranularityEnum } from '../common/enums.js';
+import { Entity } from '../entities/entity.interface.js';
+import { toEntity } from '../entities/entity-registry.js';
+import { Node } from '../entities/node.interface.js';
+import { Source } from '../entities/source.type.js';
+
+@ObjectType({ description: 'The period a statistic covers.' })
+export class Period {
+  @Field(() => String, { description: 'As written in the data: 2026-01, 2024-Q1, 2025, 2025-01/2025-10.' })
+  label!: string;
+
+  @Field(() => String, { description: 'First day (ISO date).' })
+  start!: string;
+
+  @Field(() => String, { description: 'Last day (ISO date).' })
+  end!: string;
+
+  @Field(() => GranularityEnum, { description: 'How long the period is.' })
+  granularity!: GranularityEnum;
+}
+
+@ObjectType({
+  implements: Node,
+  description:
+    'One observation stated by one source: a figure with its exact scope (subject, metric, unit, period, destination, origin, sector).',
+})
+export class Statistic extends Node {
+  model!: StatisticModel;
+
+  @Field(() => String, { description: 'What is measured (see the metrics query).' })
+  metric!: string;
+
+  @Field(() => Float, { description: 'The figure, in full (USD 120000000, not 120).' })
+  value!: number;
+
+  @Field(() => String, { description: 'Unit of the value: vehicles, USD, percent, …' })
+  unit!: string;
+
+  @Field(() => Period, { description: 'The period the figure covers.' })
+  period!: Period;
+
+  @Field(() => String, {
+    description:
+      'What the figure covers: "to US" when the source gives a destination, else "all destinations".',
+  })
+  coverage!: string;
+
+  @Field(() => String, { nullable: true, description: 'What exactly the figure covers, in our words.' })
+  scope!: string | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The percentage change the source reports, as it reports it.',
+  })
+  reportedChangePercent!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The period the reported change compares with.' })
+  changeComparedTo!: string | null;
+
+  static from(model: StatisticModel): Statistic {
+    return Object.assign(new Statistic(), {
+      model,
+      id: model.id,
+      metric: model.metric,
+      value: model.value,
+      unit: model.unit,
+      period: Object.assign(new Period(), {
+        label: model.period,
+        start: model.periodStart,
+        end: model.periodEnd,
+        granularity: model.granularity as GranularityEnum,
+      }),
+      coverage: coverageOf(model),
+      scope: model.scope,
+      reportedChangePercent: model.changePercent,
+      changeComparedTo: model.changeComparedTo,
+    });
+  }
+
+  private async entity(ctx: GraphContext, id: string | null, kind?: 'Sector'): Promise<Entity | null> {
+    if (id === null) return null;
+    const node = await (kind ? ctx.loaders.ofKind(kind) : ctx.loaders.nodes).load(id);
+    return node ? toEntity(node) : null;
+  }
+
+  @Field(() => Entity, { nullable: true, description: 'Who or what is measured.' })
+  subject(@Ctx() ctx: GraphContext): Promise<Entity | null> {
+    return this.entity(ctx, this.model.subjectId);
+  }
+
+  @Field(() => Entity, {
+    nullable: true,
+    description: 'Destination the figure is for; null means all destinations.',
+  })
+  destination(@Ctx() ctx: GraphContext): Promise<Entity | null> {
+    return this.entity(ctx, this.model.destinationId);
+  }
+
+  @Field(() => Entity, {
+    nullable: true,
+    description: 'Origin the figure is for, when the source states one.',
+  })
+  origin(@Ctx() ctx: GraphContext): Promise<Entity | null> {
+    return this.entity(ctx, this.model.originId);
+  }
+
+  @Field(() => Entity, { nullable: true, description: 'Products covered, when the source states them.' })
+  sector(@Ctx() ctx: GraphContext): Promise<Entity | null> {
+    return this.entity(ctx, this.model.sectorId, 'Sector');
+  }
+
+  @Field(() => Entity, {
+    nullable: true,
+    description: 'The agency or association the source credits for the figure.',
+  })
+  publishedBy(@Ctx() ctx: GraphContext): Promise<Entity | null> {
+    return this.entity(ctx, this.model.publishedById);
+  }
+
+  @Field(() => Source, { nullable: true, description: 'The document that states the figure.' })
+  async source(@Ctx() ctx: GraphContext): Promise<Source | null> {
+    const node = await ctx.loaders.ofKind('Source').load(this.model.sourceId);
+    return node ? Source.from(node) : null;
+  }
+
+  @Field(() => ComputedChange, {
+    nullable: true,
+    complexity: PRICE.storeCall,
+    description:
+      'The change computed from stored values: against a statistic of the same subject, metric, destination and sector for the compared period (or a year earlier), preferring one from the same source. Null when no such figure is stored.',
+  })
+  async computedChange(@Ctx() ctx: GraphContext): Promise<ComputedChange | null> {
+    const m = this.model;
+    const compared = m.changeComparedTo ?? yearEarlier(m.period);
+    if (compared === null) return null;
+    // Every statistic of the subject, filtered here: the statistics of one response then share one
+    // loader key, so all their changes cost one batched store call, not one each.
+    const candidates = (await ctx.loaders.statistics.load({ subjectId: m.subjectId, filter: {} })).filter(
+      (s) =>
+        s.metric === m.metric &&
+        s.period === compared &&
+        s.destinationId === m.destinationId &&
+        s.sectorId === m.sectorId &&
+        s.unit === m.unit &&
+        s.value !== 0,
+    );
+    const earlier = candidates.find((s) => s.sourceId === m.sourceId) ?? candidates[0];
+    if (!earlier) return null;
+    return Object.assign(new ComputedChange(), {
+      percent: Math.round(((m.value - earlier.value) / earlier.value) * 10_000) / 100,
+      comparedTo: Statistic.from(earlier),
+    });
+  }
+}
+
+@ObjectType({ description: 'A change computed from two stored statistics of the same scope.' })
+export class ComputedChange {
+  @Field(() => Float, {
+    description: 'Percentage change from the compared figure to this one, to two decimals.',
+  })
+  percent!: number;
+
+  @Field(() => Statistic, { description: 'The earlier statistic the change is computed against.' })
+  comparedTo!: Statistic;
+}
