@@ -106,7 +106,9 @@ function* statistics(count: number): Generator<StatisticRecord> {
       metric: metric as StatisticRecord['metric'],
       value,
       unit,
+      qualifier: 'exact',
       period,
+      periodBasis: 'stated',
       source: `bench-source-${uniformInt(rng, 0, 24)}`,
     };
     if (chance(50)) record.destination = pick(COUNTRY_IDS);

@@ -3,7 +3,7 @@
 // fields by U+001F, U+001D for null, fields in the order of STATISTIC_COLUMNS.
 UNWIND split($statistics, '\u001e') AS line
 WITH split(line, '\u001f') AS f
-WHERE size(f) = 18
+WHERE size(f) = 22
 CREATE (n:Statistic {id: f[0], kind: 'Statistic', name: f[1], metric: f[2], value: toFloat(f[3]), unit: f[4],
   period: f[5], periodStart: date(f[6]), periodEnd: date(f[7]), granularity: f[8],
   changePercent: CASE f[9] WHEN '\u001d' THEN null ELSE toFloat(f[9]) END,
@@ -12,4 +12,5 @@ CREATE (n:Statistic {id: f[0], kind: 'Statistic', name: f[1], metric: f[2], valu
   destinationId: CASE f[13] WHEN '\u001d' THEN null ELSE f[13] END,
   originId: CASE f[14] WHEN '\u001d' THEN null ELSE f[14] END,
   sectorId: CASE f[15] WHEN '\u001d' THEN null ELSE f[15] END,
-  publishedById: CASE f[16] WHEN '\u001d' THEN null ELSE f[16] END, sourceId: f[17]})
+  publishedById: CASE f[16] WHEN '\u001d' THEN null ELSE f[16] END, sourceId: f[17],
+  qualifier: f[18], low: toFloat(f[19]), high: toFloat(f[20]), periodBasis: f[21]})

@@ -10,7 +10,12 @@ CREATE NODE TABLE IF NOT EXISTS Region(id STRING PRIMARY KEY, kind STRING, name 
 CREATE NODE TABLE IF NOT EXISTS Person(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING);
 CREATE NODE TABLE IF NOT EXISTS Agency(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING);
 CREATE NODE TABLE IF NOT EXISTS Source(id STRING PRIMARY KEY, kind STRING, name STRING, title STRING, publisher STRING, published STRING, url STRING, language STRING, description STRING, searchText STRING);
-CREATE NODE TABLE IF NOT EXISTS Statistic(id STRING PRIMARY KEY, kind STRING, name STRING, metric STRING, value DOUBLE, unit STRING, period STRING, periodStart DATE, periodEnd DATE, granularity STRING, changePercent DOUBLE, changeComparedTo STRING, scope STRING, subjectId STRING, destinationId STRING, originId STRING, sectorId STRING, publishedById STRING, sourceId STRING);
+CREATE NODE TABLE IF NOT EXISTS Statistic(id STRING PRIMARY KEY, kind STRING, name STRING, metric STRING, value DOUBLE, unit STRING, period STRING, periodStart DATE, periodEnd DATE, granularity STRING, changePercent DOUBLE, changeComparedTo STRING, scope STRING, subjectId STRING, destinationId STRING, originId STRING, sectorId STRING, publishedById STRING, sourceId STRING, qualifier STRING, low DOUBLE, high DOUBLE, periodBasis STRING);
+// Databases made before statistics carried qualifiers get the columns, read as exact and stated.
+ALTER TABLE Statistic ADD IF NOT EXISTS qualifier STRING DEFAULT 'exact';
+ALTER TABLE Statistic ADD IF NOT EXISTS low DOUBLE;
+ALTER TABLE Statistic ADD IF NOT EXISTS high DOUBLE;
+ALTER TABLE Statistic ADD IF NOT EXISTS periodBasis STRING DEFAULT 'stated';
 CREATE NODE TABLE IF NOT EXISTS Meta(key STRING PRIMARY KEY, value STRING);
 CREATE REL TABLE IF NOT EXISTS MEMBER_OF(FROM Company TO Association, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);
 CREATE REL TABLE IF NOT EXISTS SUBSIDIARY_OF(FROM Company TO Company, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);

@@ -12,6 +12,10 @@ export interface Period {
   readonly granularity: Granularity;
 }
 
+/** The period forms parsePeriod accepts, in words, for error messages. */
+export const ACCEPTED_PERIOD_FORMS =
+  'use a year (2025), a half (2023-H1), a quarter (2024-Q1), a month (2026-01), a day (2026-01-15) or a range of months (2025-01/2025-03)';
+
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 function lastDayOfMonth(year: number, month: number): number {
@@ -75,7 +79,19 @@ export function parsePeriod(label: string): Period | string {
     };
   }
 
-  return `"${label}" is not a period (use 2026-01, 2024-Q1, 2023-H1, 2025, 2026-01-15 or 2025-01/2025-10)`;
+  return `"${label}" is not a period: ${ACCEPTED_PERIOD_FORMS}`;
+}
+
+/**
+ * True when two labels name the same span of days, whatever their form: `2025-Q1`,
+ * `2025-01/2025-03` and a stored quarter are one period; `2025` and `2025-01/2025-12` too.
+ */
+export function samePeriod(a: string, b: string): boolean {
+  if (a === b) return true;
+  const pa = parsePeriod(a);
+  const pb = parsePeriod(b);
+  if (typeof pa === 'string' || typeof pb === 'string') return false;
+  return pa.start === pb.start && pa.end === pb.end;
 }
 
 /** A partial ISO date as sources give them: `2009`, `2009-03` or `2009-03-01`. */
@@ -91,4 +107,16 @@ export function yearEarlier(label: string): string | null {
   const shift = (text: string): string => text.replace(/(\d{4})/g, (year) => String(Number(year) - 1));
   if (period.granularity === 'day') return null;
   return shift(label);
+}
+
+/** The span of days one year before a period's (for comparisons by span, whatever the label's form). */
+export function spanYearEarlier(period: Pick<Period, 'start' | 'end'>): { start: string; end: string } {
+  const shift = (date: string): string => {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    const last = lastDayOfMonth(year - 1, month);
+    // The last day of February stays the last day of February.
+    const d = day === lastDayOfMonth(year, month) ? last : Math.min(day, last);
+    return `${year - 1}-${pad(month)}-${pad(d)}`;
+  };
+  return { start: shift(period.start), end: shift(period.end) };
 }

@@ -137,12 +137,19 @@ export function statisticRow(record: StatisticRecord): WriteRow {
   const period = periodOf(record.period);
   if (typeof period === 'string') throw new Error(period); // unreachable: the schema checked the period
   const where = record.destination ? ` to ${record.destination}` : '';
+  // The schema made sure a range has low and high, and anything else a value.
+  const value = record.value ?? record.low ?? Number.NaN;
+  const range = record.qualifier === 'range';
   return {
     id: record.id,
     name: `${record.subject} ${record.metric}${where} ${record.period}`,
     metric: record.metric,
-    value: record.value,
+    value,
     unit: record.unit,
+    qualifier: record.qualifier,
+    low: range ? (record.low ?? value) : value,
+    high: range ? (record.high ?? value) : value,
+    periodBasis: record.periodBasis,
     period: record.period,
     periodStart: period.start,
     periodEnd: period.end,

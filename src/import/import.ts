@@ -228,7 +228,8 @@ function targetsOf(packed: string | null, row: WriteRow | null): (string | null)
   if (packed !== null) {
     let at = -1;
     for (let i = 0; i < FIRST_TARGET; i += 1) at = packed.indexOf(FIELD, at + 1);
-    const targets: (string | null)[] = packed.slice(at + 1).split(FIELD);
+    // The targets (subjectId … sourceId) are followed by the qualifier's columns.
+    const targets: (string | null)[] = packed.slice(at + 1).split(FIELD, LINK_FIELDS.length);
     for (let i = 0; i < targets.length; i += 1) if (targets[i] === '') targets[i] = null;
     return targets;
   }

@@ -36,6 +36,10 @@ export const STATISTIC_COLUMNS = [
   'sectorId',
   'publishedById',
   'sourceId',
+  'qualifier',
+  'low',
+  'high',
+  'periodBasis',
 ] as const;
 
 // eslint-disable-next-line no-control-regex -- the separators themselves, and line breaks
@@ -81,6 +85,8 @@ export function packRows(rows: readonly string[]): string {
   return rows.join(ROW_SEPARATOR);
 }
 
+const NUMERIC_COLUMNS: ReadonlySet<string> = new Set(['value', 'changePercent', 'low', 'high']);
+
 /** A statistic's line back as its row (numbers as numbers, empty fields as null). */
 export function unpackStatistic(line: string): WriteRow {
   const fields = line.split(FIELD_SEPARATOR);
@@ -89,7 +95,7 @@ export function unpackStatistic(line: string): WriteRow {
   STATISTIC_COLUMNS.forEach((column, i) => {
     const value = fields[i];
     if (value === undefined || value === '') row[column] = null;
-    else if (column === 'value' || column === 'changePercent') row[column] = Number(value);
+    else if (NUMERIC_COLUMNS.has(column)) row[column] = Number(value);
     else row[column] = value;
   });
   return row;

@@ -1,6 +1,6 @@
 import type { Granularity } from '../domain/period.js';
 import { parsePeriod } from '../domain/period.js';
-import type { Statistic } from '../domain/statistic.js';
+import { isPeriodBasis, isQualifier, type Statistic } from '../domain/statistic.js';
 import type { NodeKind } from '../domain/kinds.js';
 import { statisticsBySubjects } from '../store/catalog.js';
 import { statisticsOfKind } from '../store/generated-statements.js';
@@ -12,7 +12,7 @@ export interface StatisticFilter {
   readonly metric?: string;
   /** A period label (`2026-01`, `2025`, …): keeps statistics within it. */
   readonly within?: string;
-  /** Keeps statistics for exactly this period label. */
+  /** Keeps statistics for exactly this period: the same span of days, whatever the label's form. */
   readonly period?: string;
   readonly destination?: string;
   readonly origin?: string;
@@ -26,11 +26,19 @@ const number = (value: StoreValue | undefined): number | null => (typeof value =
 
 export function statisticFromNode(node: GraphNode): Statistic {
   const p = node.properties;
+  // Statistics stored before qualifiers existed read as exact, with their period stated.
+  const qualifier = text(p.qualifier) ?? 'exact';
+  const basis = text(p.periodBasis) ?? 'stated';
+  const range = qualifier === 'range';
   return {
     id: node.id,
     metric: text(p.metric) ?? '',
     value: number(p.value) ?? Number.NaN,
     unit: text(p.unit) ?? '',
+    qualifier: isQualifier(qualifier) ? qualifier : 'exact',
+    low: range ? number(p.low) : null,
+    high: range ? number(p.high) : null,
+    periodBasis: isPeriodBasis(basis) ? basis : 'stated',
     period: text(p.period) ?? '',
     periodStart: text(p.periodStart) ?? '',
     periodEnd: text(p.periodEnd) ?? '',
@@ -78,5 +86,8 @@ export async function findStatistics(
     sector: filter.sector ?? '',
   });
   const statistics = rows.map((row) => statisticFromNode(row.statistic));
-  return filter.period === undefined ? statistics : statistics.filter((s) => s.period === filter.period);
+  // One period whatever its label: 2025-Q1, 2025-01/2025-03 and a stored quarter cover the same days.
+  return filter.period === undefined
+    ? statistics
+    : statistics.filter((s) => s.periodStart === range.start && s.periodEnd === range.end);
 }

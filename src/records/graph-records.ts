@@ -51,6 +51,14 @@ export function recordOfNode(node: GraphNode): Record<string, unknown> {
       ['scope', 'scope'],
     ];
     for (const [field, property] of fields) if (present(p[property])) record[field] = p[property];
+    // Exact figures with a stated period (and statistics stored before qualifiers) leave the
+    // fields out, as data/ does; a range gives its ends, a bound or approximation its qualifier.
+    if (present(p.qualifier) && p.qualifier !== 'exact') record.qualifier = p.qualifier;
+    if (p.qualifier === 'range') {
+      record.low = p.low;
+      record.high = p.high;
+    }
+    if (present(p.periodBasis) && p.periodBasis !== 'stated') record.periodBasis = p.periodBasis;
     return record;
   }
   const record: Record<string, unknown> = {};

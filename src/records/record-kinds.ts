@@ -48,4 +48,4 @@ export const LIST_FIELDS: ReadonlySet<string> = new Set([
   'naicsCodes',
 ]);
 /** Fields read from CSV as numbers. */
-export const NUMBER_FIELDS: ReadonlySet<string> = new Set(['value', 'changePercent']);
+export const NUMBER_FIELDS: ReadonlySet<string> = new Set(['value', 'changePercent', 'low', 'high']);

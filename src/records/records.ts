@@ -4,6 +4,7 @@ import type { NodeKind } from '../domain/kinds.js';
 import { isPartialDate, parsePeriod } from '../domain/period.js';
 import { METRICS, isMetric } from '../domain/metrics.js';
 import { RELATIONSHIP_TYPE_NAMES } from '../domain/relationships.js';
+import { PERIOD_BASES, QUALIFIERS } from '../domain/statistic.js';
 
 /**
  * The shapes of the records in `data/` (and of the project's own import formats).
@@ -136,9 +137,16 @@ export const statisticRecord = z
     id: idOf('Statistic'),
     subject: reference,
     metric: z.string().refine(isMetric, 'is not a known metric (see src/domain/metrics.ts)'),
-    value: z.number({ error: 'must be a number' }).finite(),
+    /** Required, except for a range, where it may be left out (it is then the low end). */
+    value: z.number({ error: 'must be a number' }).finite().optional(),
     unit: z.string(),
+    qualifier: z.enum(QUALIFIERS, { error: `must be one of ${QUALIFIERS.join(', ')}` }).default('exact'),
+    low: z.number({ error: 'must be a number' }).finite().optional(),
+    high: z.number({ error: 'must be a number' }).finite().optional(),
     period: periodLabel,
+    periodBasis: z
+      .enum(PERIOD_BASES, { error: `must be one of ${PERIOD_BASES.join(', ')}` })
+      .default('stated'),
     destination: reference.optional(),
     origin: reference.optional(),
     sector: reference.optional(),
@@ -157,6 +165,40 @@ export const statisticRecord = z
         path: ['unit'],
         message: `"${record.unit}" is not a unit of ${record.metric} (use ${units.join(' or ')})`,
       });
+    }
+    if (record.qualifier === 'range') {
+      for (const end of ['low', 'high'] as const) {
+        if (record[end] === undefined) {
+          ctx.addIssue({ code: 'custom', path: [end], message: `is required when qualifier is range` });
+        }
+      }
+      if (record.low !== undefined && record.high !== undefined && record.low >= record.high) {
+        ctx.addIssue({ code: 'custom', path: ['high'], message: `must be greater than low (${record.low})` });
+      }
+      if (record.value !== undefined && record.low !== undefined && record.value !== record.low) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: `of a range is its low end (${record.low}); leave it out or give ${record.low}`,
+        });
+      }
+    } else {
+      if (record.value === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: 'is required (only a range may leave it out)',
+        });
+      }
+      for (const end of ['low', 'high'] as const) {
+        if (record[end] !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [end],
+            message: `is only for qualifier range (this statistic's qualifier is ${record.qualifier}); a bound's number goes in value`,
+          });
+        }
+      }
     }
     if (record.changeComparedTo !== undefined && record.changePercent === undefined) {
       ctx.addIssue({ code: 'custom', path: ['changeComparedTo'], message: 'is given without changePercent' });

@@ -77,3 +77,43 @@ registerEnumType(GranularityEnum, {
     range: { description: 'A range of months, such as year to date (2025-01/2025-10).' },
   },
 });
+
+export enum QualifierEnum {
+  EXACT = 'exact',
+  APPROXIMATE = 'approximate',
+  LOWER_BOUND = 'lower-bound',
+  UPPER_BOUND = 'upper-bound',
+  RANGE = 'range',
+}
+registerEnumType(QualifierEnum, {
+  name: 'Qualifier',
+  description: 'How precisely the source states a figure.',
+  valuesConfig: {
+    EXACT: { description: 'As stated, to the unit ("4,783").' },
+    APPROXIMATE: { description: 'An approximation ("almost", "about", "some").' },
+    LOWER_BOUND: {
+      description: 'A lower bound ("over", "more than"): value is the bound; the figure may be higher.',
+    },
+    UPPER_BOUND: {
+      description: 'An upper bound ("less than", "under"): value is the bound; the figure may be lower.',
+    },
+    RANGE: { description: 'A range ("17 to 19"): low and high give its ends; value is the low end.' },
+  },
+});
+
+export enum PeriodBasisEnum {
+  STATED = 'stated',
+  ARTICLE_DATE = 'article-date',
+  CONTEXT = 'context',
+}
+registerEnumType(PeriodBasisEnum, {
+  name: 'PeriodBasis',
+  description: 'Whether the source names the period of a figure, or it was inferred, and from what.',
+  valuesConfig: {
+    STATED: { description: 'The source names the period.' },
+    ARTICLE_DATE: {
+      description: 'Inferred from the article’s date (it says "last month" or "this year").',
+    },
+    CONTEXT: { description: 'Inferred from the article’s context (the figures it sits among).' },
+  },
+});

@@ -2,6 +2,7 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { NodeKind } from '../../domain/kinds.js';
 import { isMetric } from '../../domain/metrics.js';
 import { parsePeriod } from '../../domain/period.js';
+import { membersAt, type MembershipClaim } from '../../domain/membership.js';
 import { rankSubjects } from '../../domain/ranking.js';
 import type { Statistic as StatisticModel } from '../../domain/statistic.js';
 import { rankingCost } from '../../limits/cost.js';
@@ -17,6 +18,7 @@ import { Ranking, RankingInput, RankingRow } from './ranking.types.js';
 async function subjectsOf(
   input: RankingInput,
   ctx: GraphContext,
+  notes: string[],
 ): Promise<{ readonly id: string; readonly kind?: NodeKind }[]> {
   const given = [input.subjects, input.membersOf, input.inSector].filter(
     (x) => x !== undefined && x !== null,
@@ -39,18 +41,29 @@ async function subjectsOf(
     .relationsOfKind(input.membersOf ? 'Association' : 'Sector')
     .load(input.membersOf ?? input.inSector ?? '');
   const type = input.membersOf ? 'MEMBER_OF' : 'IN_SECTOR';
-  const asOf = input.membersOf ? (input.membersAsOf ?? '') : '';
   const subjects = new Map<string, NodeKind>();
+  const claimsOf = new Map<string, MembershipClaim[]>();
   for (const c of claims) {
-    if (c.type === type && c.direction === 'IN' && (c.asOf ?? '').startsWith(asOf)) {
+    if (c.type === type && c.direction === 'IN') {
       subjects.set(c.other.id, c.other.kind);
+      claimsOf.set(c.other.id, [...(claimsOf.get(c.other.id) ?? []), c]);
     }
   }
-  return [...subjects].map(([id, kind]) => ({ id, kind }));
+  const asOf = input.membersOf ? input.membersAsOf : undefined;
+  if (asOf === undefined || asOf === null) return [...subjects].map(([id, kind]) => ({ id, kind }));
+  const members = membersAt(claimsOf, asOf);
+  for (const member of members) if (member.note !== null) notes.push(member.note);
+  return members
+    .filter((member) => member.included)
+    .map((member) => ({ id: member.memberId, kind: subjects.get(member.memberId) as NodeKind }));
 }
 
-function notesFor(input: RankingInput, rows: RankingRow[], context: StatisticModel[]): string[] {
-  const notes: string[] = [];
+function notesFor(
+  input: RankingInput,
+  rows: RankingRow[],
+  context: StatisticModel[],
+  notes: string[],
+): string[] {
   const destination = input.destination ?? null;
   const broader = rows.filter((r) => r.broaderThanAsked);
   if (destination && broader.length > 0) {
@@ -71,6 +84,7 @@ function notesFor(input: RankingInput, rows: RankingRow[], context: StatisticMod
       `Sources disagree for ${disagreeing.join(', ')}; every figure is listed in the row's statistics.`,
     );
   }
+  for (const row of rows) if (row.note !== null) notes.push(row.note);
   if (rows.length === 0)
     notes.push(`No stored ${input.metric} figures for ${input.period} among these subjects.`);
   return notes;
@@ -96,7 +110,12 @@ export class RankingResolver {
     }
     const period = parsePeriod(input.period);
     if (typeof period === 'string') throw new BadUserInputError(`period: ${period}`, 'period');
-    const subjects = await subjectsOf(input, ctx);
+    if (input.membersAsOf !== undefined && input.membersAsOf !== null) {
+      const at = parsePeriod(input.membersAsOf);
+      if (typeof at === 'string') throw new BadUserInputError(`membersAsOf: ${at}`, 'membersAsOf');
+    }
+    const memberNotes: string[] = [];
+    const subjects = await subjectsOf(input, ctx, memberNotes);
     const filter = { metric: input.metric, period: input.period };
     const lists = await Promise.all(
       subjects.map(({ id, kind }) =>
@@ -129,7 +148,7 @@ export class RankingResolver {
       destination,
       rows,
       context: context.map((s) => Statistic.from(s)),
-      notes: notesFor(input, rows, context),
+      notes: notesFor(input, rows, context, memberNotes),
     });
   }
 }

@@ -3,6 +3,7 @@ import { ASSUMED_SIZE, listCost } from '../../limits/cost.js';
 import type { GraphContext } from '../context.js';
 import { Entity } from '../entities/entity.interface.js';
 import { toEntity } from '../entities/entity-registry.js';
+import { QualifierEnum } from '../common/enums.js';
 import { Statistic } from '../statistics/statistic.type.js';
 
 @InputType({
@@ -18,7 +19,8 @@ export class RankingInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'With membersOf: only members per claims dated in this year or month (e.g. "2026").',
+    description:
+      'With membersOf: the members at this date (a year "2024", a month "2026-01" or a day), from each membership’s dated claims: a claim that speaks for the date, else the closest before and after it. Members included or excluded without a claim for the date are named in notes.',
   })
   membersAsOf?: string;
 
@@ -51,8 +53,36 @@ export class RankingRow {
 
   subjectId!: string;
 
-  @Field(() => Float, { description: 'The figure ranked (from the first statistic listed).' })
+  @Field(() => Float, {
+    description:
+      'The figure ranked (from the first statistic listed), as its source states it: a bound ranks at its bound, a range at its low end. Read it with qualifier.',
+  })
   value!: number;
+
+  @Field(() => QualifierEnum, {
+    description:
+      'How precisely the ranked figure is stated. Anything but EXACT is said in note: a bound is never ranked as if it were an exact figure without saying so.',
+  })
+  qualifier!: QualifierEnum;
+
+  @Field(() => Float, { nullable: true, description: 'For a range, its low end; null otherwise.' })
+  low!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'For a range, its high end; null otherwise.' })
+  high!: number | null;
+
+  @Field(() => Boolean, {
+    description:
+      'True when the row’s figure is a bound, range or approximation that overlaps a neighbouring row’s, so the two could be the other way round.',
+  })
+  rankUncertain!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What to know about the ranked figure (a bound, a range, an approximation), or null for an exact one.',
+  })
+  note!: string | null;
 
   @Field(() => String, { description: 'Unit of the figure.' })
   unit!: string;

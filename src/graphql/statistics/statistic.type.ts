@@ -1,13 +1,16 @@
 import { Ctx, Field, Float, ObjectType } from 'type-graphql';
-import { yearEarlier } from '../../domain/period.js';
-import { coverageOf, type Statistic as StatisticModel } from '../../domain/statistic.js';
+import { parsePeriod, spanYearEarlier } from '../../domain/period.js';
+import { coverageOf, statedFigure, type Statistic as StatisticModel } from '../../domain/statistic.js';
 import type { GraphContext } from '../context.js';
 import { PRICE } from '../../limits/cost.js';
-import { GranularityEnum } from '../common/enums.js';
+import { GranularityEnum, PeriodBasisEnum, QualifierEnum } from '../common/enums.js';
 import { Entity } from '../entities/entity.interface.js';
 import { toEntity } from '../entities/entity-registry.js';
 import { Node } from '../entities/node.interface.js';
 import { Source } from '../entities/source.type.js';
+
+/** Qualifiers a change can be computed from: a single number each. */
+const POINT_QUALIFIERS: ReadonlySet<string> = new Set(['exact', 'approximate']);
 
 @ObjectType({ description: 'The period a statistic covers.' })
 export class Period {
@@ -22,6 +25,15 @@ export class Period {
 
   @Field(() => GranularityEnum, { description: 'How long the period is.' })
   granularity!: GranularityEnum;
+
+  @Field(() => Boolean, {
+    description:
+      'True when the source names the period; false when it was inferred (see basis and the statistic’s scope).',
+  })
+  stated!: boolean;
+
+  @Field(() => PeriodBasisEnum, { description: 'Whether the period is stated or inferred, and from what.' })
+  basis!: PeriodBasisEnum;
 }
 
 @ObjectType({
@@ -35,8 +47,34 @@ export class Statistic extends Node {
   @Field(() => String, { description: 'What is measured (see the metrics query).' })
   metric!: string;
 
-  @Field(() => Float, { description: 'The figure, in full (USD 120000000, not 120).' })
+  @Field(() => Float, {
+    description:
+      'The figure as the source states it, in full (USD 120000000, not 120). Read it with qualifier: for a bound it is the bound, for a range its low end.',
+  })
   value!: number;
+
+  @Field(() => QualifierEnum, {
+    description: 'How precisely the source states the figure: exact, approximate, a bound or a range.',
+  })
+  qualifier!: QualifierEnum;
+
+  @Field(() => Float, { nullable: true, description: 'For a range, its low end; null otherwise.' })
+  low!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'For a range, its high end; null otherwise.' })
+  high!: number | null;
+
+  @Field(() => String, {
+    description:
+      'The figure in words, as precise as its source: "4,783", "about 30", "more than 200,000", "17 to 19".',
+  })
+  stated!: string;
+
+  @Field(() => Boolean, {
+    description:
+      'True when the source names the period; false when it was inferred (period.basis says from what).',
+  })
+  periodStated!: boolean;
 
   @Field(() => String, { description: 'Unit of the value: vehicles, USD, percent, …' })
   unit!: string;
@@ -46,7 +84,7 @@ export class Statistic extends Node {
 
   @Field(() => String, {
     description:
-      'What the figure covers: "to US" when the source gives a destination, else "all destinations".',
+      'What the figure covers. Exports, imports and trade: "to US" when the source gives a destination, else "all destinations". Other metrics, which have no destination split, say what they measure ("production of MX (heavy-vehicles)").',
   })
   coverage!: string;
 
@@ -68,12 +106,19 @@ export class Statistic extends Node {
       id: model.id,
       metric: model.metric,
       value: model.value,
+      qualifier: model.qualifier as QualifierEnum,
+      low: model.low,
+      high: model.high,
+      stated: statedFigure(model),
+      periodStated: model.periodBasis === 'stated',
       unit: model.unit,
       period: Object.assign(new Period(), {
         label: model.period,
         start: model.periodStart,
         end: model.periodEnd,
         granularity: model.granularity as GranularityEnum,
+        stated: model.periodBasis === 'stated',
+        basis: model.periodBasis as PeriodBasisEnum,
       }),
       coverage: coverageOf(model),
       scope: model.scope,
@@ -132,18 +177,27 @@ export class Statistic extends Node {
     nullable: true,
     complexity: PRICE.storeCall,
     description:
-      'The change computed from stored values: against a statistic of the same subject, metric, destination and sector for the compared period (or a year earlier), preferring one from the same source. Null when no such figure is stored.',
+      'The change computed from stored values: against a statistic of the same subject, metric, destination and sector for the compared period (or the same span a year earlier, whatever its label: 2025-Q1 and 2025-01/2025-03 are one period), preferring one from the same source. Null when no such figure is stored, or when either figure is a bound or a range (no single change follows from them).',
   })
   async computedChange(@Ctx() ctx: GraphContext): Promise<ComputedChange | null> {
     const m = this.model;
-    const compared = m.changeComparedTo ?? yearEarlier(m.period);
+    if (!POINT_QUALIFIERS.has(m.qualifier)) return null;
+    const comparedPeriod = m.changeComparedTo === null ? null : parsePeriod(m.changeComparedTo);
+    const compared =
+      comparedPeriod === null || typeof comparedPeriod === 'string'
+        ? m.granularity === 'day'
+          ? null
+          : spanYearEarlier({ start: m.periodStart, end: m.periodEnd })
+        : comparedPeriod;
     if (compared === null) return null;
     // Every statistic of the subject, filtered here: the statistics of one response then share one
     // loader key, so all their changes cost one batched store call, not one each.
     const candidates = (await ctx.loaders.statistics.load({ subjectId: m.subjectId, filter: {} })).filter(
       (s) =>
         s.metric === m.metric &&
-        s.period === compared &&
+        s.periodStart === compared.start &&
+        s.periodEnd === compared.end &&
+        POINT_QUALIFIERS.has(s.qualifier) &&
         s.destinationId === m.destinationId &&
         s.sectorId === m.sectorId &&
         s.unit === m.unit &&
@@ -153,6 +207,7 @@ export class Statistic extends Node {
     if (!earlier) return null;
     return Object.assign(new ComputedChange(), {
       percent: Math.round(((m.value - earlier.value) / earlier.value) * 10_000) / 100,
+      approximate: m.qualifier !== 'exact' || earlier.qualifier !== 'exact',
       comparedTo: Statistic.from(earlier),
     });
   }
@@ -164,6 +219,11 @@ export class ComputedChange {
     description: 'Percentage change from the compared figure to this one, to two decimals.',
   })
   percent!: number;
+
+  @Field(() => Boolean, {
+    description: 'True when either figure is an approximation, so the change is approximate too.',
+  })
+  approximate!: boolean;
 
   @Field(() => Statistic, { description: 'The earlier statistic the change is computed against.' })
   comparedTo!: Statistic;

@@ -82,6 +82,10 @@ const STAGED_STATISTIC = `${[
   '',
   '',
   'fx-report-2026',
+  'exact',
+  '1.5',
+  '1.5',
+  'stated',
 ].join('\u001f')}\n`;
 
 class RolledBack extends Error {}
