@@ -14,11 +14,9 @@ export const EXPLORER_BUILD = projectPath('dist', 'explorer');
 export function explorerRouter(buildDirectory = EXPLORER_BUILD): Router {
   const router = express.Router();
   const indexFile = path.join(buildDirectory, 'index.html');
-  let index: string | undefined;
-  const page = (): string | undefined => {
-    if (index === undefined && existsSync(indexFile)) index = readFileSync(indexFile, 'utf8');
-    return index;
-  };
+  // Read on each request (a few hundred bytes): a rebuild is served without a restart.
+  const page = (): string | undefined =>
+    existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : undefined;
   router.use(
     '/explore/assets',
     express.static(path.join(buildDirectory, 'assets'), {

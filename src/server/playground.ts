@@ -43,6 +43,7 @@ function page(): string {
   <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
 </head>
 <body>
+  <a href="/explore" style="position: fixed; right: 16px; bottom: 12px; z-index: 10; padding: 6px 12px; border-radius: 6px; background: #1f883d; color: #fff; font: 600 14px system-ui, sans-serif; text-decoration: none;">Explorer: graph, paths, charts →</a>
   <div id="graphiql">Loading the playground…</div>
   <script src="/playground/react.js"></script>
   <script src="/playground/react-dom.js"></script>

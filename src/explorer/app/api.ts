@@ -1,0 +1,259 @@
+/** The explorer talks to the public GraphQL API only: POST /graphql on the server that served it. */
+
+export interface GraphQLErrorShape {
+  readonly message: string;
+  readonly extensions?: { readonly code?: string };
+}
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  let body: { data?: T; errors?: GraphQLErrorShape[] };
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    throw new ApiError(`The server answered ${response.status} without JSON`);
+  }
+  if (body.errors?.length) {
+    const first = body.errors[0];
+    throw new ApiError(body.errors.map((error) => error.message).join('; '), first?.extensions?.code);
+  }
+  if (!body.data) throw new ApiError(`The server answered ${response.status} without data`);
+  return body.data;
+}
+
+export type Kind =
+  | 'Agency'
+  | 'Association'
+  | 'Company'
+  | 'Country'
+  | 'Person'
+  | 'Plant'
+  | 'Policy'
+  | 'Region'
+  | 'Sector'
+  | 'Source'
+  | 'Statistic';
+
+export interface Source {
+  readonly id: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly published: string | null;
+  readonly url: string;
+  readonly language: string;
+}
+
+export interface EntityRef {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: Kind;
+}
+
+export interface Claim {
+  readonly asOf: string | null;
+  readonly note: string | null;
+  readonly role: string | null;
+  readonly since: string | null;
+  readonly until: string | null;
+  readonly source: Source | null;
+}
+
+export interface Relation {
+  readonly type: string;
+  readonly direction: 'IN' | 'OUT' | 'BOTH';
+  readonly node: EntityRef;
+  readonly claims: readonly Claim[];
+}
+
+export interface Period {
+  readonly label: string;
+  readonly start: string;
+  readonly end: string;
+  readonly granularity: string;
+}
+
+export interface Statistic {
+  readonly id: string;
+  readonly metric: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly period: Period;
+  readonly coverage: string;
+  readonly scope: string | null;
+  readonly subject: EntityRef | null;
+  readonly destination: EntityRef | null;
+  readonly origin: EntityRef | null;
+  readonly sector: EntityRef | null;
+  readonly reportedChangePercent: number | null;
+  readonly changeComparedTo: string | null;
+  readonly computedChange: {
+    readonly percent: number;
+    readonly comparedTo: { readonly period: { readonly label: string } };
+  } | null;
+  readonly source: Source | null;
+}
+
+export interface Entity extends EntityRef {
+  readonly aliases: readonly string[];
+  readonly description: string | null;
+  readonly wikidata: string | null;
+  readonly companyType?: string;
+  readonly facilityType?: string;
+  readonly opened?: string | null;
+  readonly products?: readonly string[];
+  readonly policyType?: string;
+  readonly startDate?: string | null;
+  readonly endDate?: string | null;
+  readonly regionType?: string;
+  readonly hsCodes?: readonly string[];
+  readonly naicsCodes?: readonly string[];
+  readonly founded?: string | null;
+  readonly nameEn?: string | null;
+  readonly nameEs?: string | null;
+  readonly relations: readonly Relation[];
+  readonly statistics: readonly Statistic[];
+}
+
+export interface Edge {
+  readonly type: string;
+  readonly fromId: string;
+  readonly toId: string;
+  readonly asOf: string | null;
+  readonly note: string | null;
+  readonly source: Source | null;
+}
+
+export const SOURCE_FIELDS = 'id title publisher published url language';
+const REF = 'id name kind';
+export const STATISTIC_FIELDS = `id metric value unit period { label start end granularity } coverage scope
+  subject { ${REF} } destination { ${REF} } origin { ${REF} } sector { ${REF} }
+  reportedChangePercent changeComparedTo computedChange { percent comparedTo { period { label } } }
+  source { ${SOURCE_FIELDS} }`;
+
+export const ENTITY_QUERY = `query Entity($id: ID!) {
+  entity(id: $id) {
+    ${REF} aliases description wikidata
+    ... on Company { companyType }
+    ... on Plant { facilityType opened products }
+    ... on Policy { policyType startDate endDate }
+    ... on Region { regionType }
+    ... on Sector { hsCodes naicsCodes }
+    ... on Association { founded nameEn nameEs }
+    relations { type direction node { ${REF} } claims { asOf note role since until source { ${SOURCE_FIELDS} } } }
+    statistics { ${STATISTIC_FIELDS} }
+  }
+}`;
+
+export const SEARCH_QUERY = `query Search($text: String!, $first: Int) {
+  search(text: $text, first: $first) {
+    score
+    node { id __typename ... on Entity { name kind aliases description } ... on Source { title publisher } }
+  }
+}`;
+
+export interface SearchHit {
+  readonly score: number;
+  readonly node: {
+    readonly id: string;
+    readonly __typename: string;
+    readonly name?: string;
+    readonly kind?: Kind;
+    readonly aliases?: readonly string[];
+    readonly description?: string | null;
+    readonly title?: string;
+    readonly publisher?: string;
+  };
+}
+
+export const NEIGHBOURS_QUERY = `query Neighbours($id: ID!, $depth: Int!) {
+  neighbours(id: $id, depth: $depth, first: 150) {
+    truncated
+    nodes { ${REF} }
+    edges { type fromId toId asOf note source { ${SOURCE_FIELDS} } }
+  }
+}`;
+
+export interface Neighbourhood {
+  readonly truncated: boolean;
+  readonly nodes: readonly EntityRef[];
+  readonly edges: readonly Edge[];
+}
+
+export const PATHS_QUERY = `query Paths($from: ID!, $to: ID!) {
+  paths(from: $from, to: $to, first: 50) {
+    length
+    nodes { ${REF} }
+    edges { type fromId toId asOf note source { ${SOURCE_FIELDS} } }
+  }
+}`;
+
+export interface Path {
+  readonly length: number;
+  readonly nodes: readonly EntityRef[];
+  readonly edges: readonly Edge[];
+}
+
+export const SERIES_QUERY = `query Series($subject: ID!, $metric: String!) {
+  statistics(subjects: [$subject], metric: $metric) { ${STATISTIC_FIELDS} }
+}`;
+
+export const RANKING_QUERY = `query Ranking($input: RankingInput!) {
+  ranking(input: $input) {
+    metric period destination
+    rows {
+      rank subject { ${REF} } value unit coverage broaderThanAsked sourcesDisagree
+      statistics { ${STATISTIC_FIELDS} }
+    }
+    context { ${STATISTIC_FIELDS} }
+    notes
+  }
+}`;
+
+export interface RankingRow {
+  readonly rank: number;
+  readonly subject: EntityRef | null;
+  readonly value: number;
+  readonly unit: string;
+  readonly coverage: string;
+  readonly broaderThanAsked: boolean;
+  readonly sourcesDisagree: boolean;
+  readonly statistics: readonly Statistic[];
+}
+
+export interface Ranking {
+  readonly metric: string;
+  readonly period: string;
+  readonly destination: string | null;
+  readonly rows: readonly RankingRow[];
+  readonly context: readonly Statistic[];
+  readonly notes: readonly string[];
+}
+
+export const FORM_CHOICES_QUERY = `query Choices {
+  associations(first: 200) { edges { node { id name } } }
+  metrics { name description units }
+}`;
+
+export interface FormChoices {
+  readonly associations: {
+    readonly edges: readonly { readonly node: { readonly id: string; readonly name: string } }[];
+  };
+  readonly metrics: readonly {
+    readonly name: string;
+    readonly description: string;
+    readonly units: readonly string[];
+  }[];
+}

@@ -1,0 +1,200 @@
+import * as Plot from '@observablehq/plot';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Statistic } from '../api';
+import { formatNumber } from '../kinds';
+import { scopeOf } from './series-scope';
+
+/**
+ * How exact a figure is. The API states every figure as exact today; when it exposes a qualifier
+ * (a bound or an approximation), read it here and the chart draws it: approximate figures hollow,
+ * bounds as a caret pointing the way the true value lies.
+ */
+export type Qualifier = 'exact' | 'approximate' | 'lower-bound' | 'upper-bound';
+export function qualifierOf(stat: Statistic): Qualifier {
+  const given = (stat as Statistic & { qualifier?: string | null }).qualifier;
+  return given === 'approximate' || given === 'lower-bound' || given === 'upper-bound' ? given : 'exact';
+}
+
+interface Point {
+  readonly date: Date;
+  readonly value: number;
+  readonly scope: string;
+  readonly source: string;
+  readonly qualifier: Qualifier;
+  readonly text: string;
+  readonly stat: Statistic;
+}
+
+const change = (stat: Statistic): string => {
+  const parts: string[] = [];
+  if (stat.reportedChangePercent !== null)
+    parts.push(
+      `reported change ${stat.reportedChangePercent > 0 ? '+' : ''}${stat.reportedChangePercent}%${stat.changeComparedTo ? ` vs ${stat.changeComparedTo}` : ''}`,
+    );
+  if (stat.computedChange)
+    parts.push(
+      `computed change ${stat.computedChange.percent > 0 ? '+' : ''}${stat.computedChange.percent}% vs ${stat.computedChange.comparedTo.period.label}`,
+    );
+  return parts.join('\n');
+};
+
+/**
+ * A subject's metric over time with Observable Plot: one colour per scope (destination, sector),
+ * one symbol per source, sources side by side when they give the same period, so disagreeing (or
+ * agreeing) sources are separate marks; the reported and computed change on hover.
+ */
+export default function SeriesChart({
+  statistics,
+  metric,
+}: {
+  statistics: readonly Statistic[];
+  metric: string;
+}) {
+  const granularities = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const stat of statistics)
+      counts.set(stat.period.granularity, (counts.get(stat.period.granularity) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  }, [statistics]);
+  const [granularity, setGranularity] = useState(granularities[0] ?? 'month');
+  useEffect(() => setGranularity(granularities[0] ?? 'month'), [granularities]);
+  const chart = useRef<HTMLDivElement>(null);
+
+  const points = useMemo(
+    (): Point[] =>
+      statistics
+        .filter((stat) => stat.period.granularity === granularity)
+        .map((stat) => {
+          const source = stat.source?.publisher ?? 'no source';
+          const text = [
+            `${stat.period.label}: ${formatNumber(stat.value)} ${stat.unit}`,
+            scopeOf(stat),
+            `source: ${source}`,
+            qualifierOf(stat) === 'exact' ? '' : qualifierOf(stat),
+            change(stat),
+          ]
+            .filter(Boolean)
+            .join('\n');
+          return {
+            date: new Date(stat.period.start),
+            value: stat.value,
+            scope: scopeOf(stat),
+            source,
+            qualifier: qualifierOf(stat),
+            text,
+            stat,
+          };
+        })
+        .sort((a, b) => a.date.getTime() - b.date.getTime()),
+    [statistics, granularity],
+  );
+
+  useEffect(() => {
+    const element = chart.current;
+    if (!element) return undefined;
+    const sources = [...new Set(points.map((point) => point.source))];
+    const width = Math.max(320, element.clientWidth);
+    const step = sources.length > 1 ? Math.min(8, 40 / sources.length) : 0;
+    const unit = points[0]?.stat.unit ?? '';
+    const figure = Plot.plot({
+      width,
+      height: 300,
+      marginLeft: 64,
+      marginRight: 20,
+      style: { fontSize: '12px', fontFamily: 'system-ui, sans-serif', background: 'transparent' },
+      x: { type: 'utc', label: null },
+      y: { grid: true, label: `${metric} (${unit})`, zero: true, tickFormat: '~s' },
+      color: { legend: true, label: 'scope' },
+      symbol: { legend: true, label: 'source', domain: sources },
+      marks: [
+        Plot.ruleY([0]),
+        Plot.line(points, {
+          x: 'date',
+          y: 'value',
+          z: (point: Point) => `${point.scope}|${point.source}`,
+          stroke: 'scope',
+          strokeOpacity: 0.45,
+          strokeWidth: 1.5,
+        }),
+        ...sources.map((source, index) =>
+          Plot.dot(
+            points.filter((point) => point.source === source),
+            {
+              x: 'date',
+              y: 'value',
+              dx: (index - (sources.length - 1) / 2) * step,
+              symbol: 'source',
+              stroke: 'scope',
+              fill: (point: Point) => (point.qualifier === 'approximate' ? 'white' : point.scope),
+              r: 5,
+              channels: { text: { value: 'text', label: '' } },
+              tip: { format: { x: false, y: false, symbol: false, stroke: false, fill: false, text: true } },
+            },
+          ),
+        ),
+        Plot.text(
+          points.filter((point) => point.qualifier === 'lower-bound' || point.qualifier === 'upper-bound'),
+          {
+            x: 'date',
+            y: 'value',
+            text: (point: Point) => (point.qualifier === 'lower-bound' ? '▲' : '▼'),
+            dy: -10 as number,
+            fill: 'scope',
+          },
+        ),
+      ],
+    });
+    element.replaceChildren(figure);
+    return () => figure.remove();
+  }, [points, metric]);
+
+  return (
+    <div className="series">
+      <div className="series-controls">
+        <label>
+          Periods{' '}
+          <select value={granularity} onChange={(event) => setGranularity(event.target.value)}>
+            {granularities.map((name) => (
+              <option key={name} value={name}>
+                {name === 'range' ? 'ranges of months' : `${name}s`}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div
+        ref={chart}
+        className="series-chart"
+        role="img"
+        aria-label={`${metric} over time, by scope and source`}
+      />
+      <details className="series-data">
+        <summary>The plotted figures ({points.length})</summary>
+        <table className="data-table series-points">
+          <thead>
+            <tr>
+              <th>period</th>
+              <th className="num">value</th>
+              <th>scope</th>
+              <th>source</th>
+              <th>change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((point) => (
+              <tr key={point.stat.id}>
+                <td>{point.stat.period.label}</td>
+                <td className="num">
+                  {formatNumber(point.value)} {point.stat.unit}
+                </td>
+                <td>{point.scope}</td>
+                <td>{point.source}</td>
+                <td className="small">{change(point.stat).replace('\n', '; ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
+  );
+}

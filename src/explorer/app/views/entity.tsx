@@ -1,0 +1,255 @@
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { ENTITY_QUERY, graphql, type Entity, type Relation, type Statistic } from '../api';
+import { SourceRef } from '../components/cite';
+import { CsvButton } from '../components/csv-button';
+import { formatNumber, KIND_STYLE, relationLabel } from '../kinds';
+import { entityHref, Link, navigate } from '../router';
+import { scopeOf } from '../components/series-scope';
+
+const NeighbourhoodGraph = lazy(() => import('../components/graph'));
+const SeriesChart = lazy(() => import('../components/series-chart'));
+
+/** /explore/<kind>/<id>: who or what it is, its relationships with their sources, its figures. */
+export function EntityView({ id, metric }: { id: string; metric: string | null }) {
+  const [entity, setEntity] = useState<Entity | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setEntity(undefined);
+    setError(null);
+    graphql<{ entity: Entity | null }>(ENTITY_QUERY, { id })
+      .then((data) => setEntity(data.entity))
+      .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+  }, [id]);
+  useEffect(() => {
+    if (entity) document.title = `${entity.name} · tradegraph explorer`;
+  }, [entity]);
+
+  if (error) return <p className="error">{error}</p>;
+  if (entity === undefined) return <p className="muted">Loading {id}…</p>;
+  if (entity === null) return <p className="error">No entity has the id “{id}”.</p>;
+  return (
+    <article className="entity" aria-labelledby="entity-name">
+      <EntityHeader entity={entity} />
+      <section aria-labelledby="graph-title" className="card">
+        <h2 id="graph-title">Neighbourhood</h2>
+        <Suspense fallback={<p className="muted">Loading the graph…</p>}>
+          <NeighbourhoodGraph
+            root={{ id: entity.id, name: entity.name, kind: entity.kind }}
+            statistics={entity.statistics}
+            onOpen={(node) => navigate(entityHref(node))}
+          />
+        </Suspense>
+      </section>
+      <Statistics entity={entity} metric={metric} />
+      <Relationships entity={entity} />
+    </article>
+  );
+}
+
+function EntityHeader({ entity }: { entity: Entity }) {
+  const ids: [string, React.ReactNode][] = [['id', <code key="id">{entity.id}</code>]];
+  if (entity.wikidata)
+    ids.push([
+      'Wikidata',
+      <a
+        key="wd"
+        href={`https://www.wikidata.org/wiki/${entity.wikidata}`}
+        target="_blank"
+        rel="noreferrer noopener"
+      >
+        {entity.wikidata}
+      </a>,
+    ]);
+  if (entity.hsCodes?.length) ids.push(['HS', entity.hsCodes.join(', ')]);
+  if (entity.naicsCodes?.length) ids.push(['NAICS', entity.naicsCodes.join(', ')]);
+  const facts: [string, string | null | undefined][] = [
+    ['type', entity.companyType ?? entity.facilityType ?? entity.policyType ?? entity.regionType],
+    ['English name', entity.nameEn],
+    ['Spanish name', entity.nameEs],
+    ['founded', entity.founded],
+    ['opened', entity.opened],
+    ['products', entity.products?.join(', ')],
+    [
+      'in force',
+      entity.startDate ? `${entity.startDate}${entity.endDate ? ` – ${entity.endDate}` : ''}` : null,
+    ],
+  ];
+  return (
+    <header className="entity-header card">
+      <span className="badge" style={{ background: KIND_STYLE[entity.kind].color }}>
+        {entity.kind}
+      </span>
+      <h1 id="entity-name">{entity.name}</h1>
+      {entity.aliases.length > 0 ? <p className="aliases">also {entity.aliases.join(' · ')}</p> : null}
+      {entity.description ? <p className="description">{entity.description}</p> : null}
+      <dl className="facts">
+        {ids.map(([name, value]) => (
+          <div key={name}>
+            <dt>{name}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+        {facts
+          .filter((fact): fact is [string, string] => Boolean(fact[1]))
+          .map(([name, value]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+    </header>
+  );
+}
+
+function Relationships({ entity }: { entity: Entity }) {
+  const groups = useMemo(() => {
+    const byKey = new Map<string, Relation[]>();
+    for (const relation of entity.relations) {
+      const key = `${relation.type}|${relation.direction}`;
+      byKey.set(key, [...(byKey.get(key) ?? []), relation]);
+    }
+    return [...byKey.entries()];
+  }, [entity.relations]);
+  return (
+    <section aria-labelledby="relations-title" className="card">
+      <div className="section-head">
+        <h2 id="relations-title">Relationships ({entity.relations.length})</h2>
+        <CsvButton
+          data={() => ({ relations: entity.relations })}
+          filename={`${entity.id}-relationships.csv`}
+        />
+      </div>
+      {groups.length === 0 ? <p className="muted">No relationships recorded.</p> : null}
+      {groups.map(([key, relations]) => {
+        const [type = '', direction] = key.split('|');
+        const heading =
+          direction === 'OUT'
+            ? `${entity.name} → ${relationLabel(type)} →`
+            : `→ ${relationLabel(type)} → ${entity.name}`;
+        return (
+          <div key={key} className="relation-group">
+            <h3>
+              {heading} <span className="muted">({relations.length})</span>
+            </h3>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th>{direction === 'OUT' ? 'to' : 'from'}</th>
+                  <th>sources (as of)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {relations.map((relation) => (
+                  <tr key={relation.node.id}>
+                    <td>
+                      <span
+                        className="kind-dot"
+                        style={{ background: KIND_STYLE[relation.node.kind].color }}
+                      />
+                      <Link href={entityHref(relation.node)}>{relation.node.name}</Link>
+                    </td>
+                    <td>
+                      <ul className="claims">
+                        {relation.claims.map((claim, index) => (
+                          <li key={`${claim.source?.id ?? ''}-${index}`}>
+                            <SourceRef source={claim.source} asOf={claim.asOf} />
+                            {claim.role ? <span className="muted"> · {claim.role}</span> : null}
+                            {claim.since ? <span className="muted"> · since {claim.since}</span> : null}
+                            {claim.until ? <span className="muted"> · until {claim.until}</span> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+function Statistics({ entity, metric }: { entity: Entity; metric: string | null }) {
+  const metrics = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const stat of entity.statistics) counts.set(stat.metric, (counts.get(stat.metric) ?? 0) + 1);
+    return [...counts]
+      .sort((a, b) => (a[0] === 'exports' ? -1 : b[0] === 'exports' ? 1 : b[1] - a[1]))
+      .map(([name]) => name);
+  }, [entity.statistics]);
+  const chosen = metric && metrics.includes(metric) ? metric : metrics[0];
+  const shown: Statistic[] = entity.statistics.filter((stat) => stat.metric === chosen);
+  if (entity.statistics.length === 0) return null;
+  return (
+    <section aria-labelledby="stats-title" className="card">
+      <div className="section-head">
+        <h2 id="stats-title">Statistics ({entity.statistics.length})</h2>
+        <label>
+          Metric{' '}
+          <select
+            value={chosen}
+            name="metric"
+            onChange={(event) =>
+              navigate(`${entityHref(entity)}?metric=${encodeURIComponent(event.target.value)}`)
+            }
+          >
+            {metrics.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <CsvButton
+          data={() => ({ statistics: shown })}
+          filename={`${entity.id}-${chosen ?? 'statistics'}.csv`}
+        />
+      </div>
+      {chosen ? (
+        <Suspense fallback={<p className="muted">Loading the chart…</p>}>
+          <SeriesChart statistics={shown} metric={chosen} />
+        </Suspense>
+      ) : null}
+      <table className="data-table stats-table">
+        <thead>
+          <tr>
+            <th>period</th>
+            <th className="num">value</th>
+            <th>covers</th>
+            <th className="num">reported change</th>
+            <th className="num">computed change</th>
+            <th>source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((stat) => (
+            <tr key={stat.id}>
+              <td>{stat.period.label}</td>
+              <td className="num">
+                {formatNumber(stat.value)} <span className="muted">{stat.unit}</span>
+              </td>
+              <td>
+                {scopeOf(stat)}
+                {stat.scope ? <div className="muted small">{stat.scope}</div> : null}
+              </td>
+              <td className="num">
+                {stat.reportedChangePercent === null ? '' : `${stat.reportedChangePercent}%`}
+              </td>
+              <td className="num">
+                {stat.computedChange
+                  ? `${stat.computedChange.percent}% vs ${stat.computedChange.comparedTo.period.label}`
+                  : ''}
+              </td>
+              <td>
+                <SourceRef source={stat.source} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
