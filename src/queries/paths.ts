@@ -16,7 +16,19 @@ export async function findShortestPaths(
 ): Promise<GraphPath[]> {
   const maxLength = Math.min(options.maxLength ?? MAX_PATH_LENGTH, MAX_PATH_LENGTH);
   const rows = await store.read(shortestPaths, { from, to, maxLength, limit: options.limit ?? 10 });
-  return rows.map((row) => row.path);
+  // Paths of one length come in each engine's own order: shortest first, then by their steps.
+  return rows
+    .map((row) => ({ path: row.path, key: pathKey(row.path) }))
+    .sort((a, b) => a.path.edges.length - b.path.edges.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ path }) => path);
+}
+
+/** The nodes and edges (type, ends, source) of a path, as one comparable string. */
+function pathKey(path: GraphPath): string {
+  const steps = path.edges.map(
+    (edge) => `${edge.type}:${edge.startId}>${edge.endId}@${String(edge.properties.source)}`,
+  );
+  return `${path.nodes.map((node) => node.id).join('/')}|${steps.join('/')}`;
 }
 
 /**

@@ -3,8 +3,8 @@ import { findMembers } from '../../src/queries/members';
 import { findNodes, findRoles, findShortestPaths } from '../../src/queries/paths';
 import { rankMembers } from '../../src/queries/ranking';
 import { findStatistics } from '../../src/queries/statistics';
-import type { EmbeddedStore } from '../../src/store/embedded/embedded-store';
-import { openLoadedStore } from '../helpers/stores';
+import type { GraphStore } from '../../src/store/graph-store';
+import { openLoadedEngineStore, testEngines } from '../helpers/engines';
 
 const ANPACT_MEMBERS_2026 = [
   'cummins',
@@ -25,12 +25,12 @@ const ANPACT_MEMBERS_2026 = [
   'vw-trucks-buses',
 ];
 
-describe('Curated dataset: the questions the graph must answer', () => {
-  let store: EmbeddedStore;
+describe.each(testEngines())('Curated dataset: the questions the graph must answer (%s)', (engine) => {
+  let store: GraphStore;
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ store, dispose } = await openLoadedStore(defaultDataDirectory()));
+    ({ store, dispose } = await openLoadedEngineStore(engine, defaultDataDirectory()));
   });
   afterAll(async () => dispose());
 

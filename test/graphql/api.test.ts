@@ -1,5 +1,6 @@
 import type { TradeGraph } from '../../src/trade-graph';
 import { EXAMPLES } from '../../src/server/examples';
+import { testEngines } from '../helpers/engines';
 import { openTestGraph, query } from '../helpers/graphs';
 
 interface RankingData {
@@ -16,12 +17,12 @@ interface RankingData {
   };
 }
 
-describe('GraphQL API over the curated dataset', () => {
+describe.each(testEngines())('GraphQL API over the curated dataset (%s)', (engine) => {
   let graph: TradeGraph;
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ graph, dispose } = await openTestGraph());
+    ({ graph, dispose } = await openTestGraph(undefined, engine));
   });
   afterAll(async () => dispose());
 

@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadDataset } from '../../src/import/dataset';
+import { writeDataset } from '../../src/import/write-dataset';
 import { clearGraph } from '../../src/store/catalog';
 import type { GraphStore } from '../../src/store/graph-store';
 import { Neo4jStore, type Neo4jStoreOptions } from '../../src/store/neo4j/neo4j-store';
 import { NEO4J_SKIP_VARIABLE, NEO4J_URIS_VARIABLE } from './neo4j-env';
-import { openTemporaryStore } from './stores';
+import { FIXTURE_DATASET, openTemporaryStore } from './stores';
 
 /*
  * The engines a tier runs on: embedded always, Neo4j when jest's global setup found or started a
@@ -143,6 +145,21 @@ export async function openEmptyStore(
     };
   } catch (error) {
     release();
+    throw error;
+  }
+}
+
+/** An empty store of the engine loaded with a dataset directory (the test fixture by default). */
+export async function openLoadedEngineStore(
+  engine: EngineName,
+  dataDirectory = FIXTURE_DATASET,
+): Promise<OpenedStore> {
+  const opened = await openEmptyStore(engine);
+  try {
+    await writeDataset(opened.store, loadDataset(dataDirectory));
+    return opened;
+  } catch (error) {
+    await opened.dispose();
     throw error;
   }
 }

@@ -1,16 +1,28 @@
 import { defaultDataDirectory } from '../../src/import/dataset';
 import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';
-import { openTemporaryStore } from './stores';
 import type { GraphStore } from '../../src/store/graph-store';
+import { openEmptyStore, type EngineName } from './engines';
+import { openTemporaryStore } from './stores';
 
-/** The in-process API over a fresh embedded store loaded with the curated dataset (or another). */
-export async function openTestGraph(dataDirectory = defaultDataDirectory()): Promise<{
+/**
+ * The in-process API over an empty store of the engine (a fresh embedded one by default, or this
+ * worker's Neo4j emptied) loaded with the curated dataset (or another).
+ */
+export async function openTestGraph(
+  dataDirectory = defaultDataDirectory(),
+  engine: EngineName = 'embedded',
+): Promise<{
   graph: TradeGraph;
   dispose: () => Promise<void>;
 }> {
-  const { store, dispose } = await openTemporaryStore();
-  const graph = await createTradeGraph({ store, dataDirectory });
-  return { graph, dispose };
+  const { store, dispose } = await openEmptyStore(engine);
+  try {
+    const graph = await createTradeGraph({ store, dataDirectory });
+    return { graph, dispose };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
 }
 
 /** Runs an operation and fails the test with the errors when there are any. */

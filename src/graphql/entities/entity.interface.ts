@@ -147,8 +147,19 @@ export abstract class Entity extends Node {
         }),
       );
     }
-    return [...grouped.values()].sort(
-      (a, b) => a.type.localeCompare(b.type) || a.node.name.localeCompare(b.node.name),
-    );
+    const relations = [...grouped.values()];
+    // The statement returns claims in no defined order (each engine has its own): newest first.
+    for (const relation of relations) relation.claims.sort(compareClaims);
+    return relations.sort((a, b) => a.type.localeCompare(b.type) || a.node.name.localeCompare(b.node.name));
   }
+}
+
+/** Newest `asOf` first (undated last), then by source id and role, so both engines list claims alike. */
+function compareClaims(a: Claim, b: Claim): number {
+  if (a.asOf !== b.asOf) {
+    if (a.asOf === null) return 1;
+    if (b.asOf === null) return -1;
+    return a.asOf < b.asOf ? 1 : -1;
+  }
+  return a.sourceId.localeCompare(b.sourceId) || (a.role ?? '').localeCompare(b.role ?? '');
 }

@@ -21,7 +21,8 @@ export class Relation {
   node!: Entity;
 
   @Field(() => [Claim], {
-    description: 'Each source that states this relationship, with its date and details.',
+    description:
+      'Each source that states this relationship, with its date and details: newest first, undated last.',
     complexity: listCost(ASSUMED_SIZE.claims),
   })
   claims!: Claim[];
