@@ -47,6 +47,7 @@ const environment = z.object({
   TRADEGRAPH_MAX_QUERY_DEPTH: count(2, 100, DEFAULT_LIMITS.maxQueryDepth),
   TRADEGRAPH_MAX_COST: count(1, 10_000_000, DEFAULT_LIMITS.maxCost),
   TRADEGRAPH_MAX_TOKENS: count(100, 1_000_000, DEFAULT_LIMITS.maxTokens),
+  TRADEGRAPH_MAX_ALIASES: count(1, 10_000, DEFAULT_LIMITS.maxAliases),
   TRADEGRAPH_API_KEYS: list.refine((keys) => keys.every((key) => key.length >= MIN_API_KEY_LENGTH), {
     message: `every key must be at least ${MIN_API_KEY_LENGTH} characters long`,
   }),
@@ -55,6 +56,7 @@ const environment = z.object({
     { message: 'give origins as scheme://host[:port] (no path), or * for any' },
   ),
   TRADEGRAPH_MAX_BODY_BYTES: count(1024, 1024 ** 3, 1024 ** 2),
+  TRADEGRAPH_MAX_RESPONSE_BYTES: count(1024, 1024 ** 3, 4 * 1024 ** 2),
   TRADEGRAPH_MAX_IMPORT_BYTES: count(1024, 64 * 1024 ** 3, 256 * 1024 ** 2),
   TRADEGRAPH_RATE_LIMIT: count(0, 1_000_000, 600),
   TRADEGRAPH_AUTH_FAILURE_LIMIT: count(0, 1_000_000, 10),
@@ -108,6 +110,8 @@ export interface HttpConfig {
   readonly corsOrigins: readonly string[];
   /** Largest request body accepted. */
   readonly maxBodyBytes: number;
+  /** Largest answer sent to `/graphql` (serialised); a larger one is replaced by an error. */
+  readonly maxResponseBytes: number;
   /** Largest file `POST /import` accepts (larger ones go through `tradegraph import`). */
   readonly maxImportBytes: number;
   /** Requests per minute one client address may make to `/graphql`; 0 turns the limit off. */
@@ -191,11 +195,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryDepth: e.TRADEGRAPH_MAX_QUERY_DEPTH,
     maxCost: e.TRADEGRAPH_MAX_COST,
     maxTokens: e.TRADEGRAPH_MAX_TOKENS,
+    maxAliases: e.TRADEGRAPH_MAX_ALIASES,
   };
   const http: HttpConfig = {
     apiKeys: e.TRADEGRAPH_API_KEYS,
     corsOrigins: e.TRADEGRAPH_CORS_ORIGINS,
     maxBodyBytes: e.TRADEGRAPH_MAX_BODY_BYTES,
+    maxResponseBytes: e.TRADEGRAPH_MAX_RESPONSE_BYTES,
     maxImportBytes: e.TRADEGRAPH_MAX_IMPORT_BYTES,
     rateLimitPerMinute: e.TRADEGRAPH_RATE_LIMIT,
     authFailuresPerMinute: e.TRADEGRAPH_AUTH_FAILURE_LIMIT,

@@ -9,8 +9,15 @@ import { checkOperationLimits, type OperationCost } from './operation-limits.js'
  * BAD_USER_INPUT naming the limit) before execution when it nests or costs more than the limits
  * allow; an accepted operation's cost is reported in the response's `extensions.cost`.
  * `createTradeGraph().execute` applies the same check in-process.
+ *
+ * An answer larger than `maxResponseBytes` once serialised is not sent: the client gets HTTP 400,
+ * BAD_USER_INPUT with `limit: "maxResponseBytes"`, the answer's size and the maximum, never a
+ * truncated body.
  */
-export function operationLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<GraphContext> {
+export function operationLimitsPlugin(
+  limits: QueryLimits,
+  { maxResponseBytes }: { readonly maxResponseBytes: number },
+): ApolloServerPlugin<GraphContext> {
   // Apollo hands the same parsed document to every request with the same text (its document
   // cache), so an accepted operation's cost is kept per document, operation and variables: the
   // same request priced once, not on every call. Refusals are not kept (they are priced again).
@@ -34,9 +41,25 @@ export function operationLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<G
           accepted.set(document, costs);
         },
         async willSendResponse({ response }) {
-          if (cost === undefined || response.body.kind !== 'single') return;
+          if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          result.extensions = { ...result.extensions, cost };
+          if (cost !== undefined) result.extensions = { ...result.extensions, cost };
+          const bytes = Buffer.byteLength(JSON.stringify(result), 'utf8');
+          if (bytes <= maxResponseBytes) return;
+          response.http.status = 400;
+          response.body.singleResult = {
+            errors: [
+              {
+                message: `The answer is ${bytes} bytes; this server sends at most ${maxResponseBytes} bytes (maxResponseBytes). Ask for fewer items or fields, or split the operation.`,
+                extensions: {
+                  code: 'BAD_USER_INPUT',
+                  limit: 'maxResponseBytes',
+                  requested: bytes,
+                  max: maxResponseBytes,
+                },
+              },
+            ],
+          };
         },
       };
     },

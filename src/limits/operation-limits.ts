@@ -11,6 +11,7 @@ import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphq
 import type { CostContext } from './cost.js';
 import type { QueryLimits } from './query-limits.js';
 import { ClientError } from '../graphql/errors.js';
+import { introspectionEstimator } from './introspection-cost.js';
 
 /** What an accepted operation was measured at, reported to the client in `extensions.cost`. */
 export interface OperationCost {
@@ -25,7 +26,7 @@ export interface OperationCost {
 }
 
 /** The limit an operation broke, as named in the error's `extensions.limit` and in the environment. */
-export type OperationLimit = 'maxCost' | 'maxQueryDepth' | 'maxSelections';
+export type OperationLimit = 'maxCost' | 'maxQueryDepth' | 'maxSelections' | 'maxAliases';
 
 /**
  * An operation refused before it ran, because it would cost or nest more than this server allows.
@@ -72,6 +73,60 @@ function depthOf(
   return deepest;
 }
 
+/** The field asked for under the most response names (aliases) in one selection, and how many. */
+export interface RepeatedField {
+  readonly field: string;
+  readonly names: number;
+}
+
+/**
+ * The field selected under the most different response names within one selection (a selection
+ * set together with the fragments spread into it): `{ a: __schema { … } b: __schema { … } }`
+ * asks for `__schema` twice. Stops counting after `budget` selections (the cost's own bound on
+ * selections then refuses the document).
+ */
+export function mostRepeatedField(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  budget = MAX_SELECTIONS_PRICED,
+): RepeatedField {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  let most: RepeatedField = { field: '', names: 0 };
+  let visited = 0;
+  const pending: SelectionSetNode[] = [operation.selectionSet];
+  while (pending.length > 0 && visited < budget) {
+    const names = new Map<string, Set<string>>();
+    // One selection: the set and every fragment spread into it, each fragment once.
+    const parts: SelectionSetNode[] = [pending.pop() as SelectionSetNode];
+    const spread = new Set<string>();
+    while (parts.length > 0 && visited < budget) {
+      for (const selection of (parts.pop() as SelectionSetNode).selections) {
+        visited += 1;
+        if (selection.kind === Kind.FIELD) {
+          const field = selection.name.value;
+          const responseNames = names.get(field) ?? new Set<string>();
+          responseNames.add(selection.alias?.value ?? field);
+          names.set(field, responseNames);
+          if (responseNames.size > most.names) most = { field, names: responseNames.size };
+          if (selection.selectionSet) pending.push(selection.selectionSet);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          parts.push(selection.selectionSet);
+        } else {
+          const fragment = fragments.get(selection.name.value);
+          if (fragment && !spread.has(selection.name.value)) {
+            spread.add(selection.name.value);
+            parts.push(fragment.selectionSet);
+          }
+        }
+      }
+    }
+  }
+  return most;
+}
+
 /** The depth of an operation: 1 for `{ metrics { name } }`'s `metrics`, 2 for its `name`. */
 export function operationDepth(document: DocumentNode, operation: OperationDefinitionNode): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -100,14 +155,20 @@ export function operationCost(
     ),
   };
   const context: CostContext = { limits };
-  return getComplexity({
+  const cost = getComplexity({
     schema,
     query: only,
     variables: variables ?? {},
     context: context as unknown as Record<string, unknown>,
-    estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    estimators: [
+      introspectionEstimator(schema),
+      fieldExtensionsEstimator(),
+      simpleEstimator({ defaultComplexity: 1 }),
+    ],
     maxQueryNodes: MAX_SELECTIONS_PRICED,
   });
+  // Introspection's averages make fractions; a cost is reported in whole units.
+  return Math.ceil(cost);
 }
 
 const isTooManyNodes = (error: unknown): boolean =>
@@ -132,6 +193,15 @@ export function checkOperationLimits(
       depth,
       limits.maxQueryDepth,
       `The operation nests ${depth} fields deep; this server allows at most ${limits.maxQueryDepth} (maxQueryDepth). Ask for fewer nested levels.`,
+    );
+  }
+  const repeated = mostRepeatedField(document, operation);
+  if (repeated.names > limits.maxAliases) {
+    throw new OperationLimitError(
+      'maxAliases',
+      repeated.names,
+      limits.maxAliases,
+      `The operation asks for "${repeated.field}" under ${repeated.names} different names (aliases) in one selection; this server allows at most ${limits.maxAliases} (maxAliases). Ask for it once, or split the operation.`,
     );
   }
   let cost: number;

@@ -1,7 +1,7 @@
 /**
  * Caps on how much one request may ask for. Argument caps (`maxFirst`, `maxTraversalDepth`,
  * `maxPathLength`) are checked by the resolvers (`check-arguments.ts`); operation caps (`maxQueryDepth`, `maxCost`,
- * `maxTokens`) are checked before anything runs (see `operation-limits.ts`). Each one can be set
+ * `maxTokens`, `maxAliases`) are checked before anything runs (see `operation-limits.ts`). Each one can be set
  * from the environment (see `src/config.ts`).
  */
 export interface QueryLimits {
@@ -17,6 +17,8 @@ export interface QueryLimits {
   readonly maxCost: number;
   /** Most lexical tokens in one document, so parsing and validation stay cheap. */
   readonly maxTokens: number;
+  /** Most response names (aliases) one field may be asked for under in one selection. */
+  readonly maxAliases: number;
 }
 
 export const DEFAULT_LIMITS: QueryLimits = {
@@ -26,6 +28,7 @@ export const DEFAULT_LIMITS: QueryLimits = {
   maxQueryDepth: 15,
   maxCost: 10_000,
   maxTokens: 3_000,
+  maxAliases: 10,
 };
 
 /** The longest path the shortest-path statements can find (`* ALL SHORTEST 1..6` in their text). */

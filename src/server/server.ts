@@ -204,7 +204,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: httpConfig.shutdownGraceMs }),
       writeGuardPlugin(keys),
-      operationLimitsPlugin(limits),
+      operationLimitsPlugin(limits, { maxResponseBytes: httpConfig.maxResponseBytes }),
     ],
   });
   await apollo.start();
