@@ -21,6 +21,7 @@ import { ApiKeys, authenticate, canWrite, writeGuard, writeGuardPlugin } from '.
 import { describeBytes } from './describe-bytes.js';
 import { importRouter } from './import-route.js';
 import { jsonNestingDepth } from './json-depth.js';
+import { legacyStatusPlugin } from './legacy-status-plugin.js';
 import { operationLimitsPlugin } from '../limits/limits-plugin.js';
 import { playgroundRouter } from './playground.js';
 import { rateLimit } from './rate-limit.js';
@@ -205,6 +206,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: httpConfig.shutdownGraceMs }),
       writeGuardPlugin(keys),
       operationLimitsPlugin(limits, { maxResponseBytes: httpConfig.maxResponseBytes }),
+      legacyStatusPlugin(),
     ],
   });
   await apollo.start();

@@ -99,34 +99,53 @@ describe('HTTP hardening', () => {
     expect(health.status).toBe(200);
   });
 
-  test('request errors keep their code over HTTP', async () => {
+  test('request errors keep their code; 400 to graphql-response+json, 200 to plain JSON', async () => {
     const server = await start({});
-    const cases: [unknown, number, string, RegExp][] = [
-      [
-        { query: '{ company(id: "x") { nope } }' },
-        400,
-        'GRAPHQL_VALIDATION_FAILED',
-        /Cannot query field "nope"/,
-      ],
+    const cases: [unknown, string, RegExp][] = [
+      [{ query: '{ company(id: "x") { nope } }' }, 'GRAPHQL_VALIDATION_FAILED', /Cannot query field "nope"/],
       [
         { query: '{ neighbours(id: "MX", direction: null) { truncated } }' },
-        400,
         'GRAPHQL_VALIDATION_FAILED',
         /Direction!/,
       ],
-      [{ query: '{ company(id: ' }, 400, 'GRAPHQL_PARSE_FAILED', /Syntax Error/],
+      [{ query: '{ company(id: ' }, 'GRAPHQL_PARSE_FAILED', /Syntax Error/],
       [
         { query: 'query($n: Int!) { companies(first: $n) { edges { cursor } } }', variables: { n: 'x' } },
-        400,
         'BAD_USER_INPUT',
         /Int cannot represent/,
       ],
     ];
-    for (const [body, status, code, message] of cases) {
-      const response = await post(server, body);
-      expect([response.status, response.body.errors?.[0]?.extensions?.code]).toEqual([status, code]);
-      expect(response.body.errors?.[0]?.message).toMatch(message);
+    const accepts: [Record<string, string>, number, string][] = [
+      [{ accept: 'application/graphql-response+json' }, 400, 'application/graphql-response+json'],
+      [
+        { accept: 'application/graphql-response+json, application/json;q=0.9' },
+        400,
+        'application/graphql-response+json',
+      ],
+      [{ accept: 'application/json' }, 200, 'application/json'],
+      [{}, 200, 'application/json'],
+    ];
+    for (const [body, code, message] of cases) {
+      for (const [headers, status, type] of accepts) {
+        const response = await post(server, body, headers);
+        expect([headers, response.status, response.body.errors?.[0]?.extensions?.code]).toEqual([
+          headers,
+          status,
+          code,
+        ]);
+        expect(response.headers.get('content-type')).toMatch(new RegExp(`^${type.replace('+', '\\+')}`));
+        expect(response.body.errors?.[0]?.message).toMatch(message);
+        expect(response.body.data).toBeUndefined();
+      }
     }
+    // The server's own limits are not request errors of GraphQL's: they keep 400 either way.
+    const strict = await start({ limits: { maxCost: 5 } });
+    const tooCostly = await post(
+      strict,
+      { query: '{ companies(first: 10) { edges { cursor } } }' },
+      { accept: 'application/json' },
+    );
+    expect([tooCostly.status, tooCostly.body.errors?.[0]?.extensions?.limit]).toEqual([400, 'maxCost']);
   });
 
   test('short API keys are refused at start-up, unprinted', () => {
