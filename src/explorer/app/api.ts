@@ -85,10 +85,19 @@ export interface Period {
   readonly granularity: string;
 }
 
+/** How precisely a source states a figure (the API's Qualifier). */
+export type Qualifier = 'EXACT' | 'APPROXIMATE' | 'LOWER_BOUND' | 'UPPER_BOUND' | 'RANGE';
+
 export interface Statistic {
   readonly id: string;
   readonly metric: string;
   readonly value: number;
+  readonly qualifier: Qualifier;
+  readonly low: number | null;
+  readonly high: number | null;
+  /** The figure in words, as precise as its source: "about 30", "more than 200,000". */
+  readonly stated: string;
+  readonly periodStated: boolean;
   readonly unit: string;
   readonly period: Period;
   readonly coverage: string;
@@ -138,7 +147,8 @@ export interface Edge {
 
 export const SOURCE_FIELDS = 'id title publisher published url language';
 const REF = 'id name kind';
-export const STATISTIC_FIELDS = `id metric value unit period { label start end granularity } coverage scope
+export const STATISTIC_FIELDS = `id metric value unit qualifier low high stated periodStated
+  period { label start end granularity } coverage scope
   subject { ${REF} } destination { ${REF} } origin { ${REF} } sector { ${REF} }
   reportedChangePercent changeComparedTo computedChange { percent comparedTo { period { label } } }
   source { ${SOURCE_FIELDS} }`;
@@ -214,7 +224,7 @@ export const RANKING_QUERY = `query Ranking($input: RankingInput!) {
   ranking(input: $input) {
     metric period destination
     rows {
-      rank subject { ${REF} } value unit coverage broaderThanAsked sourcesDisagree
+      rank subject { ${REF} } value unit qualifier low high note rankUncertain coverage broaderThanAsked sourcesDisagree
       statistics { ${STATISTIC_FIELDS} }
     }
     context { ${STATISTIC_FIELDS} }
@@ -227,6 +237,11 @@ export interface RankingRow {
   readonly subject: EntityRef | null;
   readonly value: number;
   readonly unit: string;
+  readonly qualifier: Qualifier;
+  readonly low: number | null;
+  readonly high: number | null;
+  readonly note: string | null;
+  readonly rankUncertain: boolean;
   readonly coverage: string;
   readonly broaderThanAsked: boolean;
   readonly sourcesDisagree: boolean;

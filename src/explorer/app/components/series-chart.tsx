@@ -4,15 +4,21 @@ import type { Statistic } from '../api';
 import { formatNumber } from '../kinds';
 import { scopeOf } from './series-scope';
 
-/**
- * How exact a figure is. The API states every figure as exact today; when it exposes a qualifier
- * (a bound or an approximation), read it here and the chart draws it: approximate figures hollow,
- * bounds as a caret pointing the way the true value lies.
- */
-export type Qualifier = 'exact' | 'approximate' | 'lower-bound' | 'upper-bound';
+/** How the chart draws a figure's precision (the API's `qualifier`). */
+export type Qualifier = 'exact' | 'approximate' | 'lower-bound' | 'upper-bound' | 'range';
 export function qualifierOf(stat: Statistic): Qualifier {
-  const given = (stat as Statistic & { qualifier?: string | null }).qualifier;
-  return given === 'approximate' || given === 'lower-bound' || given === 'upper-bound' ? given : 'exact';
+  switch (stat.qualifier) {
+    case 'APPROXIMATE':
+      return 'approximate';
+    case 'LOWER_BOUND':
+      return 'lower-bound';
+    case 'UPPER_BOUND':
+      return 'upper-bound';
+    case 'RANGE':
+      return 'range';
+    default:
+      return 'exact';
+  }
 }
 
 interface Point {
@@ -67,10 +73,10 @@ export default function SeriesChart({
         .map((stat) => {
           const source = stat.source?.publisher ?? 'no source';
           const text = [
-            `${stat.period.label}: ${formatNumber(stat.value)} ${stat.unit}`,
+            `${stat.period.label}: ${stat.qualifier === 'EXACT' ? formatNumber(stat.value) : stat.stated} ${stat.unit}`,
             scopeOf(stat),
             `source: ${source}`,
-            qualifierOf(stat) === 'exact' ? '' : qualifierOf(stat),
+            qualifierOf(stat) === 'exact' ? '' : `(${qualifierOf(stat).replace('-', ' ')})`,
             change(stat),
           ]
             .filter(Boolean)
@@ -132,6 +138,18 @@ export default function SeriesChart({
             },
           ),
         ),
+        // A range is drawn as a bar from its low to its high end.
+        Plot.ruleX(
+          points.filter((point) => point.qualifier === 'range' && point.stat.high !== null),
+          {
+            x: 'date',
+            y1: (point: Point) => point.stat.low ?? point.value,
+            y2: (point: Point) => point.stat.high ?? point.value,
+            stroke: 'scope',
+            strokeWidth: 3,
+            strokeOpacity: 0.6,
+          },
+        ),
         Plot.text(
           points.filter((point) => point.qualifier === 'lower-bound' || point.qualifier === 'upper-bound'),
           {
@@ -185,7 +203,8 @@ export default function SeriesChart({
               <tr key={point.stat.id}>
                 <td>{point.stat.period.label}</td>
                 <td className="num">
-                  {formatNumber(point.value)} {point.stat.unit}
+                  {point.stat.qualifier === 'EXACT' ? formatNumber(point.value) : point.stat.stated}{' '}
+                  {point.stat.unit}
                 </td>
                 <td>{point.scope}</td>
                 <td>{point.source}</td>

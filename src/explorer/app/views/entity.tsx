@@ -227,9 +227,16 @@ function Statistics({ entity, metric }: { entity: Entity; metric: string | null 
         <tbody>
           {shown.map((stat) => (
             <tr key={stat.id}>
-              <td>{stat.period.label}</td>
+              <td>
+                {stat.period.label}
+                {stat.periodStated ? null : (
+                  <span className="flag" title="The source does not name the period; it was inferred">
+                    inferred
+                  </span>
+                )}
+              </td>
               <td className="num">
-                {formatNumber(stat.value)} <span className="muted">{stat.unit}</span>
+                <Figure stat={stat} />
               </td>
               <td>
                 {scopeOf(stat)}
@@ -251,5 +258,21 @@ function Statistics({ entity, metric }: { entity: Entity; metric: string | null 
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** A figure as precisely as its source states it: "3,556", or "about 30" marked approximate. */
+export function Figure({ stat }: { stat: Statistic }) {
+  if (stat.qualifier === 'EXACT')
+    return (
+      <>
+        {formatNumber(stat.value)} <span className="muted">{stat.unit}</span>
+      </>
+    );
+  return (
+    <>
+      {stat.stated} <span className="muted">{stat.unit}</span>
+      <span className="flag">{stat.qualifier.toLowerCase().replace('_', ' ')}</span>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { CsvButton } from '../components/csv-button';
 import { formatNumber } from '../kinds';
 import { entityHref, Link, navigate } from '../router';
 import { scopeOf } from '../components/series-scope';
+import { Figure } from './entity';
 
 export interface RankingForm {
   readonly association: string;
@@ -143,7 +144,13 @@ function RankingResult({ ranking, form }: { ranking: Ranking; form: RankingForm 
                 <td className="num">{row.rank}</td>
                 <td>{row.subject ? <Link href={entityHref(row.subject)}>{row.subject.name}</Link> : '—'}</td>
                 <td className="num">
-                  {formatNumber(row.value)} <span className="muted">{row.unit}</span>
+                  {row.qualifier === 'EXACT'
+                    ? formatNumber(row.value)
+                    : (row.statistics[0]?.stated ?? formatNumber(row.value))}{' '}
+                  <span className="muted">{row.unit}</span>
+                  {row.qualifier === 'EXACT' ? null : (
+                    <span className="flag">{row.qualifier.toLowerCase().replace('_', ' ')}</span>
+                  )}
                 </td>
                 <td>
                   {row.coverage}
@@ -156,12 +163,15 @@ function RankingResult({ ranking, form }: { ranking: Ranking; form: RankingForm 
                     </span>
                   ) : null}
                   {row.sourcesDisagree ? <span className="flag">sources disagree</span> : null}
+                  {row.rankUncertain ? <span className="flag">rank uncertain</span> : null}
+                  {row.note ? <div className="muted small">{row.note}</div> : null}
                 </td>
                 <td>
                   <ul className="claims">
                     {row.statistics.map((stat) => (
                       <li key={stat.id}>
-                        {formatNumber(stat.value)} · <SourceRef source={stat.source} />
+                        {stat.qualifier === 'EXACT' ? formatNumber(stat.value) : stat.stated} ·{' '}
+                        <SourceRef source={stat.source} />
                       </li>
                     ))}
                   </ul>
@@ -208,7 +218,7 @@ function RankingResult({ ranking, form }: { ranking: Ranking; form: RankingForm 
                   </td>
                   <td>{stat.metric}</td>
                   <td className="num">
-                    {formatNumber(stat.value)} <span className="muted">{stat.unit}</span>
+                    <Figure stat={stat} />
                   </td>
                   <td>{scopeOf(stat)}</td>
                   <td>
