@@ -21,6 +21,13 @@ export function qualifierOf(stat: Statistic): Qualifier {
   }
 }
 
+/** Distinct values, the most frequent first. */
+function byCount(values: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+}
+
 interface Point {
   readonly date: Date;
   readonly value: number;
@@ -56,12 +63,14 @@ export default function SeriesChart({
   statistics: readonly Statistic[];
   metric: string;
 }) {
-  const granularities = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const stat of statistics)
-      counts.set(stat.period.granularity, (counts.get(stat.period.granularity) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
-  }, [statistics]);
+  // Figures in different units (vehicles, USD) or of different period lengths never share an axis.
+  const units = useMemo(() => byCount(statistics.map((stat) => stat.unit)), [statistics]);
+  const [unit, setUnit] = useState(units[0] ?? '');
+  useEffect(() => setUnit(units[0] ?? ''), [units]);
+  const granularities = useMemo(
+    () => byCount(statistics.filter((stat) => stat.unit === unit).map((stat) => stat.period.granularity)),
+    [statistics, unit],
+  );
   const [granularity, setGranularity] = useState(granularities[0] ?? 'month');
   useEffect(() => setGranularity(granularities[0] ?? 'month'), [granularities]);
   const chart = useRef<HTMLDivElement>(null);
@@ -69,7 +78,7 @@ export default function SeriesChart({
   const points = useMemo(
     (): Point[] =>
       statistics
-        .filter((stat) => stat.period.granularity === granularity)
+        .filter((stat) => stat.unit === unit && stat.period.granularity === granularity)
         .map((stat) => {
           const source = stat.source?.publisher ?? 'no source';
           const text = [
@@ -92,7 +101,7 @@ export default function SeriesChart({
           };
         })
         .sort((a, b) => a.date.getTime() - b.date.getTime()),
-    [statistics, granularity],
+    [statistics, unit, granularity],
   );
 
   useEffect(() => {
@@ -101,7 +110,6 @@ export default function SeriesChart({
     const sources = [...new Set(points.map((point) => point.source))];
     const width = Math.max(320, element.clientWidth);
     const step = sources.length > 1 ? Math.min(8, 40 / sources.length) : 0;
-    const unit = points[0]?.stat.unit ?? '';
     const figure = Plot.plot({
       width,
       height: 300,
@@ -164,11 +172,23 @@ export default function SeriesChart({
     });
     element.replaceChildren(figure);
     return () => figure.remove();
-  }, [points, metric]);
+  }, [points, metric, unit]);
 
   return (
     <div className="series">
       <div className="series-controls">
+        {units.length > 1 ? (
+          <label>
+            Unit{' '}
+            <select value={unit} onChange={(event) => setUnit(event.target.value)}>
+              {units.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <label>
           Periods{' '}
           <select value={granularity} onChange={(event) => setGranularity(event.target.value)}>

@@ -153,7 +153,7 @@ function RankingResult({ ranking, form }: { ranking: Ranking; form: RankingForm 
                   )}
                 </td>
                 <td>
-                  {row.coverage}
+                  {row.coverage}{' '}
                   {row.broaderThanAsked ? (
                     <span
                       className="flag"
