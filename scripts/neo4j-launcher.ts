@@ -22,7 +22,7 @@ export interface LaunchedNeo4j {
   readonly port: number;
   readonly dataDirectory: string;
   readonly pid: number;
-  /** SIGTERM, then waits for the clean shutdown (SIGKILL after `graceMs`). */
+  /** SIGTERM, then waits for the clean shutdown (SIGKILL after `graceMs`; at once when it is 0, as in a crash). */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -176,6 +176,11 @@ async function stopChild(
   graceMs: number,
 ): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
+  if (graceMs <= 0) {
+    child.kill('SIGKILL');
+    await exited;
+    return;
+  }
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;

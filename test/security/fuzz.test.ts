@@ -4,7 +4,8 @@ import { tradeGraphSchema } from '../../src/graphql/schema';
 import type { RunningServer } from '../../src/server/server';
 import { post, serve } from './support/http';
 import { operations } from './support/operations';
-import { graphChecksum, openTestStore, type TestStore } from './support/stores';
+import { testEngines } from '../helpers/engines';
+import { graphChecksum, openEngineTestStore, type TestStore } from './support/stores';
 
 /**
  * Random operations against the real server over loopback. TRADEGRAPH_FUZZ_RUNS and
@@ -20,12 +21,12 @@ const ACCEPTABLE = new Set(
   ),
 );
 
-describe('Fuzzing the API', () => {
+describe.each(testEngines())('Fuzzing the API (%s)', (engine) => {
   let opened: TestStore;
   let server: RunningServer;
 
   beforeAll(async () => {
-    opened = await openTestStore({ queryTimeoutMs: 10_000 });
+    opened = await openEngineTestStore(engine, { queryTimeoutMs: 10_000 });
     server = await serve(opened.store, { http: { rateLimitPerMinute: 0 } });
   });
   afterAll(async () => {

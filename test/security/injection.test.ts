@@ -18,7 +18,8 @@ import {
   unwrapInput,
   type Slot,
 } from './support/schema-walk';
-import { graphChecksum, openTestStore, type TestStore } from './support/stores';
+import { testEngines } from '../helpers/engines';
+import { graphChecksum, openEngineTestStore, type TestStore } from './support/stores';
 
 /** Strings that break out of quotes, comments or patterns when pasted into a query, and Unicode tricks. */
 const HOSTILE_STRINGS: readonly string[] = [
@@ -136,7 +137,7 @@ interface Failure {
   readonly problem: string;
 }
 
-describe('Hostile input to every argument of every field', () => {
+describe.each(testEngines())('Hostile input to every argument of every field (%s)', (engine) => {
   const schema = tradeGraphSchema();
   const access = accessPaths(schema);
   let opened: TestStore;
@@ -144,7 +145,7 @@ describe('Hostile input to every argument of every field', () => {
   let before: Awaited<ReturnType<typeof graphChecksum>>;
 
   beforeAll(async () => {
-    opened = await openTestStore({ queryTimeoutMs: 10_000 });
+    opened = await openEngineTestStore(engine, { queryTimeoutMs: 10_000 });
     before = await graphChecksum(opened.store);
     server = await serve(opened.store, { http: { maxBodyBytes: 4 * 1024 * 1024, rateLimitPerMinute: 0 } });
   });

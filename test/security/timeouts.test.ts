@@ -5,7 +5,14 @@ import type { GraphStore } from '../../src/store/graph-store';
 import type { Statement } from '../../src/store/statements';
 import type { Params, Row } from '../../src/store/values';
 import { INTERNAL_DETAIL, post, serve } from './support/http';
-import { openTestStore, runaway, type TestStore } from './support/stores';
+import { describeNeo4j, testEngines } from '../helpers/engines';
+import {
+  openEngineTestStore,
+  openNeo4jTestStore,
+  openTestStore,
+  runaway,
+  type TestStore,
+} from './support/stores';
 
 const TIMEOUT_MS = 1_000;
 /** Time the engine may take to notice the timeout and unwind, on a loaded CI machine. */
@@ -91,6 +98,42 @@ describe('Query timeouts on the embedded engine', () => {
   });
 });
 
+describeNeo4j('Query timeouts on Neo4j (the server enforces the transaction timeout)', () => {
+  describe('reads', () => {
+    let opened: TestStore;
+    beforeAll(async () => {
+      opened = await openNeo4jTestStore({ queryTimeoutMs: TIMEOUT_MS, dataDirectory: null });
+    });
+    afterAll(async () => opened?.dispose());
+
+    test('a runaway read is terminated at the timeout, and the store answers at once after', async () => {
+      const { outcome, ms } = await elapsed(() => opened.store.read(runaway, {}));
+      expect(outcome).toBeInstanceOf(StoreTimeoutError);
+      expect((outcome as Error).message).toBe('statement "test-runaway" ran past the query timeout');
+      expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+      const next = await elapsed(() => opened.store.read(countNodes, {}));
+      expect(Array.isArray(next.outcome)).toBe(true);
+    });
+  });
+
+  describe('writes', () => {
+    let opened: TestStore;
+    beforeAll(async () => {
+      opened = await openNeo4jTestStore({ queryTimeoutMs: 300, writeTimeoutMs: 2_500, dataDirectory: null });
+    });
+    afterAll(async () => opened?.dispose());
+
+    test('a write transaction has its own, longer bound', async () => {
+      const write = await elapsed(() => opened.store.transaction((tx) => tx.run(runaway, {})));
+      expect(write.outcome).toBeInstanceOf(StoreTimeoutError);
+      expect(write.ms).toBeGreaterThanOrEqual(2_500 - 50);
+      const read = await elapsed(() => opened.store.read(runaway, {}));
+      expect(read.outcome).toBeInstanceOf(StoreTimeoutError);
+      expect(read.ms).toBeLessThan(2_500);
+    });
+  });
+});
+
 /** The real store, except that search runs the runaway statement: a query no index can save. */
 function withRunawaySearch(inner: GraphStore): GraphStore {
   return {
@@ -105,12 +148,12 @@ function withRunawaySearch(inner: GraphStore): GraphStore {
   };
 }
 
-describe('Query timeouts over HTTP', () => {
+describe.each(testEngines())('Query timeouts over HTTP (%s)', (engine) => {
   let opened: TestStore;
   let server: RunningServer;
 
   beforeAll(async () => {
-    opened = await openTestStore({ queryTimeoutMs: TIMEOUT_MS });
+    opened = await openEngineTestStore(engine, { queryTimeoutMs: TIMEOUT_MS });
     server = await serve(withRunawaySearch(opened.store));
   });
   afterAll(async () => {

@@ -4,9 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { defaultDataDirectory, loadDataset } from '../../../src/import/dataset';
 import { writeDataset } from '../../../src/import/write-dataset';
-import { defaultCypherDirectory, CypherCatalog } from '../../../src/store/cypher-catalog';
+import { defaultCypherDirectory, CypherCatalog, type Dialect } from '../../../src/store/cypher-catalog';
 import { EmbeddedStore, type EmbeddedStoreOptions } from '../../../src/store/embedded/embedded-store';
 import type { GraphStore } from '../../../src/store/graph-store';
+import type { Neo4jStoreOptions } from '../../../src/store/neo4j/neo4j-store';
+import { openEmptyStore, type EngineName } from '../../helpers/engines';
 import { readStatement } from '../../../src/store/statements';
 import type { GraphEdge, GraphNode, StoreValue } from '../../../src/store/values';
 
@@ -21,6 +23,7 @@ const TEST_CYPHER: Record<string, string> = {
   'test-runaway':
     'UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b WITH a, b WHERE (a * b) % 7 = 3 RETURN count(*) AS n',
   'test-dump-nodes': "MATCH (n) WHERE label(n) <> 'Meta' RETURN n AS node",
+  'test-dump-nodes.neo4j': 'MATCH (n) WHERE NOT n:Meta RETURN n AS node',
   'test-dump-meta': 'MATCH (m:Meta) RETURN m.key AS key, m.value AS value',
   'test-dump-relationships': 'MATCH (a)-[r]->(b) RETURN a AS startNode, r AS relationship, b AS endNode',
 };
@@ -33,17 +36,17 @@ const dumpRelationships = readStatement<Record<string, never>, { relationship: G
   [],
 );
 
-/** The embedded catalog plus the test statements, from a temporary copy of `cypher/`. */
-export function testCatalog(directory: string): CypherCatalog {
+/** The catalog of an engine plus the test statements, from a temporary copy of `cypher/`. */
+export function testCatalog(directory: string, dialect: Dialect = 'embedded'): CypherCatalog {
   const cypher = path.join(directory, 'cypher');
   cpSync(defaultCypherDirectory(), cypher, { recursive: true });
   for (const [name, text] of Object.entries(TEST_CYPHER))
     writeFileSync(path.join(cypher, `${name}.cypher`), text);
-  return CypherCatalog.load('embedded', cypher);
+  return CypherCatalog.load(dialect, cypher);
 }
 
 export interface TestStore {
-  readonly store: EmbeddedStore;
+  readonly store: GraphStore;
   readonly directory: string;
   dispose(): Promise<void>;
 }
@@ -80,6 +83,51 @@ export async function openTestStore(
       rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * This worker's Neo4j, with the test statements, emptied and loaded with the curated dataset (or
+ * none); held for the suite until `dispose`. Options are the Neo4j store's (timeouts).
+ */
+export async function openNeo4jTestStore(
+  options: Partial<Pick<Neo4jStoreOptions, 'queryTimeoutMs' | 'writeTimeoutMs'>> & {
+    dataDirectory?: string | null;
+  } = {},
+): Promise<TestStore> {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-security-'));
+  const { dataDirectory, ...storeOptions } = options;
+  try {
+    // Writes keep a long bound unless asked: a load may take longer than a short read timeout.
+    const opened = await openEmptyStore('neo4j', {
+      catalog: testCatalog(directory, 'neo4j'),
+      writeTimeoutMs: 120_000,
+      ...storeOptions,
+    });
+    const dispose = async (): Promise<void> => {
+      await opened.dispose();
+      rmSync(directory, { recursive: true, force: true });
+    };
+    if (dataDirectory !== null) {
+      await writeDataset(opened.store, loadDataset(dataDirectory ?? defaultDataDirectory())).catch(
+        async (error: unknown) => {
+          await dispose();
+          throw error;
+        },
+      );
+    }
+    return { store: opened.store, directory, dispose };
+  } catch (error) {
+    rmSync(directory, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The test store of an engine: `openTestStore` (embedded) or `openNeo4jTestStore`. */
+export function openEngineTestStore(
+  engine: EngineName,
+  options: { queryTimeoutMs?: number; dataDirectory?: string | null } = {},
+): Promise<TestStore> {
+  return engine === 'neo4j' ? openNeo4jTestStore(options) : openTestStore(options);
 }
 
 /** A value with object keys sorted, so equal graphs print equal. */
