@@ -18,10 +18,36 @@ import { projectRoot } from '../src/paths';
 import { datasetFor, type BenchScale } from './suite/dataset';
 import { checkOnce, drive, rssOf, startServer, type GraphQLRequest, type HttpRun } from './suite/http';
 import type { ImportMeasurement } from './suite/import-child';
-import { measureInProcess } from './suite/in-process';
+import { measureInProcess, type InProcessResult } from './suite/in-process';
+import { checkRollback } from './suite/rollback-check';
+import {
+  compareAnswers,
+  countStatements,
+  membersOf,
+  NOT_EXPRESSIBLE,
+  sharedOperations,
+} from './suite/anchor';
+import {
+  countNeo4j,
+  emptyNeo4j,
+  importFloor,
+  neo4jTarget,
+  statisticsFileOf,
+  type Neo4jTarget,
+} from './suite/neo4j';
+import { openBenchNeo4j, openBenchStore } from './suite/store';
 import { nestingDepth, operations, STACK_FLOOR, type Operation } from './suite/operations';
 import { updateReport } from './suite/report';
-import type { HttpPair, Machine, OperationResult, ScaleResult, ServerRun } from './suite/results';
+import { updateNeo4jReport } from './suite/report-neo4j';
+import type {
+  AnchorRun,
+  HttpPair,
+  Machine,
+  Neo4jScaleResult,
+  OperationResult,
+  ScaleResult,
+  ServerRun,
+} from './suite/results';
 
 const RESULTS = path.join(__dirname, 'results');
 const WARM_UP_SECONDS = 2;
@@ -96,6 +122,8 @@ interface Settings {
   readonly cacheVariant: boolean;
   /** The import's page cache; default 1 GiB (as `tradegraph import`), 8 GiB at L. */
   readonly importPoolGiB: number | undefined;
+  /** On Neo4j: also kill an import mid-way and check that its rollback restores the graph (scale S). */
+  readonly rollbackCheck: boolean;
 }
 
 const SERVER_ENV: Record<ServerRun['variant'], Record<string, string>> = {
@@ -112,10 +140,11 @@ async function measureServer(
   list: readonly Operation[],
   settings: Settings,
   variant: ServerRun['variant'],
+  neo4jUri?: string,
 ): Promise<{ server: ServerRun; operations: Map<string, HttpPair>; bytes: Map<string, number> }> {
   const env = SERVER_ENV[variant];
   log(`  server (${variant === 'noCache' ? 'answer cache off' : 'default settings'})`);
-  const server = await startServer(database, env);
+  const server = await startServer(database, neo4jUri ? { ...env, NEO4J_URI: neo4jUri } : env);
   const rssAtStart = rssOf(server.pid).rssMiB;
   const operations = new Map<string, HttpPair>();
   const bytes = new Map<string, number>();
@@ -176,24 +205,15 @@ async function runScale(scale: BenchScale, settings: Settings): Promise<ScaleRes
     const noCache = await measureServer(database, list, settings, 'noCache');
     const byDefault = settings.cacheVariant ? await measureServer(database, list, settings, 'default') : null;
 
-    const inProcess = await measureInProcess(database, list, settings.inProcessSeconds, log);
-    const results: OperationResult[] = list.map((operation) => {
-      const runs = noCache.operations.get(operation.name);
-      if (!runs) throw new Error(`no HTTP result for ${operation.name}`);
-      return {
-        name: operation.name,
-        description: operation.description,
-        query: operation.query,
-        variables: operation.variables,
-        indexBacked: operation.indexBacked,
-        nestingDepth: nestingDepth(operation.query),
-        responseBytes: noCache.bytes.get(operation.name) ?? 0,
-        http: runs,
-        httpDefault: byDefault?.operations.get(operation.name) ?? null,
-        inProcess: inProcess.find((r) => r.name === operation.name) ?? null,
-      };
-    });
+    const inProcess = await measureInProcess(
+      () => openBenchStore(database),
+      list,
+      settings.inProcessSeconds,
+      log,
+    );
+    const results = operationResults(list, noCache, byDefault, inProcess);
     return {
+      engine: 'embedded',
       date,
       scale,
       seed: settings.seed,
@@ -219,6 +239,192 @@ async function runScale(scale: BenchScale, settings: Settings): Promise<ScaleRes
   } finally {
     if (settings.keep) log(`  kept the store at ${database}`);
     else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+type Measured = Awaited<ReturnType<typeof measureServer>>;
+
+function operationResults(
+  list: readonly Operation[],
+  noCache: Measured,
+  byDefault: Measured | null,
+  inProcess: readonly InProcessResult[],
+): OperationResult[] {
+  return list.map((operation) => {
+    const runs = noCache.operations.get(operation.name);
+    if (!runs) throw new Error(`no HTTP result for ${operation.name}`);
+    return {
+      name: operation.name,
+      description: operation.description,
+      query: operation.query,
+      variables: operation.variables,
+      indexBacked: operation.indexBacked,
+      nestingDepth: nestingDepth(operation.query),
+      responseBytes: noCache.bytes.get(operation.name) ?? 0,
+      http: runs,
+      httpDefault: byDefault?.operations.get(operation.name) ?? null,
+      inProcess: inProcess.find((r) => r.name === operation.name) ?? null,
+    };
+  });
+}
+
+/**
+ * Both servers over the same Neo4j, up at once: `tradegraph serve` and @neo4j/graphql's. Their
+ * answers to each shared operation are compared first (a difference stops the run), then each
+ * operation is driven on one server and then the other, and the statements per request counted.
+ */
+async function measureAnchor(
+  uri: string,
+  dataset: Awaited<ReturnType<typeof datasetFor>>,
+  settings: Settings,
+): Promise<Neo4jScaleResult['anchor']> {
+  log('  tradegraph against @neo4j/graphql on the same Neo4j');
+  const ours = await startServer('', { NEO4J_URI: uri, TRADEGRAPH_READ_CACHE_ENTRIES: '0' });
+  let theirs: Awaited<ReturnType<typeof startServer>> | undefined;
+  try {
+    theirs = await startServer('', { NEO4J_URI: uri }, [path.join('bench', 'neo4j-graphql', 'server.ts')]);
+    const shared = sharedOperations(dataset.probes, await membersOf(ours.url, dataset.probes.association));
+    const checks = await compareAnswers(ours.url, theirs.url, shared);
+    for (const check of checks)
+      log(`    answers of ${check.name}: ${check.same ? 'the same' : 'DIFFER'} (${check.items} items)`);
+    const differ = checks.filter((check) => !check.same);
+    if (differ.length > 0) {
+      throw new Error(`the two servers answer differently: ${JSON.stringify(differ).slice(0, 4000)}`);
+    }
+    const pair = async (url: string, name: string, request: GraphQLRequest): Promise<HttpPair> => {
+      await drive(url, request, settings.connections, WARM_UP_SECONDS, false);
+      const http1 = await drive(url, request, 1, settings.duration);
+      log(line(name, http1));
+      const httpN = await drive(url, request, settings.connections, settings.duration);
+      log(line(name, httpN));
+      return { http1, httpN };
+    };
+    const stackFloor = await pair(theirs.url, 'stack (n4j-gql)', { query: '{ __typename }' });
+    const runs: AnchorRun[] = [];
+    for (const operation of shared) {
+      runs.push({
+        name: operation.name,
+        description: operation.description,
+        tradegraph: await pair(ours.url, operation.name.slice(0, 12), operation.tradegraph),
+        neo4jGraphQL: await pair(theirs.url, `${operation.name.slice(0, 6)} n4jgql`, operation.neo4jGraphQL),
+      });
+    }
+    await ours.stop();
+    await theirs.stop();
+    const statements = await countStatements(uri, shared);
+    for (const count of statements) {
+      log(
+        `    statements per request, ${count.name}: tradegraph ${count.tradegraph}, @neo4j/graphql ${count.neo4jGraphQL}`,
+      );
+    }
+    return {
+      package: `@neo4j/graphql ${packageVersion('@neo4j/graphql')}`,
+      checks,
+      statements,
+      runs,
+      stackFloor,
+      notExpressible: NOT_EXPRESSIBLE,
+    };
+  } finally {
+    await ours.stop();
+    await theirs?.stop();
+  }
+}
+
+function packageVersion(name: string): string {
+  const file = path.join(projectRoot(), 'node_modules', name, 'package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/**
+ * A scale on Neo4j: the import floor (entities first, untimed; then the statistics as plain
+ * `UNWIND … CREATE` batches), the database emptied, tradegraph's import of the same files, the
+ * suite's operations over HTTP and in-process, the comparison with @neo4j/graphql, and (at S,
+ * unless --no-rollback-check) a killed import rolled back.
+ */
+async function runScaleNeo4j(
+  scale: BenchScale,
+  settings: Settings,
+  target: Neo4jTarget,
+): Promise<Neo4jScaleResult> {
+  const date = new Date().toISOString();
+  const dataset = await datasetFor(scale, settings.seed, log);
+  const list = operations(dataset.probes);
+  const uri = target.uri;
+  const work = mkdtempSync(path.join(os.tmpdir(), `tradegraph-suite-${scale}-neo4j-`));
+  try {
+    const statisticsFile = statisticsFileOf(dataset.files);
+    let floor = null;
+    if (statisticsFile) {
+      log(`scale ${scale} on Neo4j: import floor (the entities first, untimed)`);
+      await emptyNeo4j(uri);
+      await importInChild(
+        uri,
+        0,
+        dataset.files.filter((file) => file !== statisticsFile),
+      );
+      floor = await importFloor(uri, statisticsFile);
+      log(
+        `  floor: ${floor.rows.toLocaleString('en')} statistics in ${floor.seconds.toFixed(2)} s ` +
+          `(${floor.rowsPerSecond.toLocaleString('en')} rows/s, ${floor.batchRows} rows and ${floor.statementsPerBatch} statements a transaction)`,
+      );
+    }
+    await emptyNeo4j(uri);
+    log(
+      `scale ${scale} on Neo4j: importing ${dataset.statistics.toLocaleString('en')} statistics into an empty database`,
+    );
+    const imported = await importInChild(uri, 0, dataset.files);
+    const rowsPerSecond = Math.round(imported.records / Math.max(imported.importSeconds, 1e-9));
+    log(
+      `  import: ${imported.records.toLocaleString('en')} records in ${imported.importSeconds.toFixed(2)} s ` +
+        `(${rowsPerSecond.toLocaleString('en')} rows/s${floor ? `, ${(rowsPerSecond / floor.rowsPerSecond).toFixed(2)}× the floor` : ''}; ` +
+        `curated dataset first: ${imported.curatedSeconds.toFixed(2)} s), check ${imported.checkSeconds.toFixed(1)} s, write ${imported.writeSeconds.toFixed(1)} s`,
+    );
+    const rollback =
+      settings.rollbackCheck && scale !== 'M' && scale !== 'L' && statisticsFile
+        ? await checkRollback(uri, statisticsFile, work)
+        : null;
+    if (rollback) {
+      log(
+        `  killed import ${rollback.importId} after ${rollback.writtenBeforeKill} statistics, rolled back: ` +
+          `graph ${rollback.same ? 'as before' : 'CHANGED'}`,
+      );
+      if (!rollback.same) throw new Error('a killed import, rolled back, left the graph changed');
+    }
+    const counted = await countNeo4j(uri);
+    const noCache = await measureServer('', list, settings, 'noCache', uri);
+    const anchor = await measureAnchor(uri, dataset, settings);
+    const inProcess = await measureInProcess(() => openBenchNeo4j(uri), list, settings.inProcessSeconds, log);
+    return {
+      engine: 'neo4j',
+      date,
+      scale,
+      seed: settings.seed,
+      ...treeState(),
+      machine: machine(),
+      settings: {
+        durationSeconds: settings.duration,
+        connections: settings.connections,
+        inProcessSeconds: settings.inProcessSeconds,
+      },
+      dataset: {
+        statistics: dataset.statistics,
+        bytes: dataset.bytes,
+        generateSeconds: dataset.generateSeconds,
+        cached: dataset.cached,
+        generatorHash: dataset.generatorHash,
+        probes: dataset.probes,
+      },
+      import: { ...imported, rowsPerSecond, pageCacheGiB: 0 },
+      servers: [noCache.server],
+      operations: operationResults(list, noCache, null, inProcess),
+      neo4j: { settings: target.settings, ...counted },
+      importFloor: floor,
+      anchor,
+      rollbackCheck: rollback,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }
 
@@ -248,6 +454,12 @@ async function main(): Promise<void> {
     .option('--no-cached', 'skip the second server run with the default settings (answer cache on)')
     .option('--keep', 'keep each scale’s store (its directory is printed)', false)
     .option('--no-report', 'leave bench/README.md and the chart as they are')
+    .option(
+      '--engine <engines>',
+      'comma-separated: embedded, neo4j (a Neo4j of its own unless NEO4J_URI is set; emptied between scales)',
+      'embedded',
+    )
+    .option('--no-rollback-check', 'on Neo4j at S: skip killing an import and checking its rollback')
     .parse();
   const o = program.opts<{
     scale: string;
@@ -259,7 +471,13 @@ async function main(): Promise<void> {
     cached: boolean;
     importPoolGib?: number;
     report: boolean;
+    engine: string;
+    rollbackCheck: boolean;
   }>();
+  const engines = o.engine.split(',').map((e) => e.trim());
+  for (const engine of engines) {
+    if (!['embedded', 'neo4j'].includes(engine)) throw new Error(`unknown engine "${engine}"`);
+  }
   const scales = o.scale.split(',').map((s) => s.trim());
   for (const scale of scales) {
     if (!['S', 'M', 'L', 'curated'].includes(scale)) throw new Error(`unknown scale "${scale}"`);
@@ -272,17 +490,32 @@ async function main(): Promise<void> {
     keep: o.keep,
     cacheVariant: o.cached,
     importPoolGiB: o.importPoolGib,
+    rollbackCheck: o.rollbackCheck,
   };
   mkdirSync(RESULTS, { recursive: true });
-  for (const scale of scales as BenchScale[]) {
-    const result = await runScale(scale, settings);
-    const file = path.join(RESULTS, `${result.date.slice(0, 10)}-${scale}.json`);
+  const write = (result: ScaleResult, suffix: string): void => {
+    const file = path.join(RESULTS, `${result.date.slice(0, 10)}-${result.scale}${suffix}.json`);
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
     log(`results written to ${path.relative(projectRoot(), file)}`);
+  };
+  if (engines.includes('embedded')) {
+    for (const scale of scales as BenchScale[]) write(await runScale(scale, settings), '');
+  }
+  if (engines.includes('neo4j')) {
+    const target = await neo4jTarget(log);
+    try {
+      for (const scale of scales as BenchScale[])
+        write(await runScaleNeo4j(scale, settings, target), '-neo4j');
+    } finally {
+      await target.stop();
+    }
   }
   if (o.report) {
-    for (const written of await updateReport(RESULTS))
-      log(`updated ${path.relative(projectRoot(), written)}`);
+    const written = [
+      ...(engines.includes('embedded') ? await updateReport(RESULTS) : []),
+      ...(engines.includes('neo4j') ? await updateNeo4jReport(RESULTS) : []),
+    ];
+    for (const file of new Set(written)) log(`updated ${path.relative(projectRoot(), file)}`);
   }
 }
 

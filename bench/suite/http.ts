@@ -20,12 +20,17 @@ export function rssOf(pid: number): { rssMiB: number; peakMiB: number } {
   return { rssMiB: Math.round(field('VmRSS') / 1024), peakMiB: Math.round(field('VmHWM') / 1024) };
 }
 
-/** Starts the real server on a store directory: loopback, any free port, no rate limit. */
+/**
+ * Starts the real server on a store directory (or, with NEO4J_URI in `extraEnv`, on that Neo4j):
+ * loopback, any free port, no rate limit. `script` runs another server that prints the same
+ * `API http://…/graphql` line (bench/neo4j-graphql/server.ts).
+ */
 export async function startServer(
   databaseDirectory: string,
   extraEnv: Record<string, string> = {},
+  script: readonly string[] = [path.join('src', 'cli', 'main.ts'), 'serve'],
 ): Promise<Server> {
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', path.join('src', 'cli', 'main.ts'), 'serve'], {
+  const child = spawn(process.execPath, ['-r', 'tsx/cjs', ...script], {
     cwd: projectRoot(),
     env: {
       ...process.env,
@@ -52,6 +57,22 @@ export async function startServer(
     void exited.then((code) => reject(new Error(`the server exited (${code}) before listening:\n${output}`)));
   });
   if (child.pid === undefined) throw new Error('the server has no pid');
+  // tradegraph listens before its store is in service (a Neo4j store connects and loads the
+  // dataset in the background): wait until /health says so.
+  if (script[0] === path.join('src', 'cli', 'main.ts')) {
+    const until = Date.now() + 180_000;
+    for (;;) {
+      const status = await fetch(`${url}/health`)
+        .then((response) => response.status)
+        .catch(() => 0);
+      if (status === 200) break;
+      if (Date.now() > until || child.exitCode !== null) {
+        child.kill('SIGTERM');
+        throw new Error(`the server at ${url} did not report a healthy store within 180 s:\n${output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
   return {
     url,
     pid: child.pid,
@@ -64,7 +85,7 @@ export async function startServer(
 
 export interface GraphQLRequest {
   readonly query: string;
-  readonly variables?: Record<string, string>;
+  readonly variables?: Record<string, unknown>;
 }
 
 /** One request, checked: HTTP 200, no GraphQL errors, some data. Returns the response's size in bytes. */

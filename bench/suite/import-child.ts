@@ -4,6 +4,10 @@
  * query timeout). Its own process, so its peak RSS is the import's. Prints one JSON line.
  *
  *   node --import tsx bench/suite/import-child.ts <database directory> <page cache GiB> <file>...
+ *   node --import tsx bench/suite/import-child.ts bolt://127.0.0.1:<port> - <file>...
+ *
+ * Given a Bolt URI instead of a directory, it imports into that Neo4j (an empty one) as
+ * `tradegraph import` with NEO4J_URI does: journaled batches, each its own transaction.
  *
  * The page cache is the one setting that differs from `tradegraph import` (which opens the store
  * with the engine's default of 1 GiB): at scale L the import's one transaction does not fit in it.
@@ -12,6 +16,8 @@ import { importFiles } from '../../src/import/import';
 import { ALL_STATEMENTS } from '../../src/store/catalog';
 import { CypherCatalog } from '../../src/store/cypher-catalog';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store';
+import type { GraphStore } from '../../src/store/graph-store';
+import { Neo4jStore } from '../../src/store/neo4j/neo4j-store';
 import { ensureDataset } from '../../src/store/open-store';
 
 export interface ImportMeasurement {
@@ -32,12 +38,19 @@ async function main(): Promise<void> {
   const [directory, poolGiB, ...files] = process.argv.slice(2);
   if (!directory || !poolGiB)
     throw new Error('usage: import-child <database directory> <page cache GiB> <file>...');
-  const store = await EmbeddedStore.open({
-    directory,
-    catalog: CypherCatalog.load('embedded').verify(ALL_STATEMENTS),
-    queryTimeoutMs: 0,
-    bufferPoolBytes: Number(poolGiB) * 1024 ** 3,
-  });
+  const store: GraphStore = /^(bolt|neo4j)(\+s|\+ssc)?:\/\//.test(directory)
+    ? await Neo4jStore.open({
+        uri: directory,
+        user: process.env.NEO4J_USER ?? 'neo4j',
+        password: process.env.NEO4J_PASSWORD ?? '',
+        catalog: CypherCatalog.load('neo4j').verify(ALL_STATEMENTS),
+      })
+    : await EmbeddedStore.open({
+        directory,
+        catalog: CypherCatalog.load('embedded').verify(ALL_STATEMENTS),
+        queryTimeoutMs: 0,
+        bufferPoolBytes: Number(poolGiB) * 1024 ** 3,
+      });
   try {
     let started = process.hrtime.bigint();
     await ensureDataset(store);
@@ -49,13 +62,18 @@ async function main(): Promise<void> {
     const summary =
       files.length > 0
         ? await importFiles(store, files, {
+            ...(process.env.BENCH_IMPORT_BATCH_SIZE
+              ? { batchSize: Number(process.env.BENCH_IMPORT_BATCH_SIZE) }
+              : {}),
             onProgress: (progress) => {
+              // Journaled (Neo4j): each batch commits as it is written; 'committing' never comes.
               if (progress.phase === 'writing' && writing === 0) writing = since();
               if (progress.phase === 'committing' && committing === 0) committing = since();
             },
           })
         : { records: 0, nodes: {}, relationships: { created: 0 } };
     const importSeconds = since();
+    if (committing === 0) committing = importSeconds;
     const nodes = Object.values(summary.nodes) as { created: number }[];
     const measurement: ImportMeasurement = {
       curatedSeconds,

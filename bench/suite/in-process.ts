@@ -6,7 +6,8 @@
 import { createTradeGraph } from '../../src/trade-graph';
 import type { Operation } from './operations';
 import { sequential, type LatencySummary } from './stats';
-import { countingStore, floorStatement, openBenchStore } from './store';
+import type { GraphStore } from '../../src/store/graph-store';
+import { countingStore, floorStatement } from './store';
 
 export interface FloorResult {
   readonly statement: string;
@@ -33,12 +34,12 @@ export interface InProcessResult {
 }
 
 export async function measureInProcess(
-  databaseDirectory: string,
+  open: () => Promise<GraphStore>,
   list: readonly Operation[],
   seconds: number,
   log: (line: string) => void,
 ): Promise<InProcessResult[]> {
-  const store = countingStore(await openBenchStore(databaseDirectory));
+  const store = countingStore(await open());
   const graph = await createTradeGraph({ store });
   const results: InProcessResult[] = [];
   try {

@@ -3,6 +3,8 @@ import type { InProcessResult } from './in-process';
 import type { HttpRun } from './http';
 import type { ImportMeasurement } from './import-child';
 import type { Probes } from './dataset';
+import type { AnswerCheck, StatementCounts } from './anchor';
+import type { ImportFloor } from './neo4j';
 
 export interface Machine {
   readonly nproc: number;
@@ -45,6 +47,8 @@ export interface ServerRun {
 }
 
 export interface ScaleResult {
+  /** The store the operations ran on; absent in results of before there was a choice (embedded). */
+  readonly engine?: 'embedded' | 'neo4j';
   readonly date: string;
   readonly scale: string;
   readonly seed: number;
@@ -68,4 +72,38 @@ export interface ScaleResult {
   readonly import: ImportMeasurement & { readonly rowsPerSecond: number; readonly pageCacheGiB: number };
   readonly servers: readonly ServerRun[];
   readonly operations: readonly OperationResult[];
+}
+
+/** One shared operation on both servers over the same Neo4j. */
+export interface AnchorRun {
+  readonly name: string;
+  readonly description: string;
+  readonly tradegraph: HttpPair;
+  readonly neo4jGraphQL: HttpPair;
+}
+
+/** A scale on Neo4j: the suite's result, the import floor, and the comparison with @neo4j/graphql. */
+export interface Neo4jScaleResult extends ScaleResult {
+  readonly engine: 'neo4j';
+  readonly neo4j: { readonly settings: string; readonly nodes: number; readonly relationships: number };
+  readonly importFloor: ImportFloor | null;
+  readonly anchor: {
+    readonly package: string;
+    readonly checks: readonly AnswerCheck[];
+    readonly statements: readonly StatementCounts[];
+    readonly runs: readonly AnchorRun[];
+    readonly stackFloor: HttpPair;
+    readonly notExpressible: string;
+  };
+  readonly rollbackCheck: RollbackCheck | null;
+}
+
+/** A journaled import killed while writing, then rolled back by its id. */
+export interface RollbackCheck {
+  readonly importId: string;
+  /** Statistics written by the killed import before it died. */
+  readonly writtenBeforeKill: number;
+  readonly checksumBefore: string;
+  readonly checksumAfterRollback: string;
+  readonly same: boolean;
 }

@@ -5,20 +5,21 @@ import path from 'node:path';
 import { CypherCatalog, defaultCypherDirectory } from '../../src/store/cypher-catalog';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store';
 import type { GraphStore } from '../../src/store/graph-store';
+import { Neo4jStore } from '../../src/store/neo4j/neo4j-store';
 import { readStatement, type Statement } from '../../src/store/statements';
 import type { Params, Row } from '../../src/store/values';
 
 export const BENCH_CYPHER_DIRECTORY = path.join(__dirname, '..', 'cypher');
 
 /** The project's catalog with bench/cypher/*.cypher added (read from a scratch copy). */
-export function benchCatalog(): CypherCatalog {
+export function benchCatalog(engine: 'embedded' | 'neo4j' = 'embedded'): CypherCatalog {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-bench-cypher-'));
   try {
     cpSync(defaultCypherDirectory(), scratch, { recursive: true });
     for (const file of readdirSync(BENCH_CYPHER_DIRECTORY).filter((f) => f.endsWith('.cypher'))) {
       cpSync(path.join(BENCH_CYPHER_DIRECTORY, file), path.join(scratch, file));
     }
-    return CypherCatalog.load('embedded', scratch);
+    return CypherCatalog.load(engine, scratch);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -26,6 +27,17 @@ export function benchCatalog(): CypherCatalog {
 
 export function openBenchStore(directory: string): Promise<EmbeddedStore> {
   return EmbeddedStore.open({ directory, catalog: benchCatalog(), queryTimeoutMs: 60_000 });
+}
+
+/** The Neo4j at `uri` with the bench catalog: the floors run on Neo4j as they are written. */
+export function openBenchNeo4j(uri: string): Promise<Neo4jStore> {
+  return Neo4jStore.open({
+    uri,
+    user: process.env.NEO4J_USER ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
+    catalog: benchCatalog('neo4j'),
+    queryTimeoutMs: 60_000,
+  });
 }
 
 export function floorStatement(name: string): Statement<Params, Row> {
