@@ -51,15 +51,35 @@ export function bulkBufferPoolBytes(totalBytes = os.totalmem()): number {
 
 const MiB = 1024 * 1024;
 
+/** The numbers the reading bar's template names: every token it uses, so no frame shows `{read}`. */
+export function readingPayload(
+  progress: ImportProgress,
+  recordsPerSecond: number,
+): { read: string; size: string; records: number; rate: number } {
+  return {
+    read: (progress.bytesRead / MiB).toFixed(1),
+    size: (progress.totalBytes / MiB).toFixed(1),
+    records: progress.records,
+    rate: recordsPerSecond,
+  };
+}
+
+/** The reading bar's template (cli-progress tokens). */
+export const READING_FORMAT =
+  'import |{bar}| {percentage}% | {read}/{size} MiB | {records} records | {rate} records/s | ETA {eta_formatted}';
+
 /**
  * Shows import progress on stderr: a bar with rate and ETA on a terminal, a plain line every
  * second or so otherwise (logs, CI, a parent process reading it).
  */
-function progressReporter(): { update: (progress: ImportProgress) => void; stop: () => void } {
+export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
+  update: (progress: ImportProgress) => void;
+  stop: () => void;
+} {
   const started = Date.now();
   const rate = (records: number): number =>
     Math.round(records / Math.max((Date.now() - started) / 1000, 0.001));
-  if (process.stderr.isTTY) {
+  if (stream.isTTY) {
     let bar: SingleBar | null = null;
     let phase: ImportProgress['phase'] | null = null;
     return {
@@ -68,35 +88,31 @@ function progressReporter(): { update: (progress: ImportProgress) => void; stop:
           bar?.stop();
           bar = null;
           phase = progress.phase;
-          if (phase === 'committing' || phase === 'rolling back') process.stderr.write(`${phase}…\n`);
+          if (phase === 'committing' || phase === 'rolling back') stream.write(`${phase}…\n`);
         }
         if (phase === 'reading') {
           bar ??= new SingleBar(
             {
-              format:
-                'import |{bar}| {percentage}% | {read}/{size} MiB | {records} records | {rate} records/s | ETA {eta_formatted}',
-              stream: process.stderr,
+              format: READING_FORMAT,
+              stream: stream,
               etaBuffer: 20,
             },
             undefined,
           );
-          if (!bar.isActive) bar.start(progress.totalBytes, 0, {});
-          bar.update(progress.bytesRead, {
-            read: (progress.bytesRead / MiB).toFixed(1),
-            size: (progress.totalBytes / MiB).toFixed(1),
-            records: progress.records,
-            rate: rate(progress.records),
-          });
+          const payload = readingPayload(progress, rate(progress.records));
+          // Started with its numbers, so even the first frame shows them rather than the template.
+          if (!bar.isActive) bar.start(progress.totalBytes, progress.bytesRead, payload);
+          else bar.update(progress.bytesRead, payload);
         } else if (phase === 'writing' && progress.batches) {
           bar ??= new SingleBar(
             {
               format: 'write  |{bar}| {value}/{total} batches | ETA {eta_formatted}',
-              stream: process.stderr,
+              stream: stream,
             },
             undefined,
           );
-          if (!bar.isActive) bar.start(progress.batches.total, 0);
-          bar.update(progress.batches.done);
+          if (!bar.isActive) bar.start(progress.batches.total, progress.batches.done);
+          else bar.update(progress.batches.done);
         }
       },
       stop: () => bar?.stop(),

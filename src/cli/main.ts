@@ -9,6 +9,7 @@ import { openStore } from '../store/open-store.js';
 import { startServer } from '../server/server.js';
 import { generateCommand } from './generate-command.js';
 import { importExportCommands } from './import-export-commands.js';
+import { UsageError } from './checks.js';
 import { queryCommands } from './query-commands.js';
 
 const program = new Command()
@@ -81,7 +82,7 @@ importExportCommands(program);
 generateCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof ValidationError || error instanceof StoreError) {
+  if (error instanceof ValidationError || error instanceof StoreError || error instanceof UsageError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

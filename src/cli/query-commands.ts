@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { findMembers } from '../queries/members.js';
-import { findNodes, findRoles, findShortestPaths } from '../queries/paths.js';
+import { findRoles, findShortestPaths } from '../queries/paths.js';
 import { rankMembers } from '../queries/ranking.js';
 import { findStatistics } from '../queries/statistics.js';
 import type { Statistic } from '../domain/statistic.js';
 import { coverageOf } from '../domain/statistic.js';
+import { NODE_KINDS, isNodeKind, type NodeKind } from '../domain/kinds.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { checkMetric, checkPeriod, requireNode, searchNodes, shownNode, UsageError } from './checks.js';
 import { withStore } from './with-store.js';
 
 type Print = (text: string) => void;
@@ -26,7 +28,9 @@ export function queryCommands(program: Command): void {
     return async (...args: unknown[]) => {
       const command = args[args.length - 1] as Command;
       const json = Boolean((command.optsWithGlobals() as { json?: boolean }).json);
-      const positional = args.slice(0, -2).map(String);
+      const positional = args
+        .slice(0, -2)
+        .flatMap((arg) => (Array.isArray(arg) ? arg.map(String) : [String(arg)]));
       await withStore(async (store) => {
         const lines: string[] = [];
         const answer = await handler(store, (line) => lines.push(line), ...positional);
@@ -47,6 +51,7 @@ export function queryCommands(program: Command): void {
     .action((...args: unknown[]) => {
       const o = opts(args);
       return run(async (store, print, association = '') => {
+        await requireNode(store, association, ['Association'], 'association');
         const members = await findMembers(store, [association], {
           ...(typeof o.asOf === 'string' ? { asOf: o.asOf } : {}),
           ...(typeof o.source === 'string' ? { sourceId: o.source } : {}),
@@ -71,6 +76,10 @@ export function queryCommands(program: Command): void {
     .action((...args: unknown[]) => {
       const o = opts(args);
       return run(async (store, print, association = '') => {
+        checkMetric(String(o.metric));
+        checkPeriod(String(o.period), 'period');
+        await requireNode(store, association, ['Association'], 'association');
+        if (typeof o.destination === 'string') await requireNode(store, o.destination, [], 'destination');
         const ranking = await rankMembers(
           store,
           association,
@@ -92,6 +101,9 @@ export function queryCommands(program: Command): void {
             `${row.rank}. ${row.subjectId}\t${row.value.toLocaleString('en-US')} ${row.unit}\t${row.coverage}\t[${row.statistics.map((s) => s.sourceId).join(', ')}]${flags ? `\t(${flags})` : ''}`,
           );
         }
+        if (ranking.rows.length === 0) {
+          print(`no member of ${association} has ${String(o.metric)} figures for ${String(o.period)}`);
+        }
         for (const s of ranking.context) print(`context: ${describeStatistic(s)}`);
         return ranking;
       })(...args);
@@ -108,6 +120,11 @@ export function queryCommands(program: Command): void {
     .action((...args: unknown[]) => {
       const o = opts(args);
       return run(async (store, print, subject = '') => {
+        checkMetric(typeof o.metric === 'string' ? o.metric : undefined);
+        checkPeriod(typeof o.period === 'string' ? o.period : undefined, 'period');
+        checkPeriod(typeof o.within === 'string' ? o.within : undefined, 'within');
+        await requireNode(store, subject, [], 'subject');
+        if (typeof o.destination === 'string') await requireNode(store, o.destination, [], 'destination');
         const statistics = await findStatistics(store, {
           subjectIds: [subject],
           ...(typeof o.metric === 'string' ? { metric: o.metric } : {}),
@@ -117,6 +134,7 @@ export function queryCommands(program: Command): void {
           totalsOnly: o.totalsOnly === true,
         });
         statistics.forEach((s) => print(describeStatistic(s)));
+        if (statistics.length === 0) print(`no statistics of ${subject} match`);
         return statistics;
       })(...args);
     });
@@ -126,6 +144,7 @@ export function queryCommands(program: Command): void {
     .description('a person’s roles and organisations, with sources')
     .action(
       run(async (store, print, person = '') => {
+        await requireNode(store, person, ['Person'], 'person');
         const roles = await findRoles(store, person);
         for (const r of roles)
           print(
@@ -140,17 +159,46 @@ export function queryCommands(program: Command): void {
     .description('one entity, statistic or source by id')
     .action(
       run(async (store, print, id = '') => {
-        const node = (await findNodes(store, [id])).get(id) ?? null;
-        print(node ? JSON.stringify(node, null, 2) : `no node with id "${id}"`);
+        const node = shownNode(await requireNode(store, id));
+        print(JSON.stringify(node, null, 2));
         return node;
       }),
     );
+
+  program
+    .command('search <text...>')
+    .description('find entities and sources by name, alias or id, ignoring case and accents, best first')
+    .option('--kind <kinds>', `only these kinds, comma-separated (${NODE_KINDS.join(', ')})`)
+    .option('--first <n>', 'how many results (default 20)')
+    .action((...args: unknown[]) => {
+      const o = opts(args);
+      return run(async (store, print, ...words) => {
+        const kinds = typeof o.kind === 'string' ? o.kind.split(',').filter(Boolean) : [];
+        const wrong = kinds.filter((kind) => !isNodeKind(kind));
+        if (wrong.length > 0) {
+          throw new UsageError(`--kind: ${wrong.join(', ')} is not a kind (kinds: ${NODE_KINDS.join(', ')})`);
+        }
+        const first = typeof o.first === 'string' ? Number(o.first) : undefined;
+        if (first !== undefined && (!Number.isInteger(first) || first < 1)) {
+          throw new UsageError('--first: give a whole number of results, 1 or more');
+        }
+        const hits = await searchNodes(store, words.join(' '), {
+          ...(kinds.length ? { kinds: kinds as NodeKind[] } : {}),
+          ...(first ? { first } : {}),
+        });
+        for (const hit of hits) print(`${hit.node.id}\t${hit.node.kind}\t${hit.node.name}\t(${hit.score})`);
+        print(`${hits.length} result(s)`);
+        return hits;
+      })(...args);
+    });
 
   program
     .command('path <from> <to>')
     .description('the shortest relationship paths between two entities, each edge with its source')
     .action(
       run(async (store, print, from = '', to = '') => {
+        await requireNode(store, from, [], 'node');
+        await requireNode(store, to, [], 'node');
         const paths = await findShortestPaths(store, from, to);
         for (const path of paths) {
           // Paths ignore direction: show each step in path order, with its arrow as stored.

@@ -1,0 +1,141 @@
+import { distance } from 'fastest-levenshtein';
+import type { NodeKind } from '../domain/kinds.js';
+import { METRIC_NAMES, isMetric } from '../domain/metrics.js';
+import { parsePeriod } from '../domain/period.js';
+import { findNodes } from '../queries/paths.js';
+import type { GraphStore } from '../store/graph-store.js';
+import type { GraphNode } from '../store/values.js';
+import { createTradeGraph } from '../trade-graph.js';
+
+/**
+ * The checks the CLI runs on its arguments before answering, so that a typo never answers an
+ * empty list in silence: the same messages as the API's BAD_USER_INPUT errors (metric, period),
+ * and for ids, whether the id exists, is of the kind the command needs, and which ids are close.
+ */
+
+/** A mistake in what the user typed: printed as a message, exit code 1, no stack trace. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** The closest of `candidates` to `text` (case ignored), when it is close enough to be a likely typo. */
+export function closest(text: string, candidates: readonly string[]): string | undefined {
+  const wanted = text.toLowerCase();
+  let best: { candidate: string; cost: number } | undefined;
+  for (const candidate of candidates) {
+    const cost = distance(wanted, candidate.toLowerCase());
+    if (best === undefined || cost < best.cost) best = { candidate, cost };
+  }
+  if (best === undefined) return undefined;
+  return best.cost <= Math.max(2, Math.floor(wanted.length / 3)) ? best.candidate : undefined;
+}
+
+/** The API's check of a metric name (BAD_USER_INPUT "metric: … is not a known metric"), with the closest name. */
+export function checkMetric(metric: string | undefined): void {
+  if (metric === undefined || isMetric(metric)) return;
+  const near = closest(metric, METRIC_NAMES);
+  throw new UsageError(
+    `metric: "${metric}" is not a known metric (see the metrics query)` +
+      (near ? `; did you mean "${near}"?` : `; known metrics: ${METRIC_NAMES.join(', ')}`),
+  );
+}
+
+/** The API's check of a period label (BAD_USER_INPUT "period: …"), naming the forms accepted. */
+export function checkPeriod(label: string | undefined, argument: string): void {
+  if (label === undefined) return;
+  const period = parsePeriod(label);
+  if (typeof period === 'string') throw new UsageError(`${argument}: ${period}`);
+}
+
+export interface Suggestion {
+  readonly id: string;
+  readonly kind: string;
+  readonly name: string;
+}
+
+/** Nodes whose id, name or alias match `text`, best first: the API's `search`, in-process. */
+export async function searchNodes(
+  store: GraphStore,
+  text: string,
+  options: { readonly kinds?: readonly NodeKind[]; readonly first?: number } = {},
+): Promise<{ readonly node: Suggestion; readonly score: number }[]> {
+  const graph = await createTradeGraph({ store });
+  const result = await graph.execute(
+    `query Search($text: String!, $kinds: [NodeKind!], $first: Int) {
+      search(text: $text, kinds: $kinds, first: $first) {
+        score
+        node { id __typename ... on Entity { name } ... on Source { title } ... on Statistic { metric } }
+      }
+    }`,
+    { text, kinds: options.kinds ?? null, first: options.first ?? 20 },
+  );
+  if (result.errors?.length) throw new UsageError(result.errors.map((error) => error.message).join('; '));
+  const hits = (result.data as { search: { score: number; node: Record<string, string> }[] }).search;
+  return hits.map((hit) => ({
+    score: hit.score,
+    node: {
+      id: String(hit.node.id),
+      kind: String(hit.node.__typename),
+      name: String(hit.node.name ?? hit.node.title ?? hit.node.id),
+    },
+  }));
+}
+
+/** "did you mean …?" for an id the graph does not have: ids the search finds for it, best first. */
+async function suggestionsFor(store: GraphStore, id: string, kinds?: readonly NodeKind[]): Promise<string> {
+  const options = { ...(kinds ? { kinds } : {}), first: 5 };
+  let hits: { node: Suggestion; score: number }[] = [];
+  if (/[\p{L}\p{N}].*[\p{L}\p{N}]/u.test(id)) hits = await searchNodes(store, id, options);
+  if (hits.length === 0 && id.length > 3) {
+    // A typo inside the word ("anpct"): what starts like it, kept when the id or name is close.
+    hits = (await searchNodes(store, id.slice(0, 3), { ...options, first: 50 })).filter(
+      (hit) => closest(id, [hit.node.id, hit.node.name]) !== undefined,
+    );
+  }
+  // An exact match of name or alias (score 100) is the answer; otherwise the best few.
+  const exact = hits.filter((hit) => hit.score >= 100);
+  const shown = (exact.length > 0 ? exact : hits).slice(0, 3).map((hit) => hit.node);
+  if (shown.length === 0) return `; try: tradegraph search ${JSON.stringify(id)}`;
+  const label = (name: string): string => (name.length > 60 ? `${name.slice(0, 57)}…` : name);
+  return `; did you mean ${shown.map((hit) => `"${hit.id}" (${hit.kind}, ${label(hit.name)})`).join(' or ')}?`;
+}
+
+/**
+ * The node with this id, which must be one of `kinds` (any kind when none given); otherwise a
+ * UsageError naming the id, what it is, and the close matches.
+ */
+export async function requireNode(
+  store: GraphStore,
+  id: string,
+  kinds: readonly NodeKind[] = [],
+  what = 'node',
+): Promise<GraphNode> {
+  const node = (await findNodes(store, [id])).get(id);
+  if (node && (kinds.length === 0 || kinds.includes(node.kind))) return node;
+  if (node) {
+    throw new UsageError(
+      `"${id}" is a ${node.kind}, not ${kinds.map((kind) => `a ${kind}`).join(' or ')}` +
+        (await suggestionsFor(store, id, kinds)),
+    );
+  }
+  throw new UsageError(
+    `no ${what} with id "${id}"` + (await suggestionsFor(store, id, kinds.length ? kinds : undefined)),
+  );
+}
+
+/** Properties the store keeps for itself (search text), not facts: `show` leaves them out. */
+export const INTERNAL_PROPERTIES: readonly string[] = ['searchText'];
+
+/** A node as `show` prints it: kind, id and its facts, without internal bookkeeping or repeats. */
+export function shownNode(node: GraphNode): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node.properties)) {
+    if (INTERNAL_PROPERTIES.includes(key) || key === 'id' || key === 'kind') continue;
+    if (value === null || (Array.isArray(value) && value.length === 0)) continue;
+    facts[key] = value;
+  }
+  return { kind: node.kind, id: node.id, ...facts };
+}

@@ -1,0 +1,92 @@
+import { PassThrough } from 'node:stream';
+import { progressReporter, READING_FORMAT } from '../../src/cli/import-export-commands';
+import { cliOn, type CliOnEngine } from '../helpers/cli';
+import { testEngines } from '../helpers/engines';
+
+jest.setTimeout(300_000);
+
+describe.each(testEngines())('CLI questions, same standard as the API (%s)', (engine) => {
+  let cli: CliOnEngine;
+  beforeAll(async () => {
+    cli = await cliOn(engine);
+  });
+  afterAll(async () => {
+    await cli.dispose();
+  });
+
+  test('a known association and metric answer the ranking', async () => {
+    const result = await cli.run(['rank', 'anpact', '--metric', 'exports', '--period', '2026-01']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^1\. freightliner\t3,556 vehicles/m);
+  });
+
+  test('an unknown metric fails with the API error, its closest name, and exit code 1', async () => {
+    const result = await cli.run(['rank', 'anpact', '--metric', 'export', '--period', '2026-01']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim()).toBe(
+      'metric: "export" is not a known metric (see the metrics query); did you mean "exports"?',
+    );
+  });
+
+  test('an unknown association fails, suggests the close id, and exits 1', async () => {
+    const result = await cli.run(['rank', 'anpct', '--metric', 'exports', '--period', '2026-01']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(
+      'no association with id "anpct"; did you mean "anpact" (Association, ANPACT)?',
+    );
+  });
+
+  test('a malformed period is a clear error naming the forms accepted, never a stack trace', async () => {
+    const result = await cli.run(['stats', 'MX', '--period', '2026-1']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'period: "2026-1" is not a period (use 2026-01, 2024-Q1, 2023-H1, 2025, 2026-01-15 or 2025-01/2025-10)',
+    );
+    expect(result.stderr).not.toMatch(/\bat \S+ \(/);
+  });
+
+  test('show of an id in the wrong case suggests the id; show hides internal fields', async () => {
+    const wrong = await cli.run(['show', 'Daimay']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr.trim()).toBe(
+      'no node with id "Daimay"; did you mean "daimay" (Company, Daimay Automotive Interior)?',
+    );
+    const right = await cli.run(['show', 'amda']);
+    expect(right.code).toBe(0);
+    const shown = JSON.parse(right.stdout) as Record<string, unknown>;
+    expect(shown).toMatchObject({ kind: 'Association', id: 'amda', name: 'AMDA' });
+    expect(shown.nameEs).toBe('Asociación Mexicana de Distribuidores de Automotores');
+    expect(shown).not.toHaveProperty('searchText');
+    expect(right.stdout).not.toContain('searchText');
+  });
+
+  test('search finds by name ignoring case and accents, and --json gives the hits', async () => {
+    const result = await cli.run(['--json', 'search', 'Asociacion', 'Nacional']);
+    expect(result.code).toBe(0);
+    const hits = JSON.parse(result.stdout) as { node: { id: string; kind: string }; score: number }[];
+    expect(hits[0]?.node).toMatchObject({ id: 'anpact', kind: 'Association' });
+    const none = await cli.run(['search', 'x']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('text: give at least 2 letters or digits to search for');
+  });
+});
+
+describe('Import progress bar', () => {
+  test('its first frame on a terminal shows numbers, not its template', () => {
+    const stream = Object.assign(new PassThrough(), {
+      isTTY: true,
+      columns: 160,
+    }) as unknown as NodeJS.WriteStream;
+    let written = '';
+    (stream as unknown as PassThrough).on('data', (chunk: Buffer) => (written += chunk.toString('utf8')));
+    const reporter = progressReporter(stream);
+    reporter.update({ phase: 'reading', bytesRead: 0, totalBytes: 3 * 1024 * 1024, records: 0 });
+    reporter.stop();
+    expect(READING_FORMAT).toContain('{read}');
+    expect(written).toContain('0.0/3.0 MiB | 0 records');
+    expect(written).not.toMatch(/\{(read|size|records|rate)\}/);
+  });
+});

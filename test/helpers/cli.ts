@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { neo4jTestUri, openEmptyStore, type EngineName, type OpenedStore } from './engines';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * The `tradegraph` command run as a child process (through tsx, from the sources) on one engine's
+ * test database: a fresh embedded directory, or this worker's Neo4j emptied and held until `dispose`.
+ * The first command loads the curated dataset, as for a user.
+ */
+export interface CliOnEngine {
+  readonly run: (args: readonly string[], env?: Record<string, string>) => Promise<CliRun>;
+  /** The environment the command runs with (the store's variables). */
+  readonly env: Record<string, string>;
+  readonly directory: string;
+  readonly dispose: () => Promise<void>;
+}
+
+export async function cliOn(engine: EngineName): Promise<CliOnEngine> {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-cli-test-'));
+  let held: OpenedStore | null = null;
+  const env: Record<string, string> = { TRADEGRAPH_DB_DIR: path.join(directory, 'db') };
+  if (engine === 'neo4j') {
+    held = await openEmptyStore('neo4j');
+    Object.assign(env, {
+      NEO4J_URI: neo4jTestUri() as string,
+      NEO4J_USER: process.env.NEO4J_USER || 'neo4j',
+      NEO4J_PASSWORD: process.env.NEO4J_PASSWORD ?? '',
+    });
+  }
+  const run = (args: readonly string[], extra: Record<string, string> = {}): Promise<CliRun> =>
+    new Promise((resolve) => {
+      const base = { ...process.env };
+      delete base.NEO4J_URI;
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', path.join(ROOT, 'src', 'cli', 'main.ts'), ...args],
+        { cwd: ROOT, env: { ...base, ...env, ...extra }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+          resolve({ code, stdout, stderr });
+        },
+      );
+    });
+  return {
+    run,
+    env,
+    directory,
+    dispose: async () => {
+      await held?.dispose();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
