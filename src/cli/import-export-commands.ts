@@ -6,6 +6,7 @@ import { readConfig } from '../config.js';
 import { NODE_KINDS } from '../domain/kinds.js';
 import { citedQuery, FlatQueryError } from '../export/flat/cited-query.js';
 import { flatCsv, flattenAnswer } from '../export/flat/flatten.js';
+import { idsIn } from '../export/ids-in.js';
 import { ImportError } from '../records/errors.js';
 import { exportGraph, type ExportFormat } from '../export/export.js';
 import { importFiles, type ImportMode, type ImportProgress, type ImportSummary } from '../import/import.js';
@@ -389,17 +390,7 @@ function parseVariables(text: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-/** Every string under a key `id` in a JSON answer, in the order met. */
-export function idsIn(value: unknown, into: Set<string> = new Set()): Set<string> {
-  if (Array.isArray(value)) for (const item of value) idsIn(item, into);
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (key === 'id' && typeof item === 'string') into.add(item);
-      else idsIn(item, into);
-    }
-  }
-  return into;
-}
+export { idsIn } from '../export/ids-in.js';
 
 /** Runs the query in-process (same limits as the API) and returns the ids its answer names. */
 async function idsAnswered(

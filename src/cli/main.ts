@@ -4,12 +4,13 @@ import { readConfig } from '../config.js';
 import { loadDataset } from '../import/dataset.js';
 import { ValidationError } from '../import/problems.js';
 import { writeDataset } from '../import/write-dataset.js';
-import { StoreError } from '../store/errors.js';
+import { StoreError, StoreUnavailableError } from '../store/errors.js';
 import { openStore } from '../store/open-store.js';
 import { startServer } from '../server/server.js';
 import { generateCommand } from './generate-command.js';
 import { importExportCommands } from './import-export-commands.js';
 import { UsageError } from './checks.js';
+import { explainUnavailable, writeServerMarker } from './server-marker.js';
 import { queryCommands } from './query-commands.js';
 
 const program = new Command()
@@ -49,7 +50,14 @@ program
   .command('serve')
   .description('serve the GraphQL API and playground (PORT, HOST, NEO4J_URI … from the environment)')
   .action(async () => {
-    const server = await startServer();
+    const config = readConfig();
+    const server = await startServer({ config });
+    // Beside an embedded database, a note saying this server holds it (see server-marker.ts).
+    const removeMarker =
+      config.store.engine === 'embedded'
+        ? writeServerMarker(config.store.directory, server.url)
+        : () => undefined;
+    process.on('exit', removeMarker);
     process.stdout.write(
       `tradegraph: playground ${server.url}/  ·  API ${server.url}/graphql  ·  store: ${server.store.engine}\n`,
     );
@@ -82,7 +90,9 @@ importExportCommands(program);
 generateCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof ValidationError || error instanceof StoreError || error instanceof UsageError) {
+  if (error instanceof StoreUnavailableError) {
+    process.stderr.write(`${explainUnavailable(error, readConfig().store)}\n`);
+  } else if (error instanceof ValidationError || error instanceof StoreError || error instanceof UsageError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -19,6 +19,7 @@ import { ensureDataset, openStore } from '../store/open-store.js';
 import { ResilientStore } from '../store/resilient-store.js';
 import { ApiKeys, authenticate, canWrite, writeGuard, writeGuardPlugin } from './auth.js';
 import { describeBytes } from './describe-bytes.js';
+import { exportRouter } from './export-route.js';
 import { importRouter } from './import-route.js';
 import { jsonNestingDepth } from './json-depth.js';
 import { legacyStatusPlugin } from './legacy-status-plugin.js';
@@ -250,6 +251,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     response.status(health.ok ? 200 : 503).json({ status, engine: health.engine });
   });
   app.use(importRouter({ store, maxImportBytes: httpConfig.maxImportBytes }));
+  app.use(
+    exportRouter({
+      store,
+      apollo,
+      context: () => createContext(store, { limits, canWrite: false }),
+      maxDepth: limits.maxTraversalDepth,
+      before: [rateLimit({ perMinute: httpConfig.rateLimitPerMinute })],
+    }),
+  );
   app.use(
     '/graphql',
     rateLimit({ perMinute: httpConfig.rateLimitPerMinute }),
