@@ -3,7 +3,7 @@
  * Community 5.26 of its own, see scripts/neo4j-launcher.ts), emptied between scales, and the
  * import floor: plain `UNWIND $rows … CREATE` batches through the driver.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -30,13 +30,22 @@ export async function neo4jTarget(log: (line: string) => void): Promise<Neo4jTar
   const reason = launcherUnavailableReason();
   if (reason) throw new Error(`--engine neo4j needs NEO4J_URI or the Maven launcher: ${reason}`);
   ensureLauncherBuilt(log);
-  const server = await startNeo4j({ name: 'bench', fresh: true, heap: HEAP, pageCache: PAGE_CACHE });
+  // A folder of its own (two suites may run at once), deleted when the suite stops the server.
+  const server = await startNeo4j({
+    name: `bench-${process.pid}`,
+    fresh: true,
+    heap: HEAP,
+    pageCache: PAGE_CACHE,
+  });
   log(`  Neo4j launched at ${server.uri} (heap ${HEAP}, page cache ${PAGE_CACHE}, pid ${server.pid})`);
   return {
     uri: server.uri,
     launched: true,
     settings: `Neo4j Community 5.26 (Maven launcher), -Xmx${HEAP}, page cache ${PAGE_CACHE}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      rmSync(server.dataDirectory, { recursive: true, force: true });
+    },
   };
 }
 
