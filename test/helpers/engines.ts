@@ -114,6 +114,8 @@ export function neo4jTestOptions(uri: string, extra: Partial<Neo4jStoreOptions> 
     password: process.env.NEO4J_PASSWORD ?? '',
     ...(process.env.NEO4J_DATABASE ? { database: process.env.NEO4J_DATABASE } : {}),
     queryTimeoutMs: 30_000,
+    // Loading a dataset is one write transaction; on a busy machine it can outlast a read's bound.
+    writeTimeoutMs: 600_000,
     ...extra,
   };
 }
