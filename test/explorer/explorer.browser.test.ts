@@ -132,7 +132,11 @@ if (!available) {
       expect(members.map((edge) => edge.id)).toContain('freightliner>MEMBER_OF>anpact');
       expect(drawn?.nodes).not.toContainEqual(expect.stringMatching(/^stat:/)); // statistics hidden by default
       await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(SHOTS, 'entity-anpact.png'), fullPage: true });
+      await page.screenshot({
+        path: path.join(SHOTS, 'entity-anpact.png'),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: page.viewportSize()?.width ?? 1280, height: 1300 },
+      });
 
       // Click Freightliner's node on the canvas.
       const point = await page.evaluate(() => {
@@ -163,7 +167,11 @@ if (!available) {
       expect(january.join('\n')).toMatch(/3,556 vehicles[\s\S]*El Horizonte/);
       expect(january.join('\n')).toMatch(/3,556 vehicles[\s\S]*FreightWaves/);
       expect(january.join('\n')).toContain('computed change -50.11% vs 2025-01');
-      await page.screenshot({ path: path.join(SHOTS, 'entity-freightliner.png'), fullPage: true });
+      await page.screenshot({
+        path: path.join(SHOTS, 'entity-freightliner.png'),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: page.viewportSize()?.width ?? 1280, height: 1300 },
+      });
 
       // Download CSV: flat rows with the figures, scope and each source's title, publisher, date and URL.
       const [download] = await Promise.all([
@@ -217,7 +225,11 @@ if (!available) {
       expect(drawn?.nodes).toEqual(expect.arrayContaining(['daimay', 'usmca']));
       for (const edge of drawn?.edges ?? []) expect(edge.claims).toBeGreaterThan(0);
       await page.waitForTimeout(300);
-      await page.screenshot({ path: path.join(SHOTS, 'paths-daimay-usmca.png'), fullPage: true });
+      await page.screenshot({
+        path: path.join(SHOTS, 'paths-daimay-usmca.png'),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: page.viewportSize()?.width ?? 1280, height: 1300 },
+      });
       await page.close();
     }, 60_000);
 
@@ -241,7 +253,11 @@ if (!available) {
       const context = await page.locator('.context-table').innerText();
       expect(context).toContain('5,076');
       expect(context).toContain('4,783');
-      await page.screenshot({ path: path.join(SHOTS, 'rankings.png'), fullPage: true });
+      await page.screenshot({
+        path: path.join(SHOTS, 'rankings.png'),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: page.viewportSize()?.width ?? 1280, height: 1300 },
+      });
       await page.close();
     }, 60_000);
 
@@ -275,7 +291,11 @@ if (!available) {
         return view.document.documentElement.scrollWidth - view.innerWidth;
       });
       expect(overflow).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: path.join(SHOTS, 'narrow-freightliner.png'), fullPage: true });
+      await page.screenshot({
+        path: path.join(SHOTS, 'narrow-freightliner.png'),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: page.viewportSize()?.width ?? 1280, height: 1300 },
+      });
       await page.close();
     }, 60_000);
   });

@@ -133,7 +133,6 @@ export interface Entity extends EntityRef {
   readonly nameEn?: string | null;
   readonly nameEs?: string | null;
   readonly relations: readonly Relation[];
-  readonly statistics: readonly Statistic[];
 }
 
 export interface Edge {
@@ -163,8 +162,12 @@ export const ENTITY_QUERY = `query Entity($id: ID!) {
     ... on Sector { hsCodes naicsCodes }
     ... on Association { founded nameEn nameEs }
     relations { type direction node { ${REF} } claims { asOf note role since until source { ${SOURCE_FIELDS} } } }
-    statistics { ${STATISTIC_FIELDS} }
   }
+}`;
+
+/** Asked separately: statistics with their computed changes take longer, and the page paints without them. */
+export const ENTITY_STATISTICS_QUERY = `query EntityStatistics($id: ID!) {
+  entity(id: $id) { id statistics { ${STATISTIC_FIELDS} } }
 }`;
 
 export const SEARCH_QUERY = `query Search($text: String!, $first: Int) {

@@ -1,5 +1,12 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { ENTITY_QUERY, graphql, type Entity, type Relation, type Statistic } from '../api';
+import {
+  ENTITY_QUERY,
+  ENTITY_STATISTICS_QUERY,
+  graphql,
+  type Entity,
+  type Relation,
+  type Statistic,
+} from '../api';
 import { SourceRef } from '../components/cite';
 import { CsvButton } from '../components/csv-button';
 import { formatNumber, KIND_STYLE, relationLabel } from '../kinds';
@@ -12,13 +19,21 @@ const SeriesChart = lazy(() => import('../components/series-chart'));
 /** /explore/<kind>/<id>: who or what it is, its relationships with their sources, its figures. */
 export function EntityView({ id, metric }: { id: string; metric: string | null }) {
   const [entity, setEntity] = useState<Entity | null | undefined>(undefined);
+  const [statistics, setStatistics] = useState<readonly Statistic[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setEntity(undefined);
+    setStatistics(null);
     setError(null);
+    const failed = (failure: unknown): void =>
+      setError(failure instanceof Error ? failure.message : String(failure));
+    // Two requests at once: the header, graph and relationships paint before the statistics arrive.
     graphql<{ entity: Entity | null }>(ENTITY_QUERY, { id })
       .then((data) => setEntity(data.entity))
-      .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+      .catch(failed);
+    graphql<{ entity: { statistics: Statistic[] } | null }>(ENTITY_STATISTICS_QUERY, { id })
+      .then((data) => setStatistics(data.entity?.statistics ?? []))
+      .catch(failed);
   }, [id]);
   useEffect(() => {
     if (entity) document.title = `${entity.name} · tradegraph explorer`;
@@ -35,12 +50,19 @@ export function EntityView({ id, metric }: { id: string; metric: string | null }
         <Suspense fallback={<p className="muted">Loading the graph…</p>}>
           <NeighbourhoodGraph
             root={{ id: entity.id, name: entity.name, kind: entity.kind }}
-            statistics={entity.statistics}
+            statistics={statistics ?? []}
             onOpen={(node) => navigate(entityHref(node))}
           />
         </Suspense>
       </section>
-      <Statistics entity={entity} metric={metric} />
+      {statistics === null ? (
+        <section className="card" aria-busy="true">
+          <h2>Statistics</h2>
+          <p className="muted">Loading the figures…</p>
+        </section>
+      ) : (
+        <Statistics entity={entity} statistics={statistics} metric={metric} />
+      )}
       <Relationships entity={entity} />
     </article>
   );
@@ -172,21 +194,29 @@ function Relationships({ entity }: { entity: Entity }) {
   );
 }
 
-function Statistics({ entity, metric }: { entity: Entity; metric: string | null }) {
+function Statistics({
+  entity,
+  statistics,
+  metric,
+}: {
+  entity: Entity;
+  statistics: readonly Statistic[];
+  metric: string | null;
+}) {
   const metrics = useMemo(() => {
     const counts = new Map<string, number>();
-    for (const stat of entity.statistics) counts.set(stat.metric, (counts.get(stat.metric) ?? 0) + 1);
+    for (const stat of statistics) counts.set(stat.metric, (counts.get(stat.metric) ?? 0) + 1);
     return [...counts]
       .sort((a, b) => (a[0] === 'exports' ? -1 : b[0] === 'exports' ? 1 : b[1] - a[1]))
       .map(([name]) => name);
-  }, [entity.statistics]);
+  }, [statistics]);
   const chosen = metric && metrics.includes(metric) ? metric : metrics[0];
-  const shown: Statistic[] = entity.statistics.filter((stat) => stat.metric === chosen);
-  if (entity.statistics.length === 0) return null;
+  const shown: Statistic[] = statistics.filter((stat) => stat.metric === chosen);
+  if (statistics.length === 0) return null;
   return (
     <section aria-labelledby="stats-title" className="card">
       <div className="section-head">
-        <h2 id="stats-title">Statistics ({entity.statistics.length})</h2>
+        <h2 id="stats-title">Statistics ({statistics.length})</h2>
         <label>
           Metric{' '}
           <select
