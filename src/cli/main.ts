@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { readConfig } from '../config.js';
 import { loadDataset } from '../import/dataset.js';
 import { ValidationError } from '../import/problems.js';
+import { ImportError } from '../records/errors.js';
 import { writeDataset } from '../import/write-dataset.js';
 import { StoreError, StoreUnavailableError } from '../store/errors.js';
 import { openStore } from '../store/open-store.js';
@@ -34,12 +35,25 @@ program
   .description('load a dataset into the configured store, in one transaction')
   .option('--data <dir>', 'dataset directory (default: the curated data/)')
   .option('--replace', 'empty the graph first, so records removed from the dataset disappear')
-  .action(async (options: { data?: string; replace?: boolean }) => {
+  .option(
+    '--discard-imports <ids>',
+    'with --replace: the imports (comma-separated ids, as listed when refused) to drop with the graph',
+  )
+  .action(async (options: { data?: string; replace?: boolean; discardImports?: string }) => {
+    if (options.discardImports !== undefined && !options.replace) {
+      throw new UsageError('--discard-imports goes with --replace');
+    }
     const dataset = loadDataset(options.data);
     const config = readConfig();
     const store = await openStore(config.store);
     try {
-      const summary = await writeDataset(store, dataset, { replace: options.replace ?? false });
+      const summary = await writeDataset(store, dataset, {
+        replace: options.replace ?? false,
+        discardImports: (options.discardImports ?? '')
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      });
       process.stdout.write(`loaded ${summary.nodes} nodes and ${summary.relationships} relationships\n`);
     } finally {
       await store.close();
@@ -92,7 +106,12 @@ generateCommand(program);
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof StoreUnavailableError) {
     process.stderr.write(`${explainUnavailable(error, readConfig().store)}\n`);
-  } else if (error instanceof ValidationError || error instanceof StoreError || error instanceof UsageError) {
+  } else if (
+    error instanceof ValidationError ||
+    error instanceof StoreError ||
+    error instanceof UsageError ||
+    error instanceof ImportError
+  ) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

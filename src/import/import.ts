@@ -35,6 +35,7 @@ import {
 import { CheckPool, textBlocks } from './check-pool.js';
 import { readComtrade, type ComtradeOptions } from './comtrade.js';
 import { ImportError } from '../records/errors.js';
+import { recordImport, type ImportRecord } from './import-records.js';
 import { IdIndex } from './id-index.js';
 import { outgoingClaims } from '../records/graph-records.js';
 import { planInputs, type InputFile } from './input-files.js';
@@ -418,6 +419,26 @@ class Importer {
     return this.summary();
   }
 
+  /** Whether the import creates or changes anything (only then is it recorded). */
+  private changed(): boolean {
+    const nodes = Object.values(this.nodes).reduce((sum, t) => sum + t.created + t.updated, 0);
+    return nodes + this.relationships.created + this.relationships.updated > 0;
+  }
+
+  /** The record the import leaves in the graph (see import-records.ts). */
+  private record(): ImportRecord {
+    const sum = (field: 'created' | 'updated'): number =>
+      Object.values(this.nodes).reduce((total, t) => total + t[field], 0) + this.relationships[field];
+    return {
+      importId: this.importId,
+      at: new Date().toISOString(),
+      // The file's own name: POST /import's temporary directory is not part of it.
+      files: this.files.map((file) => path.basename(file.name)),
+      created: sum('created'),
+      updated: sum('updated'),
+    };
+  }
+
   private summary(): ImportSummary {
     return {
       importId: this.importId,
@@ -514,6 +535,7 @@ class Importer {
           await tx.run(statement, {});
           this.progress('writing', { done: (done += 1), total });
         }
+        if (this.changed()) await recordImport(tx, this.record());
         this.progress('committing');
       });
     } finally {
@@ -551,6 +573,8 @@ class Importer {
           await this.store.transaction(async (tx) => {
             await tx.run(setMeta, { key: batchKey(this.importId, done), value: JSON.stringify(plan.undo) });
             await applyPlan(tx, plan);
+            // The import's record goes with its last batch (a rollback deletes it too).
+            if (done === spool.count && this.changed()) await recordImport(tx, this.record());
           });
           this.progress('writing', { done, total: spool.count });
         }

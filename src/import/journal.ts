@@ -114,6 +114,10 @@ export async function rollbackImport(store: GraphStore, importId: string): Promi
     });
     log('undid %s', entry.key);
   }
-  await store.transaction((tx) => tx.run(deleteMeta, { key: markerKey(importId) }));
+  await store.transaction(async (tx) => {
+    // The import's record (import-records.ts), written with its last batch, goes with it.
+    await tx.run(deleteMeta, { key: `imported:${importId}` });
+    await tx.run(deleteMeta, { key: markerKey(importId) });
+  });
   return entries.length;
 }

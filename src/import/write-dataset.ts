@@ -12,6 +12,7 @@ import { writeStatement } from '../store/statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { maybeOne } from '../store/results.js';
 import type { Dataset } from './dataset.js';
+import { refuseToDropImports } from './import-records.js';
 
 const log = createDebug('tradegraph:import:dataset');
 
@@ -31,8 +32,10 @@ export interface WriteSummary {
 export async function writeDataset(
   store: GraphStore,
   dataset: Dataset,
-  options: { replace?: boolean } = {},
+  options: { replace?: boolean; discardImports?: readonly string[] } = {},
 ): Promise<WriteSummary> {
+  // A rebuild drops what was imported: only imports named to be discarded (see import-records.ts).
+  if (options.replace) await refuseToDropImports(store, options.discardImports ?? []);
   let nodes = 0;
   let relationships = 0;
   await store.transaction(async (tx) => {
