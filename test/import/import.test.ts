@@ -11,7 +11,8 @@ import { openLoadedStore } from '../helpers/stores';
 
 async function counts(store: GraphStore): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
-  for (const row of await store.read(countNodes, {})) result[row.kind] = row.count;
+  // Meta nodes are the store's bookkeeping (an import that changes something leaves a record there).
+  for (const row of await store.read(countNodes, {})) if (row.kind !== 'Meta') result[row.kind] = row.count;
   for (const row of await store.read(countRelationships, {})) result[row.type] = row.count;
   return result;
 }
