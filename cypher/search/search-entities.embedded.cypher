@@ -13,5 +13,5 @@ WITH n,
     ELSE 10
   END AS score
 RETURN n AS node, score
-ORDER BY score DESC, size(n.searchText), n.name
+ORDER BY score DESC, size(n.searchText), n.name, n.id
 LIMIT $limit

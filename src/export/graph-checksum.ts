@@ -17,6 +17,14 @@ export function canonicalJson(value: StoreValue | undefined): string {
   return JSON.stringify(value);
 }
 
+/**
+ * The properties a graph holds: a property whose value is null is no property. (The embedded
+ * engine's tables give every column of a kind, null where unset; Neo4j stores no null at all.)
+ */
+function present(properties: Readonly<Record<string, StoreValue>>): Record<string, StoreValue> {
+  return Object.fromEntries(Object.entries(properties).filter(([, value]) => value !== null));
+}
+
 export interface GraphChecksum {
   /** SHA-256 over every node and relationship, in a canonical order and form. */
   readonly checksum: string;
@@ -27,7 +35,8 @@ export interface GraphChecksum {
 /**
  * A checksum of the whole graph: every node of every kind with all its properties, and every
  * relationship (claims and statistic links) with its type, ends and properties. Two stores with
- * the same graph give the same checksum, whatever order things were written in; the store's
+ * the same graph give the same checksum, whatever order things were written in and whichever
+ * engine holds it (null properties count as absent, as Neo4j stores them); the store's
  * bookkeeping (Meta: dataset fingerprint, import journal) is left out. Reads the graph a page at
  * a time.
  */
@@ -38,7 +47,7 @@ export async function graphChecksum(store: GraphStore): Promise<GraphChecksum> {
   for (const kind of NODE_KINDS) {
     for await (const page of nodePages(store, kind)) {
       for (const node of page) {
-        hash.update(`N|${kind}|${node.id}|${canonicalJson(node.properties)}\n`);
+        hash.update(`N|${kind}|${node.id}|${canonicalJson(present(node.properties))}\n`);
         nodes[kind] += 1;
       }
       const lines = (
@@ -47,7 +56,10 @@ export async function graphChecksum(store: GraphStore): Promise<GraphChecksum> {
           page.map((node) => node.id),
         )
       )
-        .map((edge) => `R|${edge.type}|${edge.startId}|${edge.endId}|${canonicalJson(edge.properties)}\n`)
+        .map(
+          (edge) =>
+            `R|${edge.type}|${edge.startId}|${edge.endId}|${canonicalJson(present(edge.properties))}\n`,
+        )
         .sort();
       for (const line of lines) hash.update(line);
       relationships += lines.length;

@@ -6,12 +6,25 @@ import type { GraphNode } from '../store/values.js';
 /** Escapes Lucene's query syntax so a search text is matched literally by Neo4j's full-text index. */
 export const luceneTerm = (text: string): string => text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&');
 
-/** The query Neo4j's full-text index is asked first: every word of the folded text, as a prefix. */
+/**
+ * Words Neo4j's `standard-folding` analyser leaves out of its full-text index (Lucene's English stop
+ * words): a query term for one of them can never match, though the name contains the word.
+ */
+const INDEX_STOP_WORDS: ReadonlySet<string> = new Set(
+  'a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The query Neo4j's full-text index is asked first: every word of the folded text anywhere in an
+ * indexed word (`*word*`), so it finds at least what the statement's `CONTAINS $term` then keeps,
+ * as the embedded engine's scan does. Stop words are left out (the index has none of them); a
+ * text of stop words alone asks for every indexed entity.
+ */
 export function luceneQuery(term: string): string {
-  return term
-    .split(' ')
-    .map((word) => `${luceneTerm(word)}*`)
-    .join(' AND ');
+  const words = term.split(' ').filter((word) => word.length > 0 && !INDEX_STOP_WORDS.has(word));
+  return words.length === 0 ? '*' : words.map((word) => `*${luceneTerm(word)}*`).join(' AND ');
 }
 
 /** The text searched for, folded (case, accents, punctuation) as the stored search text is. */

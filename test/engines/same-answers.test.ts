@@ -56,4 +56,37 @@ describeNeo4j('Embedded and Neo4j give the same answers', () => {
       expect(canonical(onNeo4j.data)).toEqual(canonical(onEmbedded.data));
     },
   );
+
+  /** The README's search examples (accents, Spanish names, acronyms), word parts and English stop words. */
+  const SEARCHES = [
+    'anpact',
+    'ANPACT',
+    'Asociación Nacional de Productores de Autobuses',
+    'asociacion nacional',
+    'freightlin',
+    'liner',
+    'Navistar',
+    'T-MEC',
+    'usmca',
+    'Nuevo León',
+    'Secretaría de Economía',
+    'north america',
+    'of',
+    'the',
+    'mexico',
+  ];
+
+  test.each(SEARCHES)(
+    'search "%s" ranks the same entities with the same scores on both engines',
+    async (text) => {
+      const operation = `query ($text: String!) { search(text: $text, first: 50) { score node { id } } }`;
+      const [onEmbedded, onNeo4j] = await Promise.all([
+        embedded.graph.execute(operation, { text }),
+        neo4j.graph.execute(operation, { text }),
+      ]);
+      expect(onEmbedded.errors).toBeUndefined();
+      expect(onNeo4j.errors).toBeUndefined();
+      expect(onNeo4j.data).toEqual(onEmbedded.data);
+    },
+  );
 });
