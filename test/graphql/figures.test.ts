@@ -159,4 +159,136 @@ describe.each(testEngines())('Figures and membership on %s', (engine: EngineName
     expect(coverage('mx-exports-2026-01-us-a045')).toBe('to US');
     expect(coverage('mx-production-2026-01-a045')).toBe('production of MX (heavy-vehicles)');
   });
+
+  test('conflicts lists every pair of differing figures from different sources, with both sources', async () => {
+    const data = await query<{
+      conflicts: {
+        kind: string;
+        difference: number;
+        a: { id: string; source: { id: string } };
+        b: { id: string; source: { id: string } };
+      }[];
+    }>(
+      graph,
+      '{ conflicts(metric: "import_market_share") { kind difference a { id source { id } } b { id source { id } } } }',
+    );
+    expect(data.conflicts).toEqual([
+      {
+        kind: 'CONTRADICTION',
+        difference: 0.1,
+        a: { id: 'mx-import-market-share-2024-us-a032', source: { id: 'a032-oabroad' } },
+        b: {
+          id: 'mx-import-market-share-2024-us-seed-usmca-review',
+          source: { id: 'seed-usmca-review-2025-12' },
+        },
+      },
+    ]);
+  });
+
+  test('an unknown subject is an error naming what it may mean, never an empty list', async () => {
+    const result = await graph.execute('{ statistics(subjects: ["Mexico"], metric: "exports") { id } }');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'subjects' });
+    expect(result.errors?.[0]?.message).toMatch(/no entity has the id "Mexico" \(did you mean MX/);
+    expect(result.errors?.[0]?.extensions?.suggestions).toContain('MX');
+  });
+
+  test('an entity is found whatever the case of its id, and answers with the canonical id', async () => {
+    const data = await query<{
+      company: { id: string } | null;
+      entity: { id: string } | null;
+      country: { id: string } | null;
+    }>(
+      graph,
+      '{ company(id: "Freightliner") { id } entity(id: "FREIGHTLINER") { id } country(id: "mx") { id } }',
+    );
+    expect(data).toEqual({
+      company: { id: 'freightliner' },
+      entity: { id: 'freightliner' },
+      country: { id: 'MX' },
+    });
+    const none = await query<{ company: null }>(graph, '{ company(id: "no-such-company") { id } }');
+    expect(none.company).toBeNull();
+  });
+
+  test('an unknown metric suggests the closest, in statistics and rankings', async () => {
+    const result = await graph.execute('{ statistics(subjects: ["MX"], metric: "export") { id } }');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'metric' });
+    expect(result.errors?.[0]?.message).toMatch(/"export" is not a known metric \(did you mean exports/);
+    const ranking = await graph.execute(
+      '{ ranking(input: { membersOf: "anpact", metric: "productoin", period: "2026-01" }) { notes } }',
+    );
+    expect(ranking.errors?.[0]?.message).toMatch(/did you mean production/);
+  });
+
+  test('each metric says how it differs from its neighbours', async () => {
+    const data = await query<{ metrics: { name: string; description: string }[] }>(
+      graph,
+      '{ metrics { name description } }',
+    );
+    const about = (name: string): string => data.metrics.find((m) => m.name === name)?.description ?? '';
+    expect(about('export_share')).toMatch(/Not export_market_share .* nor production_share/);
+    expect(about('export_market_share')).toMatch(/Not export_share/);
+    expect(about('production_share')).toMatch(/not export_market_share/);
+  });
+
+  test('a two-way figure stored from one side answers from the other, with its direction', async () => {
+    const data = await query<{
+      statistics: {
+        id: string;
+        fromPartnerSide: boolean;
+        direction: string | null;
+        source: { id: string };
+      }[];
+    }>(
+      graph,
+      '{ statistics(subjects: ["US"], metric: "trade_value", period: "2024") { id fromPartnerSide direction source { id } } }',
+    );
+    expect(data.statistics).toContainEqual({
+      id: 'mx-trade-value-2024-us-a032',
+      fromPartnerSide: true,
+      direction: 'MX ↔ US, stated from MX’s side',
+      source: { id: 'a032-oabroad' },
+    });
+    const fromMexico = await query<{ statistics: { id: string; fromPartnerSide: boolean }[] }>(
+      graph,
+      '{ statistics(subjects: ["MX"], metric: "trade_value", period: "2024", destination: "US") { id fromPartnerSide } }',
+    );
+    expect(fromMexico.statistics).toContainEqual({
+      id: 'mx-trade-value-2024-us-a032',
+      fromPartnerSide: false,
+    });
+  });
+
+  test('a quarter and the same months as a range are one period; an unsupported form names the accepted ones', async () => {
+    const asRange = await query<{ statistics: { id: string; period: { label: string } }[] }>(
+      graph,
+      '{ statistics(subjects: ["MX"], metric: "used_vehicle_imports", period: "2024-01/2024-03") { id period { label } } }',
+    );
+    expect(asRange.statistics).toEqual([
+      { id: 'mx-used-vehicle-imports-2024-q1-a029', period: { label: '2024-Q1' } },
+    ]);
+    const result = await graph.execute('{ statistics(subjects: ["MX"], period: "2026-1") { id } }');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'period' });
+    expect(result.errors?.[0]?.message).toMatch(
+      /a quarter \(2024-Q1\).*a range of months \(2025-01\/2025-03\)/,
+    );
+  });
+
+  test('membersAsOf means members at that date, with a note for every member not plainly covered', async () => {
+    const data = await query<{ ranking: { rows: { subject: { id: string } }[]; notes: string[] } }>(
+      graph,
+      '{ ranking(input: { membersOf: "anpact", membersAsOf: "2024", metric: "production", period: "2024-03" }) { rows { subject { id } } notes } }',
+    );
+    expect(data.ranking.rows.map((r) => r.subject.id)).toEqual(
+      expect.arrayContaining(['freightliner', 'international', 'kenworth']),
+    );
+    const notes = data.ranking.notes.join(' ');
+    expect(notes).toMatch(
+      /freightliner is included: no claim speaks for 2024, but a019-freightwaves \(2023-11\) before it/,
+    );
+    expect(notes).toMatch(/mack is excluded/);
+    expect(notes).toMatch(
+      /shacman is excluded: its earliest claim, seed-borderlands-2026-01 \(2026-01\), is after 2024/,
+    );
+  });
 });

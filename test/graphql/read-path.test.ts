@@ -33,9 +33,10 @@ describe('read path: index-backed lookups', () => {
     });
     expect(calls).toEqual(['nodes-by-ids-company']);
     calls.length = 0;
-    // An id of another kind is not a company.
+    // An id of another kind is not a company. A miss then looks for the id in another case
+    // (company(id: "Freightliner") finds freightliner): one search, of companies only.
     expect(await query(graph, '{ company(id: "MX") { name } }')).toEqual({ company: null });
-    expect(calls).toEqual(['nodes-by-ids-company']);
+    expect(calls).toEqual(['nodes-by-ids-company', 'search-entities']);
   });
 
   test('an id of unknown kind costs one look-up of its kind, the first time only', async () => {
@@ -49,7 +50,7 @@ describe('read path: index-backed lookups', () => {
     expect(calls).toEqual(['nodes-by-ids-country']);
     calls.length = 0;
     expect(await query(graph, '{ node(id: "no-such-node") { id } }')).toEqual({ node: null });
-    expect(calls).toEqual(['kinds-of-ids']);
+    expect(calls).toEqual(['kinds-of-ids', 'search-entities']);
   });
 
   test('a remembered kind that has gone stale gives the right node', async () => {

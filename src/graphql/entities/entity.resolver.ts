@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { GraphContext } from '../context.js';
+import { findIgnoringCase } from '../../queries/suggest.js';
 import { Entity } from './entity.interface.js';
 import { toEntity } from './entity-registry.js';
 import { Node } from './node.interface.js';
@@ -12,7 +13,7 @@ export class EntityResolver {
     @Arg('id', () => ID, { description: 'The id to look up.' }) id: string,
     @Ctx() ctx: GraphContext,
   ): Promise<Node | null> {
-    const node = await ctx.loaders.nodes.load(id);
+    const node = (await ctx.loaders.nodes.load(id)) ?? (await findIgnoringCase(ctx.store, id));
     return node ? toNode(node) : null;
   }
 
@@ -21,7 +22,7 @@ export class EntityResolver {
     @Arg('id', () => ID, { description: 'The id to look up.' }) id: string,
     @Ctx() ctx: GraphContext,
   ): Promise<Entity | null> {
-    const node = await ctx.loaders.nodes.load(id);
+    const node = (await ctx.loaders.nodes.load(id)) ?? (await findIgnoringCase(ctx.store, id));
     return node ? toEntity(node) : null;
   }
 }

@@ -6,6 +6,7 @@ import { Connection, decodeCursor, toPage, type ConnectionShape } from '../commo
 import { pageCost } from '../../limits/cost.js';
 import { checkFirst } from '../../limits/check-arguments.js';
 import type { GraphContext } from '../context.js';
+import { findIgnoringCase } from '../../queries/suggest.js';
 
 /**
  * The two queries every kind has: one by id (`company(id:)`, null when unknown or of another kind)
@@ -24,13 +25,14 @@ export function createKindResolver<T extends { id: string }>(
     @Query(() => type, {
       name: names.one,
       nullable: true,
-      description: `A ${kind} by id; null when there is none.`,
+      description: `A ${kind} by id, whatever its case ("Freightliner" finds freightliner; the answer's id is the canonical form); null when there is none.`,
     })
     async one(
       @Arg('id', () => ID, { description: 'The id to look up.' }) id: string,
       @Ctx() ctx: GraphContext,
     ): Promise<T | null> {
-      const node = await ctx.loaders.ofKind(kind).load(id);
+      const node =
+        (await ctx.loaders.ofKind(kind).load(id)) ?? (await findIgnoringCase(ctx.store, id, [kind]));
       return node && node.kind === kind ? from(node) : null;
     }
 

@@ -1,6 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { NodeKind } from '../../domain/kinds.js';
-import { isMetric } from '../../domain/metrics.js';
 import { parsePeriod } from '../../domain/period.js';
 import { membersAt, type MembershipClaim } from '../../domain/membership.js';
 import { rankSubjects } from '../../domain/ranking.js';
@@ -9,6 +8,7 @@ import { rankingCost } from '../../limits/cost.js';
 import type { GraphContext } from '../context.js';
 import { BadUserInputError } from '../errors.js';
 import { Statistic } from '../statistics/statistic.type.js';
+import { checkMetric, checkSubjects } from '../statistics/statistic-filter.args.js';
 import { Ranking, RankingInput, RankingRow } from './ranking.types.js';
 
 /**
@@ -34,6 +34,7 @@ async function subjectsOf(
         'input.subjects',
       );
     }
+    await checkSubjects(input.subjects, ctx, 'input.subjects');
     return input.subjects.map((id) => ({ id }));
   }
   // Members point at an association, and organisations at a sector: only those kinds have such claims.
@@ -102,11 +103,10 @@ export class RankingResolver {
     input: RankingInput,
     @Ctx() ctx: GraphContext,
   ): Promise<Ranking> {
-    if (!isMetric(input.metric)) {
-      throw new BadUserInputError(
-        `metric: "${input.metric}" is not a known metric (see the metrics query)`,
-        'metric',
-      );
+    checkMetric(input.metric, 'input.metric');
+    const group = input.membersOf ?? input.inSector;
+    if (group !== undefined && group !== null) {
+      await checkSubjects([group], ctx, input.membersOf ? 'input.membersOf' : 'input.inSector');
     }
     const period = parsePeriod(input.period);
     if (typeof period === 'string') throw new BadUserInputError(`period: ${period}`, 'period');

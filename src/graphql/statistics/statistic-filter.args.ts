@@ -1,5 +1,7 @@
 import { ArgsType, Field } from 'type-graphql';
-import { isMetric } from '../../domain/metrics.js';
+import { METRIC_NAMES, isMetric } from '../../domain/metrics.js';
+import { closestNames, didYouMean, unknownIds } from '../../queries/suggest.js';
+import type { GraphContext } from '../context.js';
 import { parsePeriod } from '../../domain/period.js';
 import { BadUserInputError } from '../errors.js';
 import type { StatisticQuery } from '../loaders.js';
@@ -47,6 +49,42 @@ export class StatisticFilterArgs {
   totalsOnly!: boolean;
 }
 
+/** Refuses an unknown metric, naming the closest known ones. */
+export function checkMetric(metric: string, argument: string): void {
+  if (isMetric(metric)) return;
+  const suggestions = closestNames(metric, METRIC_NAMES);
+  throw new BadUserInputError(
+    `${argument}: "${metric}" is not a known metric${didYouMean(suggestions)}; the metrics query lists them all`,
+    argument,
+    suggestions,
+  );
+}
+
+/**
+ * Refuses ids that name no entity, never answering an empty list in silence: the error names each
+ * unknown id with the entities it may mean (by id in any case, name or alias: "Mexico" → MX).
+ */
+export async function checkSubjects(
+  ids: readonly string[],
+  ctx: GraphContext,
+  argument: string,
+): Promise<void> {
+  const found = await ctx.loaders.nodes.loadMany([...ids]);
+  const missing = ids.filter((_id, i) => {
+    const node = found[i];
+    if (node instanceof Error) throw node;
+    return node === null || node === undefined;
+  });
+  if (missing.length === 0) return;
+  const unknown = await unknownIds(ctx.store, missing);
+  const suggestions = unknown.flatMap((u) => u.suggestions);
+  throw new BadUserInputError(
+    `${argument}: ${unknown.map((u) => `no entity has the id "${u.id}"${didYouMean(u.suggestions)}`).join('; ')}. Ids are case-sensitive; the search query finds ids by name.`,
+    argument,
+    suggestions,
+  );
+}
+
 function checkPeriod(label: string | undefined, argument: string): void {
   if (label === undefined) return;
   const period = parsePeriod(label);
@@ -55,12 +93,7 @@ function checkPeriod(label: string | undefined, argument: string): void {
 
 /** Checks the arguments and turns them into the loader's filter. */
 export function toStatisticQuery(args: Partial<StatisticFilterArgs>): StatisticQuery {
-  if (args.metric !== undefined && args.metric !== null && !isMetric(args.metric)) {
-    throw new BadUserInputError(
-      `metric: "${args.metric}" is not a known metric (see the metrics query)`,
-      'metric',
-    );
-  }
+  if (args.metric !== undefined && args.metric !== null) checkMetric(args.metric, 'metric');
   checkPeriod(args.period ?? undefined, 'period');
   checkPeriod(args.within ?? undefined, 'within');
   const query: Record<string, string | boolean> = {};

@@ -4,7 +4,8 @@ import { statisticsQueryCost } from '../../limits/cost.js';
 import { checkFirst } from '../../limits/check-arguments.js';
 import type { GraphContext } from '../context.js';
 import { BadUserInputError } from '../errors.js';
-import { StatisticFilterArgs, toStatisticQuery } from './statistic-filter.args.js';
+import { findTwoWayFromPartnerSide } from '../../queries/statistics.js';
+import { StatisticFilterArgs, checkSubjects, toStatisticQuery } from './statistic-filter.args.js';
 import { Statistic } from './statistic.type.js';
 
 @ObjectType({ description: 'A metric a statistic can measure, with its units.' })
@@ -34,7 +35,7 @@ export class StatisticResolver {
 
   @Query(() => [Statistic], {
     description:
-      'Statistics measuring the given subjects, filtered, ordered by subject then period: a time series when one subject and metric are given.',
+      'Statistics measuring the given subjects, filtered, ordered by subject then period: a time series when one subject and metric are given. Two-way figures (trade_value, trade_modal_share) stored from a partner’s side follow each subject’s own, marked fromPartnerSide with their direction. An id that names no entity is an error naming the entities it may mean (BAD_USER_INPUT), never an empty answer.',
     complexity: statisticsQueryCost,
   })
   async statistics(
@@ -63,10 +64,26 @@ export class StatisticResolver {
     const lists = await ctx.loaders.statistics.loadMany(
       subjects.map((subjectId) => ({ subjectId, filter: query })),
     );
-    const all = lists.flatMap((list) => {
+    // A subject with figures exists: only those without any are looked up, to tell an unknown id
+    // (an error naming what it may mean) from an entity with no figures (an empty answer).
+    await checkSubjects(
+      subjects.filter((_id, i) => {
+        const list = lists[i];
+        return !(list instanceof Error) && list !== undefined && list.length === 0;
+      }),
+      ctx,
+      'subjects',
+    );
+    const mirrored = await findTwoWayFromPartnerSide(ctx.store, { ...query, subjectIds: subjects });
+    const all = lists.flatMap((list, i) => {
       if (list instanceof Error) throw list;
-      return list;
+      const subjectId = subjects[i] as string;
+      const own = list.map((s) => Statistic.from(s));
+      const other = mirrored
+        .filter((m) => m.partnerId === subjectId)
+        .map((m) => Statistic.from(m.statistic, subjectId));
+      return [...own, ...other];
     });
-    return all.slice(0, limit).map((s) => Statistic.from(s));
+    return all.slice(0, limit);
   }
 }

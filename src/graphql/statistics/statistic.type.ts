@@ -1,4 +1,5 @@
 import { Ctx, Field, Float, ObjectType } from 'type-graphql';
+import { TWO_WAY_METRICS } from '../../domain/metrics.js';
 import { parsePeriod, spanYearEarlier } from '../../domain/period.js';
 import { coverageOf, statedFigure, type Statistic as StatisticModel } from '../../domain/statistic.js';
 import type { GraphContext } from '../context.js';
@@ -88,6 +89,19 @@ export class Statistic extends Node {
   })
   coverage!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For a two-way figure (trade between the subject and its destination): both sides and the side the source states it from, e.g. "MX ↔ US, stated from MX’s side". Null for other figures.',
+  })
+  direction!: string | null;
+
+  @Field(() => Boolean, {
+    description:
+      'True when a two-way figure is listed for its destination (the partner asked about), though stored from the subject’s side: the same trade seen from the other end.',
+  })
+  fromPartnerSide!: boolean;
+
   @Field(() => String, { nullable: true, description: 'What exactly the figure covers, in our words.' })
   scope!: string | null;
 
@@ -100,7 +114,8 @@ export class Statistic extends Node {
   @Field(() => String, { nullable: true, description: 'The period the reported change compares with.' })
   changeComparedTo!: string | null;
 
-  static from(model: StatisticModel): Statistic {
+  /** `asPartnerOf`: the statistic is listed for this id, its destination (a two-way figure seen from the other side). */
+  static from(model: StatisticModel, asPartnerOf?: string): Statistic {
     return Object.assign(new Statistic(), {
       model,
       id: model.id,
@@ -121,6 +136,11 @@ export class Statistic extends Node {
         basis: model.periodBasis as PeriodBasisEnum,
       }),
       coverage: coverageOf(model),
+      direction:
+        TWO_WAY_METRICS.has(model.metric) && model.destinationId !== null
+          ? `${model.subjectId} ↔ ${model.destinationId}, stated from ${model.subjectId}’s side`
+          : null,
+      fromPartnerSide: asPartnerOf !== undefined && asPartnerOf === model.destinationId,
       scope: model.scope,
       reportedChangePercent: model.changePercent,
       changeComparedTo: model.changeComparedTo,

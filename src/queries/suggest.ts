@@ -1,0 +1,83 @@
+import { distance } from 'fastest-levenshtein';
+import { searchNodes, searchTerm } from '../search/search.js';
+import type { GraphStore } from '../store/graph-store.js';
+import type { GraphNode } from '../store/values.js';
+import { findNodes } from './paths.js';
+
+/*
+ * "Did you mean …?" for names and ids a user got wrong. Edit distance from fastest-levenshtein
+ * (already in the tree through the Cypher language tools, small and dependency-free).
+ */
+
+/**
+ * The candidates closest to a name, best first: those that start with it or that it starts with,
+ * then those within a few edits (a third of the name's length, at least 2). At most `max`.
+ */
+export function closestNames(name: string, candidates: readonly string[], max = 3): string[] {
+  const wanted = name.toLowerCase();
+  const scored = candidates
+    .map((candidate) => {
+      const lower = candidate.toLowerCase();
+      const edits = distance(wanted, lower);
+      const prefix = lower.startsWith(wanted) || wanted.startsWith(lower);
+      return {
+        candidate,
+        score: edits,
+        ok: prefix || edits <= Math.max(2, Math.floor(wanted.length / 3)),
+      };
+    })
+    .filter((x) => x.ok)
+    .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
+  return scored.slice(0, max).map((x) => x.candidate);
+}
+
+export interface UnknownId {
+  readonly id: string;
+  /** Ids of entities whose id, name or alias matches the unknown id, best first. */
+  readonly suggestions: readonly string[];
+}
+
+/** The ids that name no node, each with the ids it may have meant (by name, alias or id, any case). */
+export async function unknownIds(store: GraphStore, ids: readonly string[]): Promise<UnknownId[]> {
+  const found = await findNodes(store, ids);
+  const missing = [...new Set(ids)].filter((id) => !found.has(id));
+  return Promise.all(missing.map(async (id) => ({ id, suggestions: await suggestIds(store, id) })));
+}
+
+/** Ids of entities a mistyped id or a name may mean: search by name, alias or id, best first. */
+export async function suggestIds(
+  store: GraphStore,
+  text: string,
+  kinds: readonly string[] = [],
+  max = 3,
+): Promise<string[]> {
+  const term = searchTerm(text);
+  if (term.length < 2) return [];
+  const hits = await searchNodes(store, term, { kinds, limit: max });
+  return hits.map((hit) => hit.node.id);
+}
+
+/**
+ * The node whose id equals `id` ignoring case (ids are unique ignoring case in practice: slugs are
+ * lower case, ISO codes upper case), among the given kinds; null when there is none.
+ */
+export async function findIgnoringCase(
+  store: GraphStore,
+  id: string,
+  kinds: readonly string[] = [],
+): Promise<GraphNode | null> {
+  const term = searchTerm(id);
+  if (term.length < 2) return null;
+  const hits = await searchNodes(store, term, { kinds, limit: 20 });
+  return hits.find((hit) => hit.node.id.toLowerCase() === id.toLowerCase())?.node ?? null;
+}
+
+/** "did you mean MX?", "did you mean exports or export_share?", or '' without suggestions. */
+export function didYouMean(suggestions: readonly string[]): string {
+  if (suggestions.length === 0) return '';
+  const list =
+    suggestions.length === 1
+      ? suggestions[0]
+      : `${suggestions.slice(0, -1).join(', ')} or ${suggestions[suggestions.length - 1]}`;
+  return ` (did you mean ${list}?)`;
+}
