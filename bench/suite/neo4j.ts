@@ -31,11 +31,13 @@ export async function neo4jTarget(log: (line: string) => void): Promise<Neo4jTar
   if (reason) throw new Error(`--engine neo4j needs NEO4J_URI or the Maven launcher: ${reason}`);
   ensureLauncherBuilt(log);
   // A folder of its own (two suites may run at once), deleted when the suite stops the server.
+  // Ten minutes to start: on a machine shared with other work the JVM start alone took over two.
   const server = await startNeo4j({
     name: `bench-${process.pid}`,
     fresh: true,
     heap: HEAP,
     pageCache: PAGE_CACHE,
+    timeoutMs: 600_000,
   });
   log(`  Neo4j launched at ${server.uri} (heap ${HEAP}, page cache ${PAGE_CACHE}, pid ${server.pid})`);
   return {
