@@ -59,12 +59,12 @@ export function benchDriver(uri: string): Driver {
   );
 }
 
-/** Deletes every node and relationship (in batches: a million statistics do not fit one transaction). */
+/** Deletes every node and relationship, 5,000 nodes a transaction (a 768 MiB heap refused 20,000 statistics with their links). */
 export async function emptyNeo4j(uri: string): Promise<void> {
   const driver = benchDriver(uri);
   const session = driver.session();
   try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS');
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
   } finally {
     await session.close();
     await driver.close();
