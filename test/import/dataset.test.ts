@@ -49,6 +49,32 @@ describe('Dataset validation', () => {
     ]);
   });
 
+  test('qualifiers are checked: a range needs both ends, ends belong to ranges, bases are named', () => {
+    const problems = problemsOf(
+      corrupted('statistics.yaml', (t) =>
+        t
+          .replace('value: 3000,', 'qualifier: range, low: 3000,')
+          .replace('value: 1200,', 'value: 1200, qualifier: about,')
+          .replace('value: 1100,', 'value: 1100, qualifier: lower-bound, high: 1200,')
+          .replace('value: 4500,', 'value: 4500, periodBasis: guessed,'),
+      ),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /statistics\.yaml:1 record alpha-exports-2026-01-fx field "high": is required when qualifier is range/,
+      ),
+      expect.stringMatching(
+        /statistics\.yaml:2 record beta-exports-2026-01-fx field "qualifier": must be one of exact, approximate, lower-bound, upper-bound, range/,
+      ),
+      expect.stringMatching(
+        /statistics\.yaml:3 record beta-exports-2026-01-us-fx field "high": is only for qualifier range .*a bound's number goes in value/,
+      ),
+      expect.stringMatching(
+        /statistics\.yaml:4 record mx-exports-2026-01-fx field "periodBasis": must be one of stated, article-date, context/,
+      ),
+    ]);
+  });
+
   test('unknown references, wrong kinds and bad periods are all reported at once', () => {
     const problems = problemsOf(
       corrupted('statistics.yaml', (t) =>
