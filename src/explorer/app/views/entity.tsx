@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import {
   ENTITY_QUERY,
   ENTITY_STATISTICS_QUERY,
+  entityAnswer,
   graphql,
   type Entity,
   type Relation,
@@ -28,7 +29,7 @@ export function EntityView({ id, metric }: { id: string; metric: string | null }
     const failed = (failure: unknown): void =>
       setError(failure instanceof Error ? failure.message : String(failure));
     // Two requests at once: the header, graph and relationships paint before the statistics arrive.
-    graphql<{ entity: Entity | null }>(ENTITY_QUERY, { id })
+    entityAnswer<{ entity: Entity | null }>(id, ENTITY_QUERY)
       .then((data) => setEntity(data.entity))
       .catch(failed);
     graphql<{ entity: { statistics: Statistic[] } | null }>(ENTITY_STATISTICS_QUERY, { id })
