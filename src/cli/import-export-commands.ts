@@ -9,7 +9,13 @@ import { flatCsv, flattenAnswer } from '../export/flat/flatten.js';
 import { idsIn } from '../export/ids-in.js';
 import { ImportError } from '../records/errors.js';
 import { exportGraph, type ExportFormat } from '../export/export.js';
-import { importFiles, type ImportMode, type ImportProgress, type ImportSummary } from '../import/import.js';
+import {
+  importFiles,
+  type ImportMode,
+  type ImportProgress,
+  type ImportSummary,
+  type NodeChange,
+} from '../import/import.js';
 import { rollbackImport, unfinishedImports } from '../import/journal.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { ensureDataset, openStore } from '../store/open-store.js';
@@ -144,6 +150,26 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): {
   };
 }
 
+const shown = (value: unknown): string => {
+  if (value === null || value === undefined) return '(none)';
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : `[${value.map(String).join(', ')}]`;
+  return JSON.stringify(value);
+};
+
+/** `kind id` then one line per field: `field: before → after`, marked when it removes or replaces. */
+export function describeChanges(changes: readonly NodeChange[]): string[] {
+  const lines: string[] = [];
+  for (const change of changes) {
+    lines.push(`  ${change.kind} ${change.id}`);
+    for (const field of change.fields) {
+      lines.push(
+        `    ${field.overwrites ? 'OVERWRITES ' : ''}${field.field}: ${shown(field.before)} → ${shown(field.after)}`,
+      );
+    }
+  }
+  return lines;
+}
+
 function printSummary(summary: ImportSummary): void {
   const lines: string[] = [];
   const verb = summary.dryRun ? 'would be' : 'were';
@@ -164,6 +190,19 @@ function printSummary(summary: ImportSummary): void {
   if (summary.duplicates > 0)
     lines.push(`${summary.duplicates} exact repeat(s) of earlier records ${verb} written once`);
   for (const skip of summary.skipped) lines.push(`skipped ${skip.rows} Comtrade row(s): ${skip.reason}`);
+  if (summary.changeCount > 0) {
+    lines.push(
+      `${summary.changeCount} node(s) ${summary.dryRun ? 'would change' : 'changed'}, field by field` +
+        (summary.overwrites > 0
+          ? ` (${summary.overwrites} change(s) marked OVERWRITES remove or replace a stored value)`
+          : ' (only additions)') +
+        ':',
+    );
+    lines.push(...describeChanges(summary.changes));
+    if (summary.changeCount > summary.changes.length) {
+      lines.push(`… and ${summary.changeCount - summary.changes.length} more (--json lists the first 1000)`);
+    }
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
@@ -188,7 +227,11 @@ export function importExportCommands(program: Command): void {
       'import files (CSV or JSON Lines in the data/ format, UN Comtrade CSV): all of it or nothing',
     )
     .argument('[files...]', 'files or directories to import')
-    .option('--dry-run', 'check everything and report what would change, writing nothing')
+    .option('--dry-run', 'check everything and report what would change, field by field, writing nothing')
+    .option(
+      '--replace-entities',
+      'a record states the whole entity: fields it leaves out are cleared, its lists replace the stored ones (default: only the fields given change, lists are merged)',
+    )
     .option('--journal', 'write in journaled batches, as on Neo4j (default there; embedded: one transaction)')
     .option('--batch-size <records>', 'records checked and written together', (text) =>
       Number.parseInt(text, 10),
@@ -206,6 +249,7 @@ export function importExportCommands(program: Command): void {
           files: string[],
           options: {
             dryRun?: boolean;
+            replaceEntities?: boolean;
             journal?: boolean;
             batchSize?: number;
             comtradeUrl?: string;
@@ -239,6 +283,7 @@ export function importExportCommands(program: Command): void {
             try {
               summary = await importFiles(store, files, {
                 dryRun: options.dryRun ?? false,
+                replaceEntities: options.replaceEntities ?? false,
                 ...(mode ? { mode } : {}),
                 ...(options.batchSize ? { batchSize: options.batchSize } : {}),
                 comtrade: {

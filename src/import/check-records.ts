@@ -45,6 +45,12 @@ export interface CheckedNode {
   /** The Sources an entity lists. */
   readonly sources: readonly string[];
   readonly ensure: boolean;
+  /** The fields the record gives (an import changes only these on a node the graph has). */
+  readonly given: readonly string[];
+  /** The fields the record sets to null on purpose (JSON Lines): cleared on the stored node. */
+  readonly cleared: readonly string[];
+  /** The record leaves out fields a new node needs: it can only amend a node the graph has. */
+  readonly patch: boolean;
 }
 
 export interface CheckedClaim {
@@ -59,6 +65,8 @@ export type Checked = CheckedStatistic | CheckedNode | CheckedClaim;
 
 /** Checks one record against its schema; reports its problems and returns null, or what it becomes. */
 export function checkRecord(input: InputRecord, fileName: string, problems: ProblemSink): Checked | null {
+  if (input.kind !== 'Relationship' && input.kind !== 'Statistic')
+    return checkNode(input, fileName, problems);
   const id = typeof input.fields.id === 'string' ? input.fields.id : null;
   const label =
     input.kind === 'Relationship'
@@ -121,25 +129,7 @@ export function checkRecord(input: InputRecord, fileName: string, problems: Prob
       ],
     };
   }
-  const kind = input.kind;
-  const row =
-    kind === 'Source'
-      ? sourceRow(record as SourceRecord)
-      : entityRow(
-          fieldsOf(kind),
-          record as Record<string, unknown> & { id: string; name: string; aliases: string[] },
-        );
-  return {
-    t: 'n',
-    line: input.line,
-    kind,
-    id: nodeId,
-    row,
-    hash: contentHash(`${kind}|${JSON.stringify(record)}`),
-    published: kind === 'Source' ? ((record as SourceRecord).published ?? null) : null,
-    sources: kind === 'Source' ? [] : ((record.sources as string[] | undefined) ?? []),
-    ensure: input.ensure ?? false,
-  };
+  throw new Error(`unreachable: ${input.kind} records are checked by checkNode`);
 }
 
 /** A block of whole lines (JSON Lines) or whole records (CSV) of one file, to check. */
@@ -400,4 +390,87 @@ function checkCsv(request: CheckRequest): CheckResponse {
 /** Checks a block of a file: what a worker thread does, or the main thread for small files. */
 export function checkBlock(request: CheckRequest): CheckResponse {
   return request.format === 'csv' ? checkCsv(request) : checkJsonLines(request);
+}
+
+/** Whether a schema field accepts being left out (optional, or with a default). */
+function optionalField(kind: RecordKind, field: string): boolean {
+  const shape = (schemaOf(kind) as unknown as { shape?: Record<string, z.ZodType> }).shape ?? {};
+  const schema = shape[field];
+  return schema === undefined || schema.safeParse(undefined).success;
+}
+
+/**
+ * An entity or Source record. Imports are additive: the record changes only the fields it gives,
+ * so it may leave out even the fields a new node needs (`name`, …) when it amends a node the graph
+ * has (`patch`); a field set to null (JSON Lines) is cleared on purpose, when the kind allows it
+ * to be absent.
+ */
+function checkNode(input: InputRecord, fileName: string, problems: ProblemSink): CheckedNode | null {
+  const kind = input.kind as Exclude<NodeKind, 'Statistic'>;
+  const id = typeof input.fields.id === 'string' ? input.fields.id : '-';
+  const fields: Record<string, unknown> = {};
+  const cleared: string[] = [];
+  let wrong = false;
+  for (const [field, value] of Object.entries(input.fields)) {
+    if (value !== null) {
+      fields[field] = value;
+      continue;
+    }
+    if (field === 'id' || field === 'kind' || !optionalField(kind, field)) {
+      wrong = true;
+      problems.push({
+        file: fileName,
+        line: input.line,
+        record: id,
+        field,
+        message: `cannot be cleared (null): a ${kind} always has it`,
+      });
+    } else cleared.push(field);
+  }
+  const known = new Set(fieldsOf(kind));
+  const missing = [...known].filter((field) => !(field in fields) && !optionalField(kind, field));
+  const patch = missing.length > 0 && 'id' in fields && !missing.includes('id');
+  const schema = schemaOf(kind) as unknown as z.ZodObject;
+  const result = (patch ? schema.partial() : schema).safeParse(fields);
+  if (!result.success || wrong) {
+    for (const issue of result.success ? [] : (result.error as z.ZodError).issues) {
+      problems.push({
+        file: fileName,
+        line: input.line,
+        record: id,
+        ...(issue.path.length > 0 ? { field: issue.path.join('.') } : {}),
+        message: issue.message,
+      });
+    }
+    return null;
+  }
+  const record = result.data as Record<string, unknown>;
+  const given = Object.keys(fields).filter((field) => field !== 'kind' && known.has(field));
+  let row: WriteRow;
+  if (patch) {
+    // Only what is given; the rest (and the search text) comes from the stored node when merged.
+    row = Object.fromEntries(given.map((field) => [field, record[field] as WriteRow[string]]));
+  } else {
+    row =
+      kind === 'Source'
+        ? sourceRow(record as SourceRecord)
+        : entityRow(
+            fieldsOf(kind),
+            record as Record<string, unknown> & { id: string; name: string; aliases: string[] },
+          );
+  }
+  return {
+    t: 'n',
+    line: input.line,
+    kind,
+    id: record.id as string,
+    row,
+    hash: contentHash(`${kind}|${JSON.stringify(record)}|${cleared.join(',')}`),
+    published: kind === 'Source' ? ((record as SourceRecord).published ?? null) : null,
+    sources: kind === 'Source' ? [] : ((record.sources as string[] | undefined) ?? []),
+    ensure: input.ensure ?? false,
+    given,
+    cleared,
+    patch,
+  };
 }

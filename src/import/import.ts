@@ -39,7 +39,8 @@ import { recordImport, type ImportRecord } from './import-records.js';
 import { IdIndex } from './id-index.js';
 import { outgoingClaims } from '../records/graph-records.js';
 import { planInputs, type InputFile } from './input-files.js';
-import { fieldsOf, type RecordKind } from '../records/record-kinds.js';
+import { fieldsOf, LIST_FIELDS, type RecordKind } from '../records/record-kinds.js';
+import { searchTextOf } from '../domain/normalize.js';
 import {
   batchKey,
   beginJournal,
@@ -100,6 +101,28 @@ export interface ImportOptions {
   readonly onProgress?: (progress: ImportProgress) => void;
   /** Problems kept in full (the rest are counted); at least the 50 a ValidationError prints. */
   readonly maxProblems?: number;
+  /**
+   * A record states the whole entity: fields it leaves out are cleared and its lists replace the
+   * stored ones. Default (false): additive, a record changes only the fields it gives and its
+   * lists are merged into the stored ones.
+   */
+  readonly replaceEntities?: boolean;
+}
+
+/** One field an import changes on a node the graph has. */
+export interface FieldChange {
+  readonly field: string;
+  readonly before: StoreValue;
+  readonly after: StoreValue;
+  /** The change removes or replaces a value the graph holds (not only adds to it). */
+  readonly overwrites: boolean;
+}
+
+/** A node the import changes, field by field. */
+export interface NodeChange {
+  readonly kind: NodeKind;
+  readonly id: string;
+  readonly fields: readonly FieldChange[];
 }
 
 export interface ImportProgress {
@@ -132,7 +155,63 @@ export interface ImportSummary {
   readonly duplicates: number;
   /** Comtrade rows not imported, by reason. */
   readonly skipped: readonly { reason: string; rows: number }[];
+  /** Entities and sources the import changes, field by field (the first 1000; `changeCount` counts all). */
+  readonly changes: readonly NodeChange[];
+  readonly changeCount: number;
+  /** How many of those changes remove or replace a stored value. */
+  readonly overwrites: number;
   readonly seconds: number;
+}
+
+/** Changes listed in full in a summary. */
+const CHANGES_KEPT = 1000;
+
+const isEmpty = (value: StoreValue | undefined): boolean =>
+  value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+
+/**
+ * The row an import writes for a node the graph has: additive by default (the given fields
+ * replace, lists are merged, fields set to null are cleared), or the record whole with
+ * `replaceEntities`. Also the field-level changes against the stored row.
+ */
+export function mergeNode(
+  kind: NodeKind,
+  stored: WriteRow,
+  item: { readonly row: WriteRow; readonly given: readonly string[]; readonly cleared: readonly string[] },
+  replaceEntities: boolean,
+): { row: WriteRow; changes: FieldChange[] } {
+  const row: Record<string, WriteRow[string]> = { ...stored };
+  if (replaceEntities) Object.assign(row, item.row);
+  else {
+    for (const field of item.given) {
+      const value = item.row[field] as StoreValue;
+      const before = stored[field] as StoreValue;
+      if (LIST_FIELDS.has(field) && Array.isArray(value)) {
+        const merged = Array.isArray(before) ? [...before] : [];
+        for (const entry of value) if (!merged.includes(entry)) merged.push(entry);
+        row[field] = merged as WriteRow[string];
+      } else row[field] = value as WriteRow[string];
+    }
+    for (const field of item.cleared) row[field] = (LIST_FIELDS.has(field) ? [] : null) as WriteRow[string];
+  }
+  if (kind === 'Source') {
+    row.searchText = searchTextOf(String(row.id), String(row.title), [String(row.publisher)]);
+  } else {
+    row.searchText = searchTextOf(String(row.id), String(row.name), (row.aliases as string[] | null) ?? []);
+  }
+  const changes: FieldChange[] = [];
+  for (const field of new Set([...Object.keys(stored), ...Object.keys(row)])) {
+    if (field === 'searchText' || field === 'id') continue;
+    const before = (stored[field] ?? null) as StoreValue;
+    const after = (row[field] ?? null) as StoreValue;
+    if (equalValues(before, after)) continue;
+    const lost =
+      Array.isArray(before) && Array.isArray(after)
+        ? before.some((entry) => !(after as unknown[]).includes(entry))
+        : !isEmpty(before);
+    changes.push({ field, before, after, overwrites: lost });
+  }
+  return { row, changes };
 }
 
 const tally = (): Tally => ({ created: 0, updated: 0, unchanged: 0 });
@@ -152,6 +231,9 @@ type Valid =
       readonly id: string;
       readonly row: WriteRow;
       readonly ensure: boolean;
+      readonly given: readonly string[];
+      readonly cleared: readonly string[];
+      readonly patch: boolean;
       readonly at: Location;
       readonly refs: readonly Reference[];
     }
@@ -375,6 +457,9 @@ class Importer {
   >;
   private readonly relationships = tally();
   private duplicates = 0;
+  private readonly changes: NodeChange[] = [];
+  private changeCount = 0;
+  private overwrites = 0;
   private readonly skipped = new Map<string, number>();
   private initialNodes = new Map<string, number>();
   private initialClaims = 0;
@@ -455,6 +540,9 @@ class Importer {
       relationships: this.relationships,
       duplicates: this.duplicates,
       skipped: [...this.skipped].map(([reason, rows]) => ({ reason, rows })),
+      changes: this.changes,
+      changeCount: this.changeCount,
+      overwrites: this.overwrites,
       seconds: (Date.now() - this.started) / 1000,
     };
   }
@@ -944,13 +1032,18 @@ class Importer {
         // A node a Comtrade file implies yields to a record of the import with the same id.
         if (checked.ensure && this.nodeIndex.get(checked.id)) continue;
         if (!this.firstTime(this.nodeIndex, checked.id, checked.hash, at, checked.id, 'id')) continue;
-        this.imported.set(checked.id, { kind: checked.kind, published: checked.published });
+        // An amendment's kind (and a Source's date) come from the node the graph has.
+        if (!checked.patch)
+          this.imported.set(checked.id, { kind: checked.kind, published: checked.published });
         valid.push({
           type: 'node',
           kind: checked.kind,
           id: checked.id,
           row: checked.row,
           ensure: checked.ensure,
+          given: checked.given,
+          cleared: checked.cleared,
+          patch: checked.patch,
           at,
           refs: checked.sources.map((source, i) => ({
             field: `sources.${i}`,
@@ -1126,11 +1219,37 @@ class Importer {
         continue;
       }
       const counts = this.nodes[item.kind];
-      if (stored && (item.ensure || holds(stored.properties, item.row))) {
+      if (stored && item.ensure) {
         counts.unchanged += 1;
         continue;
       }
+      if (!stored && item.patch) {
+        // Leaves out what a new node needs: it can only amend a node the graph has.
+        const needs = fieldsOf(item.kind).filter((field) => !item.given.includes(field) && field !== 'id');
+        this.problem({
+          file: this.files[item.at.file]?.name ?? '?',
+          line: item.at.line,
+          record: item.id,
+          field: 'id',
+          message:
+            `"${item.id}" is not in the graph, and a new ${item.kind} needs every required field ` +
+            `(this record leaves out some of: ${needs.join(', ')}); check the id, or give the whole record`,
+        });
+        continue;
+      }
+      let row = item.row;
       if (stored) {
+        const merged = mergeNode(item.kind, rowOfNode(stored), item, this.options.replaceEntities ?? false);
+        if (merged.changes.length === 0) {
+          counts.unchanged += 1;
+          continue;
+        }
+        row = merged.row;
+        this.changeCount += 1;
+        this.overwrites += merged.changes.filter((change) => change.overwrites).length;
+        if (this.changes.length < CHANGES_KEPT) {
+          this.changes.push({ kind: item.kind, id: item.id, fields: merged.changes });
+        }
         counts.updated += 1;
         plan.undo?.nodes.push({ kind: item.kind, row: rowOfNode(stored) });
       } else {
@@ -1138,7 +1257,7 @@ class Importer {
         plan.undo?.createdNodes.push(item.id);
       }
       const rows = plan.upserts[item.kind] ?? [];
-      rows.push(item.row);
+      rows.push(row);
       plan.upserts[item.kind] = rows;
     }
   }

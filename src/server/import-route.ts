@@ -36,6 +36,10 @@ const importQuery = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .optional()
     .transform((value) => value === 'true' || value === '1'),
+  replaceEntities: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .optional()
+    .transform((value) => value === 'true' || value === '1'),
 });
 
 class BodyTooLarge extends Error {}
@@ -99,13 +103,13 @@ export function importRouter(options: ImportRouteOptions): Router {
       return;
     }
     running = true;
-    const { filename, dryRun } = query.data;
+    const { filename, dryRun, replaceEntities } = query.data;
     const directory = await mkdtemp(path.join(os.tmpdir(), 'tradegraph-upload-'));
     const file = path.join(directory, filename);
     try {
       await pipeline(request, byteCap(options.maxImportBytes), createWriteStream(file));
       log('received %s (%s)', filename, dryRun ? 'dry run' : 'import');
-      const summary: ImportSummary = await importFiles(options.store, [file], { dryRun });
+      const summary: ImportSummary = await importFiles(options.store, [file], { dryRun, replaceEntities });
       response.json({ ...summary, files: renamed(summary.files, file, filename) });
     } catch (error) {
       if (error instanceof BodyTooLarge) {
