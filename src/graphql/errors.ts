@@ -32,6 +32,8 @@ export const CLIENT_ERROR_CODES: readonly string[] = [
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
   'RATE_LIMITED',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'CONFLICT',
 ];
 
 export class ClientError extends GraphQLError {
@@ -74,6 +76,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   let original: unknown = error;
   while (original instanceof GraphQLError && original.originalError !== undefined) {
     original = original.originalError;
+  }
+  if (formatted.extensions?.code === 'PERSISTED_QUERY_NOT_SUPPORTED') {
+    // Apollo's own message is the bare class name.
+    return {
+      message: 'Persisted queries are turned off on this server: send the whole query.',
+      extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' },
+    };
   }
   if (original instanceof GraphQLError) return withoutStack(formatted);
   const { locations, path } = formatted;

@@ -1,3 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { format } from 'node:util';
+import createDebug from 'debug';
+import { CLIENT_ERROR_CODES } from '../../src/graphql/errors';
 import type { RunningServer } from '../../src/server/server';
 import { MAX_JSON_DEPTH } from '../../src/server/server';
 import type { EmbeddedStore } from '../../src/store/embedded/embedded-store';
@@ -175,5 +180,64 @@ describe('The front door', () => {
         errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }],
       });
     }
+  });
+
+  test("every code a client can receive is in SECURITY.md's table, and only those", () => {
+    const security = readFileSync(path.join(__dirname, '..', '..', 'SECURITY.md'), 'utf8');
+    const table = security.slice(
+      security.indexOf('| code '),
+      security.indexOf('User input never becomes Cypher'),
+    );
+    const documented = [...table.matchAll(/^\| `([A-Z_]+)`/gm)].map((match) => match[1]);
+    expect([...documented].sort()).toEqual([...CLIENT_ERROR_CODES].sort());
+  });
+
+  test('persisted queries and unknown operation names get their documented codes', async () => {
+    const server = await start();
+    const hash = { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } };
+    const persisted = await post(server, { extensions: hash });
+    expect(persisted.body.errors).toEqual([
+      {
+        message: 'Persisted queries are turned off on this server: send the whole query.',
+        extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' },
+      },
+    ]);
+    const unknown = await post(server, { query: 'query A { metrics { name } }', operationName: 'B' });
+    expect([unknown.status, unknown.body.errors?.[0]?.extensions?.code]).toEqual([
+      400,
+      'OPERATION_RESOLUTION_FAILURE',
+    ]);
+    for (const response of [persisted, unknown])
+      expect(CLIENT_ERROR_CODES).toContain(response.body.errors?.[0]?.extensions?.code);
+  });
+
+  test('the log gets the detail a client does not, and never a key', async () => {
+    const lines: string[] = [];
+    const namespaces = createDebug.disable();
+    const previous = createDebug.log;
+    createDebug.log = (...args: unknown[]) => void lines.push(format(...args));
+    createDebug.enable('tradegraph:audit,tradegraph:server');
+    try {
+      const own = await openTemporaryStore();
+      const server = await serve(own.store, { http: { apiKeys: [KEY] } });
+      await post(server, { query: '{ metrics { name } }' }, { 'x-api-key': 'wrong-key-0123456789abcdef' });
+      await post(server, { query: '{ metrics { name } }' }, { 'x-api-key': KEY });
+      await own.store.close();
+      const health = await fetch(`${server.url}/health`);
+      expect([health.status, await health.json()]).toEqual([
+        503,
+        { status: 'unavailable', engine: 'embedded' },
+      ]);
+      await server.close();
+      await own.dispose().catch(() => undefined);
+    } finally {
+      createDebug.log = previous;
+      createDebug.enable(namespaces);
+    }
+    const log = lines.join('\n');
+    expect(log).toMatch(/refused an invalid API key from \S*127\.0\.0\.1/);
+    expect(log).toMatch(/health: the store is unavailable: /);
+    expect(log).not.toContain('wrong-key-0123456789abcdef');
+    expect(log).not.toContain(KEY);
   });
 });
