@@ -39,7 +39,7 @@ import { recordImport, type ImportRecord } from './import-records.js';
 import { IdIndex } from './id-index.js';
 import { outgoingClaims } from '../records/graph-records.js';
 import { planInputs, type InputFile } from './input-files.js';
-import { fieldsOf, LIST_FIELDS, type RecordKind } from '../records/record-kinds.js';
+import { fieldsOf, KIND_FILE_NAMES, LIST_FIELDS, type RecordKind } from '../records/record-kinds.js';
 import { searchTextOf } from '../domain/normalize.js';
 import {
   batchKey,
@@ -1091,6 +1091,21 @@ class Importer {
     return false;
   }
 
+  /**
+   * A reference to an id neither in this change nor in the graph: says both, and how to add it
+   * (a record of an allowed kind in the same change; files are checked together, in any order).
+   */
+  private missingMessage(id: string, allowed: readonly NodeKind[]): string {
+    const files = this.files.length;
+    const kind = allowed[0] ?? 'Source';
+    const file = [...KIND_FILE_NAMES].find(([, each]) => each === kind)?.[0] ?? 'records';
+    return (
+      `refers to "${id}", which is neither in this change (its ${files} file${files === 1 ? '' : 's'}) nor in the graph: ` +
+      `add a ${allowed.join(' or ')} record with id "${id}" to the change (a ${file}.csv or ${file}.jsonl file, ` +
+      `or a line {"kind": "${kind}", "id": "${id}", …} in a JSON Lines file), or correct the id`
+    );
+  }
+
   private kindOf(id: string): Known | null | undefined {
     return this.imported.get(id) ?? this.stored.get(id);
   }
@@ -1160,7 +1175,7 @@ class Importer {
           this.problem({
             ...place,
             field: ref.field,
-            message: `refers to "${ref.id}", which is neither in the import nor in the store`,
+            message: this.missingMessage(ref.id, ref.allowed),
           });
         } else {
           // Not known yet: it may come later in the import. Checked again at the end.
@@ -1413,7 +1428,7 @@ class Importer {
             line: place.at.line,
             record: place.record,
             field: place.field,
-            message: `refers to "${pending.id}", which is neither in the import nor in the store`,
+            message: this.missingMessage(pending.id, place.allowed),
           });
         } else if (!place.allowed.includes(known.kind)) {
           this.problem({

@@ -160,4 +160,42 @@ describe.each(testEngines())('Imports add, and lose nothing (%s)', (engine) => {
     ]);
     expect(await properties('beta-motors')).toEqual(before);
   });
+
+  test('several files are one change: statistics may come before their source; a missing id says where it is missing', async () => {
+    const statistic = {
+      kind: 'Statistic',
+      id: 'beta-exports-2026-02',
+      subject: 'beta-motors',
+      metric: 'exports',
+      value: 120,
+      unit: 'vehicles',
+      period: '2026-02',
+      source: 'fx-new-2026',
+    };
+    const source = {
+      kind: 'Source',
+      id: 'fx-new-2026',
+      title: 'A new report',
+      publisher: 'Example',
+      url: 'https://example.com/new',
+      language: 'en',
+    };
+    // The figures' file first, the source in another file of the same change.
+    const together = await run({
+      'a-figures.jsonl': JSON.stringify(statistic),
+      'b-sources.jsonl': JSON.stringify(source),
+    });
+    if (together instanceof Error) throw together;
+    expect(together.nodes.Statistic.created).toBe(1);
+    expect(together.nodes.Source.created).toBe(1);
+
+    const missing = await run({
+      'a-figures.jsonl': JSON.stringify({ ...statistic, id: 'x-1', source: 'fx-nowhere' }),
+    });
+    expect(missing).toBeInstanceOf(ValidationError);
+    expect((missing as ValidationError).problems[0]?.message).toBe(
+      'refers to "fx-nowhere", which is neither in this change (its 1 file) nor in the graph: add a Source record with id "fx-nowhere" ' +
+        'to the change (a sources.csv or sources.jsonl file, or a line {"kind": "Source", "id": "fx-nowhere", …} in a JSON Lines file), or correct the id',
+    );
+  });
 });

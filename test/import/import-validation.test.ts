@@ -55,7 +55,7 @@ describe('Import validation', () => {
         /statistics\.csv:6 record bad-ref field "destination": refers to "heavy-trucks", a Sector; expected Country or Region/,
       ),
       expect.stringMatching(
-        /statistics\.csv:6 record bad-ref field "subject": refers to "nobody", which is neither in the import nor in the store/,
+        /statistics\.csv:6 record bad-ref field "subject": refers to "nobody", which is neither in this change \(its \d+ files?\) nor in the graph: add a .* record with id "nobody" to the change/,
       ),
     ]);
   });
