@@ -83,11 +83,13 @@ export function queryCommands(program: Command): void {
     .requiredOption('--period <period>', 'e.g. 2026-01, 2025')
     .option('--destination <country>', 'e.g. US')
     .option('--context <ids>', 'comma-separated subjects whose totals frame the ranking', 'MX')
+    .option('--members-as-of <date>', 'rank the members at this date (2024, 2026-01)')
     .action((...args: unknown[]) => {
       const o = opts(args);
       return run(async (store, print, association = '') => {
         checkMetric(String(o.metric));
         checkPeriod(String(o.period), 'period');
+        if (typeof o.membersAsOf === 'string') checkPeriod(o.membersAsOf, 'members-as-of');
         await requireNode(store, association, ['Association'], 'association');
         if (typeof o.destination === 'string') await requireNode(store, o.destination, [], 'destination');
         const ranking = await rankMembers(
@@ -97,6 +99,7 @@ export function queryCommands(program: Command): void {
             metric: String(o.metric),
             period: String(o.period),
             ...(typeof o.destination === 'string' ? { destination: o.destination } : {}),
+            ...(typeof o.membersAsOf === 'string' ? { membersAsOf: o.membersAsOf } : {}),
           },
           String(o.context).split(',').filter(Boolean),
         );
@@ -115,6 +118,7 @@ export function queryCommands(program: Command): void {
           print(`no member of ${association} has ${String(o.metric)} figures for ${String(o.period)}`);
         }
         for (const row of ranking.rows) if (row.note !== null) print(`note: ${row.note}`);
+        for (const note of ranking.memberNotes) print(`note: ${note}`);
         for (const s of ranking.context) print(`context: ${describeStatistic(s)}`);
         return ranking;
       })(...args);

@@ -1,7 +1,7 @@
 import { rankSubjects, type RankingRow } from '../domain/ranking.js';
 import type { Statistic } from '../domain/statistic.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { findMembers } from './members.js';
+import { findMembersAt } from './members.js';
 import { findStatistics } from './statistics.js';
 
 export interface RankingRequest {
@@ -42,13 +42,27 @@ export async function rank(
   return { rows: rankSubjects(relevant, request.destination ?? null), context };
 }
 
-/** Ranks every company any source names as a member of the association by a metric. */
+/**
+ * Ranks the association's members by a metric: every company any source names, or with
+ * `membersAsOf` the members at that date (see findMembersAt), whose notes come with the ranking.
+ */
 export async function rankMembers(
   store: GraphStore,
   associationId: string,
-  request: Omit<RankingRequest, 'subjectIds'>,
+  request: Omit<RankingRequest, 'subjectIds'> & { readonly membersAsOf?: string },
   contextSubjectIds: readonly string[] = [],
-): Promise<Ranking> {
-  const members = await findMembers(store, [associationId]);
-  return rank(store, { ...request, subjectIds: members.map((m) => m.member.id) }, contextSubjectIds);
+): Promise<Ranking & { readonly memberNotes: readonly string[] }> {
+  const { membersAsOf, ...rest } = request;
+  const { members, excluded } = await findMembersAt(
+    store,
+    [associationId],
+    membersAsOf === undefined ? {} : { asOf: membersAsOf },
+  );
+  const memberNotes = [...members.flatMap((m) => (m.note === null ? [] : [m.note])), ...excluded];
+  const ranking = await rank(
+    store,
+    { ...rest, subjectIds: members.map((m) => m.member.id) },
+    contextSubjectIds,
+  );
+  return { ...ranking, memberNotes };
 }

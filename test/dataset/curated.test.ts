@@ -59,6 +59,19 @@ describe.each(testEngines())('Curated dataset: the questions the graph must answ
     expect(members.length + excluded.length).toBe(all.length);
   });
 
+  test('members at 2026 ranked by January 2026 exports: the headline, and notes on who is left out', async () => {
+    const ranking = await rankMembers(store, 'anpact', {
+      metric: 'exports',
+      period: '2026-01',
+      membersAsOf: '2026',
+    });
+    expect(ranking.rows.map((r) => [r.subjectId, r.value])).toEqual([
+      ['freightliner', 3556],
+      ['international', 1445],
+    ]);
+    expect(ranking.memberNotes.join(' ')).toMatch(/mack is excluded/);
+  });
+
   test('Anpact members ranked by January 2026 exports, each figure scoped and cited', async () => {
     const ranking = await rankMembers(store, 'anpact', { metric: 'exports', period: '2026-01' });
     const [first, second] = ranking.rows;
