@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -87,10 +87,17 @@ export interface ImportOptions {
   /** Records per batch (validated, looked up and written together). */
   readonly batchSize?: number;
   /**
-   * New statistics per packed statement in a one-transaction import on a store without a bulk
-   * directory (gathered over batches; more is faster and takes more memory, about 0.5 kB a row).
+   * New statistics per packed statement in a one-transaction import written in place
+   * (gathered over batches; more is faster and takes more memory, about 0.5 kB a row).
    */
   readonly bulkRows?: number;
+  /**
+   * One-transaction imports of at least this many bytes (all files together) are bulk writes
+   * when the store can make them (`TransactionOptions.bulk`: the embedded store builds them in a
+   * copy of the database, with the engine's bulk loader); smaller ones are written in place.
+   * Default: DEFAULT_BULK_IMPORT_BYTES.
+   */
+  readonly bulkAboveBytes?: number;
   readonly comtrade?: ComtradeOptions;
   /**
    * Worker threads that check records (0: none, all on the main thread). Default: one per core, at
@@ -213,6 +220,9 @@ export function mergeNode(
   }
   return { row, changes };
 }
+
+/** See `ImportOptions.bulkAboveBytes`: 16 MiB, about 60,000 statistics. */
+export const DEFAULT_BULK_IMPORT_BYTES = 16 * 1024 * 1024;
 
 const tally = (): Tally => ({ created: 0, updated: 0, unchanged: 0 });
 
@@ -377,12 +387,21 @@ export function rowOfNode(node: GraphNode): WriteRow {
   return properties as WriteRow;
 }
 
-/** Write plans kept on disk between checking an import and writing it, one JSON line each. */
+/**
+ * Write plans kept on disk between checking an import and writing it, one JSON line each, in the
+ * store's scratch directory (the system's temporary directory when the store has none).
+ */
 class Spool {
-  private readonly directory = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-import-'));
-  private readonly file = path.join(this.directory, 'plans.jsonl');
-  private readonly out = createWriteStream(this.file);
+  private readonly directory: string;
+  private readonly file: string;
+  private readonly out: WriteStream;
   count = 0;
+
+  constructor(scratch: string | undefined) {
+    this.directory = mkdtempSync(path.join(scratch ?? os.tmpdir(), 'tradegraph-import-'));
+    this.file = path.join(this.directory, 'plans.jsonl');
+    this.out = createWriteStream(this.file);
+  }
 
   async write(plan: WritePlan): Promise<void> {
     this.count += 1;
@@ -585,8 +604,12 @@ class Importer {
    * staged statistics and commits. Nothing touches the store before the last record is checked.
    */
   private async runInOneTransaction(): Promise<void> {
-    const spool = new Spool();
-    const bulk = this.store.bulkDirectory;
+    const spool = new Spool(this.store.scratchDirectory);
+    // Large imports stage their new statistics for the bulk loader, and are bulk writes.
+    const bulk =
+      this.totalBytes >= (this.options.bulkAboveBytes ?? DEFAULT_BULK_IMPORT_BYTES)
+        ? this.store.bulkDirectory
+        : undefined;
     const staging = bulk ? new Staging(bulk) : null;
     this.staging = staging;
     try {
@@ -601,31 +624,34 @@ class Importer {
       const total = spool.count + statements.length;
       let done = 0;
       this.progress('writing', { done, total });
-      await this.store.transaction(async (tx) => {
-        // Without a bulk directory, new statistics go in few large packed statements instead.
-        let inserts = emptyPlan(false);
-        for await (const plan of spool.read()) {
-          for (const row of plan.inserted) inserts.inserted.push(row);
-          for (const [name, links] of Object.entries(plan.insertedLinks)) {
-            for (const link of links) push(inserts.insertedLinks, name, link);
+      await this.store.transaction(
+        async (tx) => {
+          // Written in place, new statistics go in few large packed statements instead.
+          let inserts = emptyPlan(false);
+          for await (const plan of spool.read()) {
+            for (const row of plan.inserted) inserts.inserted.push(row);
+            for (const [name, links] of Object.entries(plan.insertedLinks)) {
+              for (const link of links) push(inserts.insertedLinks, name, link);
+            }
+            plan.inserted = [];
+            plan.insertedLinks = {};
+            await applyPlan(tx, plan);
+            if (inserts.inserted.length >= this.bulkRows) {
+              await applyPlan(tx, inserts);
+              inserts = emptyPlan(false);
+            }
+            this.progress('writing', { done: (done += 1), total });
           }
-          plan.inserted = [];
-          plan.insertedLinks = {};
-          await applyPlan(tx, plan);
-          if (inserts.inserted.length >= this.bulkRows) {
-            await applyPlan(tx, inserts);
-            inserts = emptyPlan(false);
+          await applyPlan(tx, inserts);
+          for (const statement of statements) {
+            await tx.run(statement, {});
+            this.progress('writing', { done: (done += 1), total });
           }
-          this.progress('writing', { done: (done += 1), total });
-        }
-        await applyPlan(tx, inserts);
-        for (const statement of statements) {
-          await tx.run(statement, {});
-          this.progress('writing', { done: (done += 1), total });
-        }
-        if (this.changed()) await recordImport(tx, this.record());
-        this.progress('committing');
-      });
+          if (this.changed()) await recordImport(tx, this.record());
+          this.progress('committing');
+        },
+        { bulk: staging !== null },
+      );
     } finally {
       staging?.remove();
       spool.remove();
@@ -642,7 +668,7 @@ class Importer {
           `roll it back first (tradegraph import --rollback <id>)`,
       );
     }
-    const spool = new Spool();
+    const spool = new Spool(this.store.scratchDirectory);
     try {
       await this.readAll(async (plan) => {
         if (this.problemCount === 0 && planSize(plan) > 0) await spool.write(plan);

@@ -79,15 +79,22 @@ export function recordOfClaim(edge: GraphEdge): Record<string, unknown> {
 
 export const isClaim = (edge: GraphEdge): boolean => Object.hasOwn(RELATIONSHIP_TYPES, edge.type);
 
-/** Every node of a kind, a page at a time, in id order. */
-export async function* nodePages(store: GraphStore, kind: NodeKind): AsyncGenerator<GraphNode[]> {
+/**
+ * Every node of a kind, a page at a time, in id order. Each page is a statement that reads past
+ * the previous page's last id, so larger pages read a large graph in fewer passes.
+ */
+export async function* nodePages(
+  store: GraphStore,
+  kind: NodeKind,
+  pageSize = PAGE,
+): AsyncGenerator<GraphNode[]> {
   let after = '';
   for (;;) {
-    const rows = await store.read(listStatement(kind), { after, limit: PAGE });
+    const rows = await store.read(listStatement(kind), { after, limit: pageSize });
     if (rows.length === 0) return;
     yield rows.map((row) => row.node);
     after = rows[rows.length - 1]?.node.id ?? after;
-    if (rows.length < PAGE) return;
+    if (rows.length < pageSize) return;
   }
 }
 

@@ -104,7 +104,10 @@ export function importRouter(options: ImportRouteOptions): Router {
     }
     running = true;
     const { filename, dryRun, replaceEntities } = query.data;
-    const directory = await mkdtemp(path.join(os.tmpdir(), 'tradegraph-upload-'));
+    // In the store's own scratch directory: what a killed process leaves there goes at the next start.
+    const directory = await mkdtemp(
+      path.join(options.store.scratchDirectory ?? os.tmpdir(), 'tradegraph-upload-'),
+    );
     const file = path.join(directory, filename);
     try {
       await pipeline(request, byteCap(options.maxImportBytes), createWriteStream(file));

@@ -10,6 +10,12 @@ export interface StoreHealth {
 
 /** Statements run inside one write transaction: all of them take effect, or none. */
 export interface WriteTransaction {
+  /**
+   * Where the engine's bulk loader reads staged files from in this transaction (see
+   * `GraphStore.bulkDirectory`); undefined when bulk statements may not run in it (a write the
+   * embedded store makes in place, see `TransactionOptions.bulk`).
+   */
+  readonly bulkDirectory?: string | undefined;
   run<P extends Params, R extends Row>(statement: Statement<P, R>, params: P): Promise<R[]>;
   /**
    * Runs a statement whose `$rows` parameter is a list of independent rows (it `UNWIND`s them
@@ -21,6 +27,16 @@ export interface WriteTransaction {
   ): Promise<void>;
 }
 
+export interface TransactionOptions {
+  /**
+   * A large write that uses the engine's bulk loader (`copy-statistics`, `copy-statistic-*`
+   * statements reading files staged in `bulkDirectory`). The embedded store builds it in a copy
+   * of the database and switches the copy in when it is complete (see
+   * src/store/embedded/README.md); without it, bulk statements are refused.
+   */
+  readonly bulk?: boolean;
+}
+
 /** The one port every part of the application uses to reach the graph, whichever engine serves it. */
 export interface GraphStore {
   readonly engine: Dialect;
@@ -30,10 +46,20 @@ export interface GraphStore {
    * engine cannot read files this process writes (Neo4j reads them on its server).
    */
   readonly bulkDirectory?: string | undefined;
+  /**
+   * A directory of the store's own for temporary files (uploads, spooled plans), emptied each
+   * time the store opens, so nothing a killed process left behind outlives the next start.
+   * Undefined when the store has no local folder (Neo4j): callers use the system's.
+   */
+  readonly scratchDirectory?: string | undefined;
   /** Runs a read statement and returns its rows, mapped to plain values. */
   read<P extends Params, R extends Row>(statement: Statement<P, R>, params: P): Promise<R[]>;
-  /** Runs `work` in one write transaction; commits when it resolves, rolls back when it throws. */
-  transaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one write transaction; commits when it resolves, rolls back when it throws.
+   * Once it resolves the write is durable; a process killed at any moment before leaves the
+   * graph as it was before the transaction, and openable.
+   */
+  transaction<T>(work: (tx: WriteTransaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import createDebug from 'debug';
-import type { GraphStore, StoreHealth, WriteTransaction } from './graph-store.js';
+import type { GraphStore, StoreHealth, TransactionOptions, WriteTransaction } from './graph-store.js';
 import type { Statement } from './statements.js';
 import type { Params, Row } from './values.js';
 
@@ -62,6 +62,10 @@ export class CachedStore implements GraphStore {
     return this.inner.bulkDirectory;
   }
 
+  get scratchDirectory(): string | undefined {
+    return this.inner.scratchDirectory;
+  }
+
   async read<P extends Params, R extends Row>(statement: Statement<P, R>, params: P): Promise<R[]> {
     const key = `${statement.name}\u0000${JSON.stringify(params)}`;
     const entry = this.entries.get(key);
@@ -91,11 +95,11 @@ export class CachedStore implements GraphStore {
     }
   }
 
-  async transaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: WriteTransaction) => Promise<T>, options?: TransactionOptions): Promise<T> {
     this.writing += 1;
     this.invalidate();
     try {
-      return await this.inner.transaction(work);
+      return await this.inner.transaction(work, options);
     } finally {
       this.writing -= 1;
       this.invalidate();

@@ -1,7 +1,7 @@
 import createDebug from 'debug';
 import type { Dialect } from './cypher-catalog.js';
 import { StoreTimeoutError, StoreUnavailableError } from './errors.js';
-import type { GraphStore, StoreHealth, WriteTransaction } from './graph-store.js';
+import type { GraphStore, StoreHealth, TransactionOptions, WriteTransaction } from './graph-store.js';
 import type { Statement } from './statements.js';
 import type { Params, Row } from './values.js';
 
@@ -105,10 +105,10 @@ export class ResilientStore implements GraphStore {
     }
   }
 
-  async transaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: WriteTransaction) => Promise<T>, options?: TransactionOptions): Promise<T> {
     const store = this.serving();
     try {
-      return await store.transaction(work);
+      return await store.transaction(work, options);
     } catch (error) {
       this.noticeFailure(store, error);
       throw error;

@@ -1,14 +1,23 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import createDebug from 'debug';
 import { Connection, Database, type PreparedStatement, type QueryResult } from '@ladybugdb/core';
 import { CypherCatalog } from '../cypher-catalog.js';
 import { StoreError, StoreQueryError, StoreTimeoutError, StoreUnavailableError } from '../errors.js';
-import type { GraphStore, StoreHealth, WriteTransaction } from '../graph-store.js';
+import type { GraphStore, StoreHealth, TransactionOptions, WriteTransaction } from '../graph-store.js';
 import type { Statement } from '../statements.js';
 import type { Params, ParamValue, Row } from '../values.js';
 import { homogeneousBatches } from './batches.js';
+import {
+  copyDatabase,
+  databaseFiles,
+  engineFilesOf,
+  fsyncPath,
+  replaceFile,
+  resetWorkDirectory,
+  sizeOf,
+  type DatabaseFiles,
+} from './files.js';
 import { mapEmbeddedRow } from './values.js';
 
 const log = createDebug('tradegraph:store:embedded');
@@ -35,11 +44,6 @@ export interface EmbeddedStoreOptions {
    * such as a test run, would otherwise run out of it.
    */
   readonly maxDatabaseBytes?: number;
-  /**
-   * Where the bulk loader reads staged files from (statements name them relatively, see
-   * `bulkDirectory` on GraphStore). Default: a temporary directory of the store's own, removed on close.
-   */
-  readonly bulkDirectory?: string;
 }
 
 const GiB = 1024 ** 3;
@@ -64,6 +68,26 @@ class PooledConnection {
     const result = await this.connection.query(text);
     for (const each of Array.isArray(result) ? result : [result]) each.close();
   }
+
+  async close(): Promise<void> {
+    this.prepared.clear();
+    await this.connection.close();
+  }
+}
+
+/** An open database with its connections: the writer and the readers. */
+interface Handles {
+  readonly database: Database;
+  readonly writer: PooledConnection;
+  readonly readers: PooledConnection[];
+}
+
+/** What opening a database had to recover from, if anything. */
+export interface OpenRecovery {
+  /** Files of writes that never finished, removed from the store's work directory. */
+  readonly removed: readonly string[];
+  /** Where the write-ahead log that could not be replayed was kept, when there was one. */
+  readonly keptLog: string | null;
 }
 
 async function collectRows(result: QueryResult | QueryResult[]): Promise<Row[]> {
@@ -118,89 +142,185 @@ function toStoreError(name: string, error: unknown): StoreError {
   return new StoreQueryError(name, message, { cause: error });
 }
 
+/** How the engine words a write-ahead log it cannot replay (torn by a kill, or written wrong). */
+const UNREPLAYABLE_LOG = /wal|checksum|corrupt/i;
+
+interface Settings {
+  readonly catalog: CypherCatalog;
+  readonly bufferPoolBytes: number;
+  readonly maxDatabaseBytes: number;
+  readonly readers: number;
+  readonly queryTimeoutMs: number | undefined;
+  readonly writeTimeoutMs: number | undefined;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function openDatabase(file: string, settings: Settings, strictLog: boolean): Promise<Database> {
+  const database = new Database(
+    file,
+    settings.bufferPoolBytes,
+    true,
+    false,
+    settings.maxDatabaseBytes,
+    true,
+    -1,
+    // Strict first: a log the engine cannot replay stops the open, and openHandles decides.
+    strictLog,
+  );
+  await database.init();
+  return database;
+}
+
+async function connect(database: Database, timeoutMs: number | undefined): Promise<PooledConnection> {
+  const connection = new Connection(database);
+  await connection.init();
+  if (timeoutMs) connection.setQueryTimeout(timeoutMs);
+  return new PooledConnection(connection);
+}
+
+async function closeHandles(handles: Handles): Promise<void> {
+  for (const connection of [...handles.readers, handles.writer]) {
+    await connection.close().catch((error: unknown) => log('closing a connection: %O', error));
+  }
+  await handles.database.close();
+}
+
 /**
- * The embedded default: a Ladybug (Kuzu) database in a local directory. The only class that
- * touches the embedded driver: it owns connections, transactions, timeouts and error mapping.
+ * Opens a database file with its connections. The engine replays the file's write-ahead log; if
+ * the log cannot be replayed, it ends in the one write that was being committed when a process
+ * died (every transaction of this store checkpoints before it is acknowledged, so the log never
+ * holds an acknowledged write; see `transaction`). The log is then kept beside the database as
+ * `<database>.wal.unreplayable-<time>` and the database opened without its unreplayable tail:
+ * as it was before that write. Anything else that stops the open (a lock held by another process)
+ * is a StoreUnavailableError.
+ */
+async function openHandles(
+  file: string,
+  settings: Settings,
+  bulkDirectory: string | undefined,
+): Promise<{ handles: Handles; keptLog: string | null }> {
+  const wal = `${file}.wal`;
+  let database: Database;
+  let keptLog: string | null = null;
+  try {
+    database = await openDatabase(file, settings, true);
+  } catch (error) {
+    const message = messageOf(error);
+    if (/lock/i.test(message)) {
+      throw new StoreUnavailableError(`the database at ${file} is in use by another process (${message})`, {
+        cause: error,
+      });
+    }
+    if (!UNREPLAYABLE_LOG.test(message) || sizeOf(wal) === 0) {
+      throw new StoreUnavailableError(`cannot open the database at ${file}: ${message}`, { cause: error });
+    }
+    keptLog = `${wal}.unreplayable-${new Date().toISOString().replace(/[-:.]/g, '')}`;
+    copyFileSync(wal, keptLog);
+    try {
+      database = await openDatabase(file, settings, false);
+    } catch (again) {
+      throw new StoreUnavailableError(`cannot open the database at ${file}: ${messageOf(again)}`, {
+        cause: again,
+      });
+    }
+    process.emitWarning(
+      `the database at ${file} was opened as it was before the write that was being committed when ` +
+        `the last process stopped (its write-ahead log could not be replayed: ${message}); that ` +
+        `write had not been acknowledged. The log is kept at ${keptLog} and may be deleted.`,
+      { code: 'TRADEGRAPH_RECOVERED' },
+    );
+  }
+  const writer = await connect(database, settings.writeTimeoutMs ?? settings.queryTimeoutMs);
+  for (const statement of settings.catalog.schema) await writer.query(statement);
+  // Nothing waits in the log once the store is open (see `transaction`).
+  await writer.query('CHECKPOINT');
+  // Bulk statements name their staged files relatively (COPY … FROM 'copy-statistics.csv'); only
+  // a bulk write's writer resolves such names, in the store's bulk directory.
+  if (bulkDirectory) await writer.query(fileSearchPath(bulkDirectory));
+  const readers = await Promise.all(
+    Array.from({ length: settings.readers }, () => connect(database, settings.queryTimeoutMs)),
+  );
+  return { handles: { database, writer, readers }, keptLog };
+}
+
+/** Bulk statements (`copy-…`) read staged files; they run only in a bulk write (see `transaction`). */
+const isBulkStatement = (name: string): boolean => name.startsWith('copy-');
+
+/**
+ * The embedded default: a Ladybug (Kuzu) database in a local file. The only class that touches
+ * the embedded driver: it owns connections, transactions, timeouts, error mapping, and the files
+ * around the database (see src/store/embedded/README.md for what a crash leaves and how the
+ * next open deals with it).
  */
 export class EmbeddedStore implements GraphStore {
   readonly engine = 'embedded' as const;
-  private readonly idle: PooledConnection[];
+  private idle: PooledConnection[];
   private readonly readerCount: number;
   private readonly waiting: Waiter[] = [];
   private readonly writeLock = new Mutex();
   private closed = false;
-  /** Resolves `close()` once every reader is back in the pool. */
+  /** While set, reads wait for a connection: the database is being switched. */
+  private paused = false;
+  /** Resolves once every reader is back in the pool. */
   private drained: (() => void) | null = null;
-  /** The directory the writer's bulk loader reads staged files from, and whether the store made it. */
-  private bulk: { readonly directory: string; readonly owned: boolean } | null = null;
 
   private constructor(
-    private readonly database: Database,
-    private readonly catalog: CypherCatalog,
-    private readonly writer: PooledConnection,
-    readers: PooledConnection[],
+    private handles: Handles,
+    private readonly settings: Settings,
     private readonly batchSize: number,
-    readonly directory: string,
+    private readonly files: DatabaseFiles,
+    /** What opening the database recovered from. */
+    readonly recovery: OpenRecovery,
     /** How long a read may wait for a free connection (0: as long as it takes). */
     private readonly acquireTimeoutMs: number = 0,
   ) {
-    this.idle = readers;
-    this.readerCount = readers.length;
+    this.idle = [...handles.readers];
+    this.readerCount = handles.readers.length;
   }
 
   static async open(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
-    const catalog = options.catalog ?? CypherCatalog.load('embedded');
-    const directory = path.resolve(options.directory);
-    mkdirSync(path.dirname(directory), { recursive: true });
-    let database: Database;
-    try {
-      database = new Database(
-        directory,
-        options.bufferPoolBytes ?? GiB,
-        true,
-        false,
-        options.maxDatabaseBytes ?? 256 * GiB,
-      );
-      await database.init();
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const reason = /lock/i.test(message)
-        ? `the database at ${directory} is in use by another process (${message})`
-        : `cannot open the database at ${directory}: ${message}`;
-      throw new StoreUnavailableError(reason, { cause: error });
-    }
-    const connect = async (timeoutMs = options.queryTimeoutMs): Promise<PooledConnection> => {
-      const connection = new Connection(database);
-      await connection.init();
-      if (timeoutMs) connection.setQueryTimeout(timeoutMs);
-      return new PooledConnection(connection);
+    const database = path.resolve(options.directory);
+    mkdirSync(path.dirname(database), { recursive: true });
+    const files = databaseFiles(database);
+    const settings: Settings = {
+      catalog: options.catalog ?? CypherCatalog.load('embedded'),
+      bufferPoolBytes: options.bufferPoolBytes ?? GiB,
+      maxDatabaseBytes: options.maxDatabaseBytes ?? 256 * GiB,
+      readers: options.readers ?? 4,
+      queryTimeoutMs: options.queryTimeoutMs,
+      writeTimeoutMs: options.writeTimeoutMs,
     };
-    const writer = await connect(options.writeTimeoutMs ?? options.queryTimeoutMs);
-    for (const statement of catalog.schema) await writer.query(statement);
-    // Bulk statements name their staged files relatively (COPY … FROM 'tradegraph-….csv'); the
-    // writer resolves such names in a directory of this store's own.
-    const bulk = options.bulkDirectory
-      ? { directory: path.resolve(options.bulkDirectory), owned: false }
-      : { directory: mkdtempSync(path.join(os.tmpdir(), 'tradegraph-bulk-')), owned: true };
-    await writer.query(fileSearchPath(bulk.directory));
-    const readers = await Promise.all(Array.from({ length: options.readers ?? 4 }, () => connect()));
-    log('opened %s with %d readers', directory, readers.length);
-    const store = new EmbeddedStore(
-      database,
-      catalog,
-      writer,
-      readers,
+    const { handles, keptLog } = await openHandles(database, settings, undefined);
+    // The engine's lock is held from here: what the work directory holds is an earlier process's.
+    const removed = resetWorkDirectory(files);
+    if (removed.length > 0) log('removed what unfinished writes left: %o', removed);
+    log('opened %s with %d readers', database, handles.readers.length);
+    return new EmbeddedStore(
+      handles,
+      settings,
       options.batchSize ?? 2000,
-      directory,
+      files,
+      { removed, keptLog },
       options.acquireTimeoutMs ?? options.queryTimeoutMs ?? 0,
     );
-    store.bulk = bulk;
-    return store;
+  }
+
+  /** The database file. */
+  get directory(): string {
+    return this.files.database;
   }
 
   /** See GraphStore: where staged files for the bulk loader go. */
-  get bulkDirectory(): string | undefined {
-    return this.bulk?.directory;
+  get bulkDirectory(): string {
+    return this.files.bulk;
+  }
+
+  /** See GraphStore: temporary files of this store, removed when it next opens. */
+  get scratchDirectory(): string {
+    return this.files.scratch;
   }
 
   async read<P extends Params, R extends Row>(statement: Statement<P, R>, params: P): Promise<R[]> {
@@ -208,7 +328,7 @@ export class EmbeddedStore implements GraphStore {
     const connection = await this.acquire();
     try {
       log('read %s', statement.name);
-      return (await connection.execute(this.catalog, statement.name, params)) as R[];
+      return (await connection.execute(this.settings.catalog, statement.name, params)) as R[];
     } catch (error) {
       throw toStoreError(statement.name, error);
     } finally {
@@ -216,39 +336,28 @@ export class EmbeddedStore implements GraphStore {
     }
   }
 
-  async transaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+  /**
+   * One write transaction, durable when it resolves, and all or nothing whenever the process
+   * dies. In place, a transaction commits and then checkpoints before it resolves: the engine
+   * writes a transaction's records to its log at commit and may write a log it cannot replay
+   * (LadybugDB #771: records over 4 KiB), so nothing acknowledged is left to depend on the log.
+   * A process killed meanwhile leaves the graph as before (the log is torn or unreplayable, see
+   * `openHandles`) or as after (the commit or checkpoint completed).
+   *
+   * A bulk write (`options.bulk`) is built in a copy of the database instead, because the
+   * engine's bulk loader writes its rows to the database file, not to the log, and makes them
+   * durable only by a checkpoint after the commit: killed between the two, the log's half of the
+   * transaction comes back without the loaded rows. The copy is committed, checkpointed and
+   * closed, then renamed over the database; reads keep the database as it was until the rename
+   * and wait for the moment the store reopens it.
+   */
+  async transaction<T>(work: (tx: WriteTransaction) => Promise<T>, options?: TransactionOptions): Promise<T> {
     this.assertOpen();
     const unlock = await this.writeLock.lock();
-    const writer = this.writer;
-    const catalog = this.catalog;
-    const batchSize = this.batchSize;
-    const tx: WriteTransaction = {
-      async run<P extends Params, R extends Row>(statement: Statement<P, R>, params: P): Promise<R[]> {
-        try {
-          return (await writer.execute(catalog, statement.name, params)) as R[];
-        } catch (error) {
-          throw toStoreError(statement.name, error);
-        }
-      },
-      async runBatch<Item extends { readonly [key: string]: ParamValue }>(
-        statement: Statement<{ rows: Item[] }>,
-        rows: readonly Item[],
-      ): Promise<void> {
-        for (const batch of homogeneousBatches(rows, batchSize)) await tx.run(statement, { rows: batch });
-      },
-    };
     try {
-      await writer.query('BEGIN TRANSACTION');
-      let result: T;
-      try {
-        result = await work(tx);
-      } catch (error) {
-        // A failed statement may already have ended the transaction inside the engine.
-        await writer.query('ROLLBACK').catch((rollbackError: unknown) => log('rollback: %O', rollbackError));
-        throw error;
-      }
-      await writer.query('COMMIT');
-      return result;
+      this.assertOpen();
+      if (options?.bulk) return await this.buildAndSwitch(work);
+      return await this.run(this.handles.writer, work, undefined);
     } finally {
       unlock();
     }
@@ -266,25 +375,157 @@ export class EmbeddedStore implements GraphStore {
     // query timeout), so the database is never closed under a statement.
     for (const waiter of this.waiting.splice(0))
       waiter.fail(new StoreUnavailableError('the embedded store is closed'));
-    if (this.idle.length < this.readerCount) {
-      await new Promise<void>((resolve) => (this.drained = resolve));
-    }
+    await this.readersIdle();
     const release = await this.writeLock.lock();
     try {
-      await this.database.close();
-      if (this.bulk?.owned) rmSync(this.bulk.directory, { recursive: true, force: true });
+      await closeHandles(this.handles);
+      rmSync(this.files.work, { recursive: true, force: true });
       log('closed %s', this.directory);
     } finally {
       release();
     }
   }
 
+  /** Runs `work` in one transaction on `writer`: commit, then checkpoint, before it resolves. */
+  private async run<T>(
+    writer: PooledConnection,
+    work: (tx: WriteTransaction) => Promise<T>,
+    bulkDirectory: string | undefined,
+  ): Promise<T> {
+    const catalog = this.settings.catalog;
+    const batchSize = this.batchSize;
+    const tx: WriteTransaction = {
+      bulkDirectory,
+      async run<P extends Params, R extends Row>(statement: Statement<P, R>, params: P): Promise<R[]> {
+        if (isBulkStatement(statement.name) && bulkDirectory === undefined) {
+          throw new StoreQueryError(
+            statement.name,
+            'a bulk statement runs only in a bulk write (transaction(work, { bulk: true }))',
+          );
+        }
+        try {
+          return (await writer.execute(catalog, statement.name, params)) as R[];
+        } catch (error) {
+          throw toStoreError(statement.name, error);
+        }
+      },
+      async runBatch<Item extends { readonly [key: string]: ParamValue }>(
+        statement: Statement<{ rows: Item[] }>,
+        rows: readonly Item[],
+      ): Promise<void> {
+        for (const batch of homogeneousBatches(rows, batchSize)) await tx.run(statement, { rows: batch });
+      },
+    };
+    await writer.query('BEGIN TRANSACTION');
+    let result: T;
+    try {
+      result = await work(tx);
+    } catch (error) {
+      // A failed statement may already have ended the transaction inside the engine.
+      await writer.query('ROLLBACK').catch((rollbackError: unknown) => log('rollback: %O', rollbackError));
+      throw error;
+    }
+    try {
+      await writer.query('COMMIT');
+    } catch (error) {
+      await writer.query('ROLLBACK').catch(() => undefined);
+      throw toStoreError('commit', error);
+    }
+    try {
+      await writer.query('CHECKPOINT');
+    } catch (error) {
+      throw toStoreError('checkpoint', error);
+    }
+    return result;
+  }
+
+  /** A bulk write: built in a copy of the database, then switched in (see `transaction`). */
+  private async buildAndSwitch<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+    const { files } = this;
+    const started = Date.now();
+    // Every transaction checkpoints, so the database file alone holds every committed write.
+    await this.handles.writer.query('CHECKPOINT');
+    copyDatabase(files.database, files.building);
+    log('bulk write: copied %s in %d ms', files.database, Date.now() - started);
+    let building: Handles | null = null;
+    try {
+      building = (await openHandles(files.building, { ...this.settings, readers: 0 }, files.bulk)).handles;
+      const result = await this.run(building.writer, work, files.bulk);
+      await closeHandles(building);
+      building = null;
+      // Closed after its checkpoint, the copy is whole in its one file.
+      for (const file of engineFilesOf(files.building)) {
+        if (sizeOf(file) > 0) {
+          throw new StoreError(
+            `the copy being built still has ${file} after its checkpoint; nothing was changed`,
+          );
+        }
+        rmSync(file, { force: true });
+      }
+      fsyncPath(files.building);
+      await this.switchTo(files.building);
+      log('bulk write: switched in after %d ms', Date.now() - started);
+      return result;
+    } catch (error) {
+      if (building) await closeHandles(building).catch((closeError: unknown) => log('close: %O', closeError));
+      for (const file of [files.building, ...engineFilesOf(files.building)]) rmSync(file, { force: true });
+      throw error;
+    }
+  }
+
+  /**
+   * Replaces the database with `building`: reads wait while the database is closed, renamed over
+   * and reopened. If anything of the old database is still in its engine files after it closed,
+   * the switch is called off (the rename would put that log in front of the new file).
+   */
+  private async switchTo(building: string): Promise<void> {
+    const { files } = this;
+    this.paused = true;
+    let problem: unknown = null;
+    try {
+      await this.readersIdle();
+      await closeHandles(this.handles);
+      const left = engineFilesOf(files.database).filter((file) => sizeOf(file) > 0);
+      if (left.length > 0) {
+        throw new StoreError(
+          `${left.join(', ')} outlived closing the database; the bulk write was not switched in`,
+        );
+      }
+      for (const file of engineFilesOf(files.database)) rmSync(file, { force: true });
+      replaceFile(building, files.database);
+    } catch (error) {
+      problem = error;
+    }
+    // Whichever file is in place now is whole: reopen it.
+    try {
+      this.handles = (await openHandles(files.database, this.settings, undefined)).handles;
+      this.idle = [...this.handles.readers];
+    } catch (error) {
+      // The store cannot go on; the next open will say why.
+      this.closed = true;
+      this.paused = false;
+      for (const waiter of this.waiting.splice(0)) waiter.fail(new StoreUnavailableError(messageOf(error)));
+      throw error;
+    }
+    this.paused = false;
+    while (this.waiting.length > 0 && this.idle.length > 0) {
+      (this.waiting.shift() as Waiter).grant(this.idle.pop() as PooledConnection);
+    }
+    if (problem) throw problem;
+  }
+
   private assertOpen(): void {
     if (this.closed) throw new StoreUnavailableError('the embedded store is closed');
   }
 
+  /** Resolves once no read holds a connection. */
+  private readersIdle(): Promise<void> {
+    if (this.idle.length === this.readerCount) return Promise.resolve();
+    return new Promise<void>((resolve) => (this.drained = resolve));
+  }
+
   private acquire(): Promise<PooledConnection> {
-    const connection = this.idle.pop();
+    const connection = this.paused ? undefined : this.idle.pop();
     if (connection) return Promise.resolve(connection);
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
@@ -314,12 +555,18 @@ export class EmbeddedStore implements GraphStore {
   }
 
   private release(connection: PooledConnection): void {
-    const next = this.waiting.shift();
-    if (next) {
-      next.grant(connection);
-      return;
+    if (!this.paused) {
+      const next = this.waiting.shift();
+      if (next) {
+        next.grant(connection);
+        return;
+      }
     }
     this.idle.push(connection);
-    if (this.drained && this.idle.length === this.readerCount) this.drained();
+    if (this.drained && this.idle.length === this.readerCount) {
+      const drained = this.drained;
+      this.drained = null;
+      drained();
+    }
   }
 }
