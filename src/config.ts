@@ -62,6 +62,8 @@ const environment = z.object({
   TRADEGRAPH_AUTH_FAILURE_LIMIT: count(0, 1_000_000, 10),
   TRADEGRAPH_TRUST_PROXY: z.string().optional(),
   TRADEGRAPH_SHUTDOWN_GRACE_MS: count(0, 600_000, 10_000),
+  // Imports of at least this many MiB are bulk writes (the embedded store builds them in a copy).
+  TRADEGRAPH_BULK_IMPORT_MB: count(0, 1024 * 1024, 0),
   TRADEGRAPH_HEADERS_TIMEOUT_MS: count(100, 600_000, 10_000),
   TRADEGRAPH_REQUEST_TIMEOUT_MS: count(100, 3_600_000, 30_000),
   NEO4J_URI: z.string().optional(),
@@ -136,6 +138,8 @@ export interface Config {
   readonly store: StoreConfig;
   readonly limits: QueryLimits;
   readonly http: HttpConfig;
+  /** Imports of at least this many bytes are bulk writes (see `ImportOptions.bulkAboveBytes`). */
+  readonly bulkImportBytes: number;
 }
 
 /** `TRADEGRAPH_TRUST_PROXY`: unset or `false` trusts no proxy; `true`, a hop count, or addresses/subnets. */
@@ -210,5 +214,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     headersTimeoutMs: e.TRADEGRAPH_HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.TRADEGRAPH_REQUEST_TIMEOUT_MS,
   };
-  return { port: e.PORT, host: e.HOST, dataDirectory: e.TRADEGRAPH_DATA_DIR, store, limits, http };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDirectory: e.TRADEGRAPH_DATA_DIR,
+    store,
+    limits,
+    http,
+    bulkImportBytes: e.TRADEGRAPH_BULK_IMPORT_MB * 1024 ** 2,
+  };
 }

@@ -284,6 +284,7 @@ export function importExportCommands(program: Command): void {
               summary = await importFiles(store, files, {
                 dryRun: options.dryRun ?? false,
                 replaceEntities: options.replaceEntities ?? false,
+                bulkAboveBytes: readConfig().bulkImportBytes,
                 ...(mode ? { mode } : {}),
                 ...(options.batchSize ? { batchSize: options.batchSize } : {}),
                 comtrade: {

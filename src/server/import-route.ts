@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { ImportError } from '../records/errors.js';
 import { importFiles, type ImportSummary } from '../import/import.js';
 import { ValidationError, type Problem } from '../import/problems.js';
-import { StoreTimeoutError, StoreUnavailableError } from '../store/errors.js';
+import { StoreTimeoutError, StoreUnavailableError, WriteAbortedError } from '../store/errors.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { describeBytes } from './describe-bytes.js';
 
@@ -69,6 +69,8 @@ export interface ImportRouteOptions {
   readonly store: GraphStore;
   /** Largest file accepted. */
   readonly maxImportBytes: number;
+  /** Files of at least this many bytes are imported as bulk writes (see `ImportOptions.bulkAboveBytes`). */
+  readonly bulkImportBytes?: number;
 }
 
 /**
@@ -77,9 +79,33 @@ export interface ImportRouteOptions {
  * Only requests with an API key get here (the server's write guard closes every write route).
  * Imports run one at a time; the body is streamed to a temporary file, never held in memory.
  */
-export function importRouter(options: ImportRouteOptions): Router {
+export interface ImportRoute {
+  readonly router: Router;
+  /**
+   * For a stopping server: calls off the import running, if any, and resolves once its client
+   * has been answered: with its result if it became durable first, else with 503 (nothing
+   * applied). After `waitMs` the client is answered 503 whatever the import does next: the
+   * import was called off before its point of no return (or it would have finished by then), so
+   * it will not be applied.
+   */
+  drain(waitMs: number): Promise<void>;
+  /** Once set, new imports are refused with 503. */
+  refuseNew(): void;
+}
+
+const SHUTTING_DOWN =
+  'The server is shutting down: the import was not applied (nothing was written). Send it again once the server is back.';
+
+export function importRouter(options: ImportRouteOptions): ImportRoute {
   const router = Router();
   let running = false;
+  let refusing = false;
+  /** The import running: how to call it off, and when its client has been answered. */
+  let current: {
+    readonly controller: AbortController;
+    readonly answered: Promise<void>;
+    answerNow: () => void;
+  } | null = null;
 
   router.post('/import', async (request: Request, response: Response) => {
     const query = importQuery.safeParse(request.query);
@@ -97,12 +123,28 @@ export function importRouter(options: ImportRouteOptions): Router {
       );
       return;
     }
+    if (refusing) {
+      response.set('Retry-After', '10');
+      reply(response, 503, 'SERVICE_UNAVAILABLE', SHUTTING_DOWN);
+      return;
+    }
     if (running) {
       response.set('Retry-After', '5');
       reply(response, 409, 'CONFLICT', 'Another import is running; try again when it has finished.');
       return;
     }
     running = true;
+    const controller = new AbortController();
+    let markAnswered!: () => void;
+    const answered = new Promise<void>((resolve) => (markAnswered = resolve));
+    const answerNow = (): void => {
+      if (!response.headersSent) {
+        response.set('Connection', 'close');
+        reply(response, 503, 'SERVICE_UNAVAILABLE', SHUTTING_DOWN);
+      }
+      markAnswered();
+    };
+    current = { controller, answered, answerNow };
     const { filename, dryRun, replaceEntities } = query.data;
     // In the store's own scratch directory: what a killed process leaves there goes at the next start.
     const directory = await mkdtemp(
@@ -112,10 +154,20 @@ export function importRouter(options: ImportRouteOptions): Router {
     try {
       await pipeline(request, byteCap(options.maxImportBytes), createWriteStream(file));
       log('received %s (%s)', filename, dryRun ? 'dry run' : 'import');
-      const summary: ImportSummary = await importFiles(options.store, [file], { dryRun, replaceEntities });
-      response.json({ ...summary, files: renamed(summary.files, file, filename) });
+      const summary: ImportSummary = await importFiles(options.store, [file], {
+        dryRun,
+        replaceEntities,
+        signal: controller.signal,
+        ...(options.bulkImportBytes === undefined ? {} : { bulkAboveBytes: options.bulkImportBytes }),
+      });
+      if (!response.headersSent) response.json({ ...summary, files: renamed(summary.files, file, filename) });
     } catch (error) {
-      if (error instanceof BodyTooLarge) {
+      if (response.headersSent) {
+        log('import of %s ended after its client was answered: %O', filename, error);
+      } else if (error instanceof WriteAbortedError || controller.signal.aborted) {
+        response.set('Connection', 'close');
+        reply(response, 503, 'SERVICE_UNAVAILABLE', SHUTTING_DOWN);
+      } else if (error instanceof BodyTooLarge) {
         // The client is still sending: answer, then stop reading its body.
         response.set('Connection', 'close');
         reply(
@@ -152,8 +204,28 @@ export function importRouter(options: ImportRouteOptions): Router {
       }
     } finally {
       running = false;
+      current = null;
+      markAnswered();
       await rm(directory, { recursive: true, force: true });
     }
   });
-  return router;
+  return {
+    router,
+    refuseNew: () => {
+      refusing = true;
+    },
+    drain: async (waitMs) => {
+      refusing = true;
+      const running = current;
+      if (!running) return;
+      running.controller.abort();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        running.answered,
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs))),
+      ]);
+      clearTimeout(timer);
+      running.answerNow();
+    },
+  };
 }

@@ -1,7 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import createDebug from 'debug';
@@ -21,6 +20,7 @@ import { ApiKeys, authenticate, canWrite, writeGuard, writeGuardPlugin } from '.
 import { describeBytes } from './describe-bytes.js';
 import { exportRouter } from './export-route.js';
 import { importRouter } from './import-route.js';
+import { GracefulShutdown } from './shutdown.js';
 import { jsonNestingDepth } from './json-depth.js';
 import { legacyStatusPlugin } from './legacy-status-plugin.js';
 import { operationLimitsPlugin } from '../limits/limits-plugin.js';
@@ -193,6 +193,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     app,
   );
   const schema = options.schema ?? tradeGraphSchema();
+  const shutdown = new GracefulShutdown(httpServer);
   const apollo = new ApolloServer<GraphContext>({
     schema,
     formatError,
@@ -204,7 +205,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // Whoever starts the server decides what a signal means (`tradegraph serve` drains, then exits).
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: httpConfig.shutdownGraceMs }),
       writeGuardPlugin(keys),
       operationLimitsPlugin(limits, { maxResponseBytes: httpConfig.maxResponseBytes }),
       legacyStatusPlugin(),
@@ -250,7 +250,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const status = health.ok ? 'ok' : 'unavailable';
     response.status(health.ok ? 200 : 503).json({ status, engine: health.engine });
   });
-  app.use(importRouter({ store, maxImportBytes: httpConfig.maxImportBytes }));
+  const importRoute = importRouter({
+    store,
+    maxImportBytes: httpConfig.maxImportBytes,
+    bulkImportBytes: config.bulkImportBytes,
+  });
+  app.use(importRoute.router);
   app.use(
     exportRouter({
       store,
@@ -294,8 +299,27 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     store,
     close: () => {
       closing ??= (async () => {
+        // Within the grace period: connections end gracefully, an import running is answered
+        // (its result, or 503 with nothing applied) a second before the end, and the store is
+        // closed. A store still busy at the end (a write past its point of no return that has not
+        // finished) is left to the process's exit: a write killed at any moment leaves the graph
+        // as before or as after it (see src/store/embedded/README.md).
+        const grace = httpConfig.shutdownGraceMs;
+        const deadline = Date.now() + grace;
+        const connections = shutdown.stop(grace);
+        await importRoute.drain(Math.max(0, grace - 1000));
+        await connections;
         await apollo.stop();
-        if (ownsStore) await store.close();
+        if (ownsStore) {
+          let timer: NodeJS.Timeout | undefined;
+          const closed = store.close().then(() => true);
+          const late = new Promise<boolean>((resolve) => {
+            timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+          });
+          if (!(await Promise.race([closed, late])))
+            log('the store was still busy when the grace period ended');
+          clearTimeout(timer);
+        }
       })();
       return closing;
     },

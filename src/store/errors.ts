@@ -9,6 +9,9 @@ export class StoreError extends Error {
 /** The store cannot be reached or opened (server down, database locked by another process). */
 export class StoreUnavailableError extends StoreError {}
 
+/** A write was called off (its AbortSignal) before it became durable: nothing of it was applied. */
+export class WriteAbortedError extends StoreError {}
+
 /** A statement ran longer than the configured timeout and was cancelled. */
 export class StoreTimeoutError extends StoreError {}
 

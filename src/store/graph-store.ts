@@ -35,6 +35,12 @@ export interface TransactionOptions {
    * src/store/embedded/README.md); without it, bulk statements are refused.
    */
   readonly bulk?: boolean;
+  /**
+   * Calls the write off (WriteAbortedError, nothing applied) if aborted before the write becomes
+   * durable: checked before the commit (and, for a bulk write, before the switch). Once past that
+   * point the write completes.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** The one port every part of the application uses to reach the graph, whichever engine serves it. */

@@ -3,7 +3,13 @@ import path from 'node:path';
 import createDebug from 'debug';
 import { Connection, Database, type PreparedStatement, type QueryResult } from '@ladybugdb/core';
 import { CypherCatalog } from '../cypher-catalog.js';
-import { StoreError, StoreQueryError, StoreTimeoutError, StoreUnavailableError } from '../errors.js';
+import {
+  StoreError,
+  StoreQueryError,
+  StoreTimeoutError,
+  StoreUnavailableError,
+  WriteAbortedError,
+} from '../errors.js';
 import type { GraphStore, StoreHealth, TransactionOptions, WriteTransaction } from '../graph-store.js';
 import type { Statement } from '../statements.js';
 import type { Params, ParamValue, Row } from '../values.js';
@@ -356,8 +362,8 @@ export class EmbeddedStore implements GraphStore {
     const unlock = await this.writeLock.lock();
     try {
       this.assertOpen();
-      if (options?.bulk) return await this.buildAndSwitch(work);
-      return await this.run(this.handles.writer, work, undefined);
+      if (options?.bulk) return await this.buildAndSwitch(work, options.signal);
+      return await this.run(this.handles.writer, work, undefined, options?.signal);
     } finally {
       unlock();
     }
@@ -391,6 +397,7 @@ export class EmbeddedStore implements GraphStore {
     writer: PooledConnection,
     work: (tx: WriteTransaction) => Promise<T>,
     bulkDirectory: string | undefined,
+    signal: AbortSignal | undefined,
   ): Promise<T> {
     const catalog = this.settings.catalog;
     const batchSize = this.batchSize;
@@ -420,6 +427,8 @@ export class EmbeddedStore implements GraphStore {
     let result: T;
     try {
       result = await work(tx);
+      if (signal?.aborted)
+        throw new WriteAbortedError('the write was called off before its commit; nothing was applied');
     } catch (error) {
       // A failed statement may already have ended the transaction inside the engine.
       await writer.query('ROLLBACK').catch((rollbackError: unknown) => log('rollback: %O', rollbackError));
@@ -440,7 +449,10 @@ export class EmbeddedStore implements GraphStore {
   }
 
   /** A bulk write: built in a copy of the database, then switched in (see `transaction`). */
-  private async buildAndSwitch<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+  private async buildAndSwitch<T>(
+    work: (tx: WriteTransaction) => Promise<T>,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
     const { files } = this;
     const started = Date.now();
     // Every transaction checkpoints, so the database file alone holds every committed write.
@@ -450,7 +462,7 @@ export class EmbeddedStore implements GraphStore {
     let building: Handles | null = null;
     try {
       building = (await openHandles(files.building, { ...this.settings, readers: 0 }, files.bulk)).handles;
-      const result = await this.run(building.writer, work, files.bulk);
+      const result = await this.run(building.writer, work, files.bulk, signal);
       await closeHandles(building);
       building = null;
       // Closed after its checkpoint, the copy is whole in its one file.
@@ -463,6 +475,9 @@ export class EmbeddedStore implements GraphStore {
         rmSync(file, { force: true });
       }
       fsyncPath(files.building);
+      // The point of no return: once the switch starts, the write completes.
+      if (signal?.aborted)
+        throw new WriteAbortedError('the bulk write was called off before its switch; nothing was applied');
       await this.switchTo(files.building);
       log('bulk write: switched in after %d ms', Date.now() - started);
       return result;

@@ -17,7 +17,7 @@ import path from 'node:path';
  * The files of one embedded database and of the store around it. The engine keeps a database in
  * one file (`tradegraph.db`) with its write-ahead log (`.wal`) and, while it checkpoints, a
  * shadow file (`.shadow`) and a rotated log (`.wal.checkpoint`) beside it. The store keeps its own
- * temporary files in `<database>.tmp/`, which it empties each time it opens the database:
+ * temporary files in `<database>.work/`, which it empties each time it opens the database:
  *
  * - `bulk/`: files staged for the engine's bulk loader;
  * - `scratch/`: uploads and spooled write plans of imports;
@@ -40,7 +40,8 @@ export function engineFilesOf(database: string): string[] {
 }
 
 export function databaseFiles(database: string): DatabaseFiles {
-  const work = `${database}.tmp`;
+  // Not `<database>.tmp`: the engine spills to that name and removes it when it closes.
+  const work = `${database}.work`;
   return {
     database,
     wal: `${database}.wal`,
