@@ -30,11 +30,8 @@ export interface GraphState {
   readonly seconds: number;
 }
 
-async function main(): Promise<void> {
-  const [database, mode] = process.argv.slice(2);
-  if (!database || (mode !== 'checksum' && mode !== 'counts')) {
-    throw new Error('usage: state-child <database file> checksum|counts');
-  }
+/** Opens the database as a restart does and reads its state (see the top of this file). */
+export async function readState(database: string, mode: 'checksum' | 'counts'): Promise<GraphState> {
   const started = Date.now();
   let store: EmbeddedStore;
   try {
@@ -55,8 +52,7 @@ async function main(): Promise<void> {
       workAfterOpen: [],
       seconds: (Date.now() - started) / 1000,
     };
-    process.stdout.write(`${JSON.stringify(state)}\n`);
-    return;
+    return state;
   }
   try {
     const workAfterOpen = ['bulk', 'scratch'].flatMap((folder) =>
@@ -92,13 +88,22 @@ async function main(): Promise<void> {
       workAfterOpen,
       seconds: (Date.now() - started) / 1000,
     };
-    process.stdout.write(`${JSON.stringify(state)}\n`);
+    return state;
   } finally {
     await store.close();
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+async function main(): Promise<void> {
+  const [database, mode] = process.argv.slice(2);
+  if (!database || (mode !== 'checksum' && mode !== 'counts')) {
+    throw new Error('usage: state-child <database file> checksum|counts');
+  }
+  process.stdout.write(`${JSON.stringify(await readState(database, mode))}\n`);
+}
+
+if (process.argv[1]?.endsWith('state-child.ts'))
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  });

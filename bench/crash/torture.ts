@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { generateDataset, type Scale, type ScaleSizes } from '../../src/generate/index';
-import type { GraphState } from './state-child';
+import { readState, type GraphState } from './state-child';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CLI = path.join(ROOT, 'src', 'cli', 'main.ts');
@@ -200,6 +200,11 @@ export interface TortureOptions {
   readonly mode: 'checksum' | 'counts';
   /** Environment of the import (e.g. TRADEGRAPH_BULK_IMPORT_MB). */
   readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Restarts open the database in this process rather than in a new one (the test: it saves a
+   * process start per kill; the killed process is gone either way).
+   */
+  readonly inProcess?: boolean;
   readonly onKill?: (result: KillResult, index: number) => void;
 }
 
@@ -226,13 +231,14 @@ export async function seedDatabase(
 
 /** The before state, and one import run to its end: the after state and the phases' times. */
 export async function reference(options: TortureOptions, seed: string): Promise<TortureReference> {
-  const before = await graphState(seed, options.mode);
+  const state = options.inProcess ? readState : graphState;
+  const before = await state(seed, options.mode);
   const database = path.join(options.directory, 'reference.db');
   copyFileSync(seed, database);
   const run = await runCli(database, ['import', options.input], options.env);
   if (run.code !== 0)
     throw new Error(`the reference import failed: ${run.lines.map((l) => l.text).join('\n')}`);
-  const after = await graphState(database, options.mode);
+  const after = await state(database, options.mode);
   removeDatabase(database);
   return {
     before,
@@ -284,7 +290,7 @@ export async function torture(
     copyFileSync(seed, database);
     const run = await runCli(database, ['import', options.input], options.env, point);
     const filesAtKill = filesBeside(database);
-    const state = await graphState(database, options.mode);
+    const state = await (options.inProcess ? readState : graphState)(database, options.mode);
     const outcome: Outcome = !state.opened
       ? 'unopenable'
       : state.fingerprint === ref.before.fingerprint

@@ -24,7 +24,13 @@ describe('Import killed at any moment', () => {
     });
     const seed = path.join(directory, 'seed.db');
     await seedDatabase(seed);
-    const options = { directory, input, points: [] as KillPoint[], mode: 'checksum' as const };
+    const options = {
+      directory,
+      input,
+      points: [] as KillPoint[],
+      mode: 'checksum' as const,
+      inProcess: true,
+    };
     const ref = await reference(options, seed);
     expect(ref.after.fingerprint).not.toBe(ref.before.fingerprint);
     const commitMs = Math.max(ref.run.ms - ref.committingAtMs, 100);
@@ -48,5 +54,5 @@ describe('Import killed at any moment', () => {
     }
     // A kill before the commit leaves the graph as before.
     expect(results[0]?.outcome).toBe('before');
-  }, 300_000);
+  }, 600_000);
 });

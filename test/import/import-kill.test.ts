@@ -91,7 +91,7 @@ describe('Import killed midway', () => {
     } finally {
       files.remove();
     }
-  });
+  }, 180_000);
 
   test('a killed journaled import is rolled back by its id after restart', async () => {
     const files = writeFiles({ 'statistics.jsonl': statisticLines(20_000, 'journaled') });
@@ -119,5 +119,5 @@ describe('Import killed midway', () => {
     } finally {
       files.remove();
     }
-  });
+  }, 180_000);
 });

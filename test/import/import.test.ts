@@ -288,7 +288,8 @@ describe('Import', () => {
       await one.dispose();
       await two.dispose();
     }
-  });
+    // Four imports, two of them bulk writes (a copy of the database each), and four worker pools.
+  }, 120_000);
 
   test('a journaled import gives the same graph, and leaves no journal behind', async () => {
     const one = await openLoadedStore();

@@ -207,6 +207,8 @@ async function openHandles(
   file: string,
   settings: Settings,
   bulkDirectory: string | undefined,
+  /** Whether to run the schema statements: not for a copy of, or the switch to, a database this store opened. */
+  schema = true,
 ): Promise<{ handles: Handles; keptLog: string | null }> {
   const wal = `${file}.wal`;
   let database: Database;
@@ -240,9 +242,11 @@ async function openHandles(
     );
   }
   const writer = await connect(database, settings.writeTimeoutMs ?? settings.queryTimeoutMs);
-  for (const statement of settings.catalog.schema) await writer.query(statement);
-  // Nothing waits in the log once the store is open (see `transaction`).
-  await writer.query('CHECKPOINT');
+  if (schema) {
+    for (const statement of settings.catalog.schema) await writer.query(statement);
+    // Nothing waits in the log once the store is open (see `transaction`).
+    await writer.query('CHECKPOINT');
+  }
   // Bulk statements name their staged files relatively (COPY … FROM 'copy-statistics.csv'); only
   // a bulk write's writer resolves such names, in the store's bulk directory.
   if (bulkDirectory) await writer.query(fileSearchPath(bulkDirectory));
@@ -461,7 +465,8 @@ export class EmbeddedStore implements GraphStore {
     log('bulk write: copied %s in %d ms', files.database, Date.now() - started);
     let building: Handles | null = null;
     try {
-      building = (await openHandles(files.building, { ...this.settings, readers: 0 }, files.bulk)).handles;
+      building = (await openHandles(files.building, { ...this.settings, readers: 0 }, files.bulk, false))
+        .handles;
       const result = await this.run(building.writer, work, files.bulk, signal);
       await closeHandles(building);
       building = null;
@@ -513,7 +518,7 @@ export class EmbeddedStore implements GraphStore {
     }
     // Whichever file is in place now is whole: reopen it.
     try {
-      this.handles = (await openHandles(files.database, this.settings, undefined)).handles;
+      this.handles = (await openHandles(files.database, this.settings, undefined, false)).handles;
       this.idle = [...this.handles.readers];
     } catch (error) {
       // The store cannot go on; the next open will say why.
