@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultCypherDirectory } from '../src/store/cypher-catalog';
-import { generatedFiles } from '../src/store/generated-statements';
+import { generatedFiles } from '../src/store/cypher-generator';
 
 const directory = defaultCypherDirectory();
 const files = generatedFiles();

@@ -15,7 +15,8 @@ import { formatError } from './graphql/errors.js';
 import { checkOperationLimits, type OperationCost } from './limits/operation-limits.js';
 import { tradeGraphSchema } from './graphql/schema.js';
 import type { GraphStore } from './store/graph-store.js';
-import { ensureDataset, openStore } from './store/open-store.js';
+import { ensureDataset } from './import/ensure-dataset.js';
+import { openStore } from './store/open-store.js';
 
 export interface TradeGraphOptions {
   /** Where the graph lives; by default from the environment (embedded unless NEO4J_URI is set). */

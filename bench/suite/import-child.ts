@@ -18,7 +18,7 @@ import { CypherCatalog } from '../../src/store/cypher-catalog';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store';
 import type { GraphStore } from '../../src/store/graph-store';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store';
-import { ensureDataset } from '../../src/store/open-store';
+import { ensureDataset } from '../../src/import/ensure-dataset';
 
 export interface ImportMeasurement {
   readonly curatedSeconds: number;

@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { NodeKind } from '../domain/kinds.js';
 import { METRIC_NAMES, isMetric } from '../domain/metrics.js';
 import { parsePeriod } from '../domain/period.js';
-import { findNodes } from '../queries/paths.js';
+import { findNodes } from '../store/find-nodes.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode } from '../store/values.js';
 import { createTradeGraph } from '../trade-graph.js';

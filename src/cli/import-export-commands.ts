@@ -18,7 +18,8 @@ import {
 } from '../import/import.js';
 import { rollbackImport, unfinishedImports } from '../import/journal.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { ensureDataset, openStore } from '../store/open-store.js';
+import { ensureDataset } from '../import/ensure-dataset.js';
+import { openStore } from '../store/open-store.js';
 import { createTradeGraph } from '../trade-graph.js';
 
 /**

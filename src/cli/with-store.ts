@@ -1,6 +1,7 @@
 import { readConfig } from '../config.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { ensureDataset, openStore } from '../store/open-store.js';
+import { ensureDataset } from '../import/ensure-dataset.js';
+import { openStore } from '../store/open-store.js';
 
 /** Opens the configured store, makes sure it holds the dataset, runs `work`, and always closes it. */
 export async function withStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T> {

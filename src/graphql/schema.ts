@@ -8,6 +8,8 @@ import { Country } from './entities/country.type.js';
 import { createKindResolver } from './entities/kind.resolver.js';
 import { EntityResolver } from './entities/entity.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
+import { EntityRelationsResolver } from './relations/entity-relations.resolver.js';
+import { EntityStatisticsResolver } from './statistics/entity-statistics.resolver.js';
 import { GraphResolver } from './graph/graph.resolver.js';
 import { Person } from './entities/person.type.js';
 import { Plant } from './entities/plant.type.js';
@@ -43,6 +45,8 @@ export function tradeGraphSchema(): GraphQLSchema {
     resolvers: [
       EntityResolver,
       SearchResolver,
+      EntityRelationsResolver,
+      EntityStatisticsResolver,
       StatisticResolver,
       RankingResolver,
       ConflictResolver,

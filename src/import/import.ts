@@ -23,7 +23,7 @@ import {
 } from '../store/generated-statements.js';
 import { WriteAbortedError } from '../store/errors.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { findNodes } from '../queries/paths.js';
+import { findNodes } from '../store/find-nodes.js';
 import type { GraphNode, StoreValue } from '../store/values.js';
 import { claimRow } from './dataset.js';
 import {

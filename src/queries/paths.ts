@@ -1,6 +1,4 @@
-import { isNodeKind, type NodeKind } from '../domain/kinds.js';
 import { personRoles, shortestPaths } from '../store/catalog.js';
-import { kindsOfIds, nodesOfKind } from '../store/generated-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode, GraphPath } from '../store/values.js';
 
@@ -29,25 +27,6 @@ function pathKey(path: GraphPath): string {
     (edge) => `${edge.type}:${edge.startId}>${edge.endId}@${String(edge.properties.source)}`,
   );
   return `${path.nodes.map((node) => node.id).join('/')}|${steps.join('/')}`;
-}
-
-/**
- * Nodes of any kind by id: their kinds first, then each kind's nodes, every step through an id
- * index (one match over every kind's label would scan every table, statistics included).
- */
-export async function findNodes(store: GraphStore, ids: readonly string[]): Promise<Map<string, GraphNode>> {
-  const found = new Map<string, GraphNode>();
-  if (ids.length === 0) return found;
-  const byKind = new Map<NodeKind, string[]>();
-  for (const { id, kind } of await store.read(kindsOfIds, { ids: [...new Set(ids)] })) {
-    if (isNodeKind(kind)) byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
-  }
-  await Promise.all(
-    [...byKind].map(async ([kind, kindIds]) => {
-      for (const row of await store.read(nodesOfKind(kind), { ids: kindIds })) found.set(row.id, row.node);
-    }),
-  );
-  return found;
 }
 
 export interface Role {

@@ -1,6 +1,6 @@
 import { ENTITY_KINDS, isEntityKind, type NodeKind } from '../domain/kinds.js';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationships.js';
-import { findNodes } from '../queries/paths.js';
+import { findNodes } from '../store/find-nodes.js';
 import { outgoingRelationships, relationsOf, statisticsBySubjects } from '../store/catalog.js';
 import { listStatement, relationsOfKind } from '../store/generated-statements.js';
 import type { GraphStore } from '../store/graph-store.js';

@@ -11,7 +11,7 @@ import { exportGraph, type ExportFormat } from '../export/export.js';
 import { idsIn } from '../export/ids-in.js';
 import type { GraphContext } from '../graphql/context.js';
 import { ENTITY_KINDS } from '../domain/kinds.js';
-import { findNodes } from '../queries/paths.js';
+import { findNodes } from '../store/find-nodes.js';
 import { ImportError } from '../records/errors.js';
 import { KIND_FILE_NAMES } from '../records/record-kinds.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../store/errors.js';

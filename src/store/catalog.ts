@@ -1,5 +1,10 @@
 import type { NodeKind } from '../domain/kinds.js';
-import { GENERATED_STATEMENTS, STATISTIC_FILTER_PARAMS } from './generated-statements.js';
+import {
+  GENERATED_STATEMENTS,
+  STATISTIC_FILTER_PARAMS,
+  type StatisticFilterParams,
+} from './generated-statements.js';
+
 import { readStatement, writeStatement, type Statement, type StatementInfo } from './statements.js';
 import type { GraphEdge, GraphNode, GraphPath, ParamValue, StoreValue } from './values.js';
 
@@ -45,19 +50,6 @@ export const associationMembers = readStatement<
   { associationIds: string[]; asOf: string; sourceId: string },
   { associationId: string; member: GraphNode; sourceId: string; asOf: string | null }
 >('association-members', ['associationIds', 'asOf', 'sourceId']);
-
-/** Empty strings mean "no filter"; the period bounds are ISO dates. */
-export interface StatisticFilterParams {
-  subjectIds: string[];
-  metric: string;
-  periodFrom: string;
-  periodTo: string;
-  destination: string;
-  origin: string;
-  totalsOnly: boolean;
-  sector: string;
-  [key: string]: ParamValue;
-}
 
 export const statisticsBySubjects = readStatement<
   StatisticFilterParams,

@@ -1,15 +1,10 @@
-import createDebug from 'debug';
 import type { StoreConfig } from '../config.js';
-import { loadDataset } from '../import/dataset.js';
-import { storedFingerprint, writeDataset } from '../import/write-dataset.js';
 import { ALL_STATEMENTS } from './catalog.js';
 import { CypherCatalog } from './cypher-catalog.js';
 import { EmbeddedStore } from './embedded/embedded-store.js';
 import type { GraphStore } from './graph-store.js';
 import { Neo4jStore } from './neo4j/neo4j-store.js';
 import { withReadCache } from './read-cache.js';
-
-const log = createDebug('tradegraph:store');
 
 /**
  * Opens the configured store, behind its answer cache when the configuration has one (see
@@ -44,20 +39,4 @@ async function openEngine(config: StoreConfig): Promise<GraphStore> {
     queryTimeoutMs: config.queryTimeoutMs,
     writeTimeoutMs: config.writeTimeoutMs,
   });
-}
-
-export type DatasetState = 'loaded' | 'already-loaded' | 'differs';
-
-/**
- * Loads the dataset into a store that has never held one. A store loaded before is left as it is
- * (reported as `differs` when the dataset changed since, so the caller can say how to reload).
- */
-export async function ensureDataset(store: GraphStore, dataDirectory?: string): Promise<DatasetState> {
-  const dataset = loadDataset(dataDirectory);
-  const stored = await storedFingerprint(store);
-  if (stored === dataset.fingerprint) return 'already-loaded';
-  if (stored !== null) return 'differs';
-  const summary = await writeDataset(store, dataset);
-  log('loaded %d nodes and %d relationships', summary.nodes, summary.relationships);
-  return 'loaded';
 }

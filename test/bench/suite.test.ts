@@ -8,7 +8,7 @@ import type { ScaleResult } from '../../bench/suite/results';
 import { floorStatement, openBenchStore } from '../../bench/suite/store';
 import { generateDataset } from '../../src/generate';
 import { importFiles } from '../../src/import/import';
-import { ensureDataset } from '../../src/store/open-store';
+import { ensureDataset } from '../../src/import/ensure-dataset';
 import { createTradeGraph } from '../../src/trade-graph';
 import { TINY_SIZES as TINY } from '../helpers/generated';
 

@@ -1,6 +1,7 @@
 import { defaultDataDirectory } from '../../src/import/dataset';
 import { findMembers, findMembersAt } from '../../src/queries/members';
-import { findNodes, findRoles, findShortestPaths } from '../../src/queries/paths';
+import { findNodes } from '../../src/store/find-nodes';
+import { findRoles, findShortestPaths } from '../../src/queries/paths';
 import { rankMembers } from '../../src/queries/ranking';
 import { findStatistics } from '../../src/queries/statistics';
 import type { GraphStore } from '../../src/store/graph-store';

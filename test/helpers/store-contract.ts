@@ -1,7 +1,8 @@
 import { loadDataset } from '../../src/import/dataset';
 import { writeDataset } from '../../src/import/write-dataset';
 import { findMembers } from '../../src/queries/members';
-import { findNodes, findRoles, findShortestPaths } from '../../src/queries/paths';
+import { findNodes } from '../../src/store/find-nodes';
+import { findRoles, findShortestPaths } from '../../src/queries/paths';
 import { rankMembers } from '../../src/queries/ranking';
 import { findStatistics } from '../../src/queries/statistics';
 import { clearGraph, countNodes, countRelationships, upsertStatements } from '../../src/store/catalog';

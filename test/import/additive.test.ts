@@ -2,7 +2,7 @@ import { loadDataset } from '../../src/import/dataset';
 import { importFiles, type ImportOptions } from '../../src/import/import';
 import { ValidationError } from '../../src/import/problems';
 import { writeDataset } from '../../src/import/write-dataset';
-import { findNodes } from '../../src/queries/paths';
+import { findNodes } from '../../src/store/find-nodes';
 import type { GraphStore } from '../../src/store/graph-store';
 import { openEmptyStore, testEngines } from '../helpers/engines';
 import { writeFiles } from '../helpers/import-files';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { alpha2Of, comtradeSourceId } from '../../src/import/comtrade';
 import { importFiles } from '../../src/import/import';
 import { ValidationError } from '../../src/import/problems';
-import { findNodes } from '../../src/queries/paths';
+import { findNodes } from '../../src/store/find-nodes';
 import { findStatistics } from '../../src/queries/statistics';
 import { relationsOf } from '../../src/store/catalog';
 import type { EmbeddedStore } from '../../src/store/embedded/embedded-store';

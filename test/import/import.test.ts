@@ -2,7 +2,7 @@ import { graphChecksum } from '../../src/export/graph-checksum';
 import { importFiles, type ImportSummary } from '../../src/import/import';
 import { rollbackImport, unfinishedImports } from '../../src/import/journal';
 import { findMembers } from '../../src/queries/members';
-import { findNodes } from '../../src/queries/paths';
+import { findNodes } from '../../src/store/find-nodes';
 import { findStatistics } from '../../src/queries/statistics';
 import { countNodes, countRelationships, listMeta } from '../../src/store/catalog';
 import type { GraphStore } from '../../src/store/graph-store';

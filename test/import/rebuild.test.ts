@@ -2,7 +2,7 @@ import { loadDataset } from '../../src/import/dataset';
 import { importFiles } from '../../src/import/import';
 import { recordedImports } from '../../src/import/import-records';
 import { writeDataset } from '../../src/import/write-dataset';
-import { findNodes } from '../../src/queries/paths';
+import { findNodes } from '../../src/store/find-nodes';
 import { ImportError } from '../../src/records/errors';
 import type { GraphStore } from '../../src/store/graph-store';
 import { openEmptyStore, testEngines } from '../helpers/engines';

@@ -5,7 +5,7 @@ import { generateDataset, SCALES } from '../../src/generate';
 import { importFiles } from '../../src/import/import';
 import type { RunningServer } from '../../src/server/server';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store';
-import { ensureDataset } from '../../src/store/open-store';
+import { ensureDataset } from '../../src/import/ensure-dataset';
 import { createTradeGraph } from '../../src/trade-graph';
 import { INTERNAL_DETAIL, post, serve } from './support/http';
 

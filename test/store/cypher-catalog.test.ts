@@ -10,7 +10,7 @@ import {
   statementName,
   stripComments,
 } from '../../src/store/cypher-catalog';
-import { generatedFiles } from '../../src/store/generated-statements';
+import { generatedFiles } from '../../src/store/cypher-generator';
 import { readStatement } from '../../src/store/statements';
 
 const directory = defaultCypherDirectory();

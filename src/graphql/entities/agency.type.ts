@@ -8,6 +8,7 @@ import type { GraphContext } from '../context.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
+import { related } from '../relations/related.js';
 
 @ObjectType({
   implements: [Node, Entity],
@@ -26,7 +27,7 @@ export class Agency extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['WORKS_FOR'], Direction.IN, filter);
+    return related(this, ctx, ['WORKS_FOR'], Direction.IN, filter);
   }
 
   @Field(() => [Relation], {
@@ -37,7 +38,7 @@ export class Agency extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['LOCATED_IN'], Direction.OUT, filter);
+    return related(this, ctx, ['LOCATED_IN'], Direction.OUT, filter);
   }
 
   @Field(() => [Relation], {
@@ -48,7 +49,7 @@ export class Agency extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['HEADQUARTERED_IN'], Direction.OUT, filter);
+    return related(this, ctx, ['HEADQUARTERED_IN'], Direction.OUT, filter);
   }
 }
 

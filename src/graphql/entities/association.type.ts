@@ -9,6 +9,7 @@ import type { GraphContext } from '../context.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
+import { related } from '../relations/related.js';
 
 @ObjectType({ implements: [Node, Entity], description: 'An industry association, such as Anpact.' })
 export class Association extends Entity {
@@ -39,7 +40,7 @@ export class Association extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['MEMBER_OF'], Direction.IN, filter);
+    return related(this, ctx, ['MEMBER_OF'], Direction.IN, filter);
   }
 
   @Field(() => [Relation], {
@@ -50,7 +51,7 @@ export class Association extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['WORKS_FOR'], Direction.IN, filter);
+    return related(this, ctx, ['WORKS_FOR'], Direction.IN, filter);
   }
 
   @Field(() => [Relation], {
@@ -61,7 +62,7 @@ export class Association extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['LOCATED_IN'], Direction.OUT, filter);
+    return related(this, ctx, ['LOCATED_IN'], Direction.OUT, filter);
   }
 
   @Field(() => [Relation], {
@@ -72,7 +73,7 @@ export class Association extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['HEADQUARTERED_IN'], Direction.OUT, filter);
+    return related(this, ctx, ['HEADQUARTERED_IN'], Direction.OUT, filter);
   }
 
   @Field(() => [Relation], {
@@ -83,7 +84,7 @@ export class Association extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['IN_SECTOR'], Direction.OUT, filter);
+    return related(this, ctx, ['IN_SECTOR'], Direction.OUT, filter);
   }
 }
 

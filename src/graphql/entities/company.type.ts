@@ -9,6 +9,7 @@ import type { GraphContext } from '../context.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
+import { related } from '../relations/related.js';
 
 @ObjectType({
   implements: [Node, Entity],
@@ -36,7 +37,7 @@ export class Company extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['MEMBER_OF'], Direction.OUT, filter);
+    return related(this, ctx, ['MEMBER_OF'], Direction.OUT, filter);
   }
 
   @Field(() => [Relation], {
@@ -47,7 +48,7 @@ export class Company extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['OPERATES'], Direction.OUT, filter);
+    return related(this, ctx, ['OPERATES'], Direction.OUT, filter);
   }
 
   @Field(() => [Relation], {
@@ -58,7 +59,7 @@ export class Company extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['SUBSIDIARY_OF'], Direction.OUT, filter);
+    return related(this, ctx, ['SUBSIDIARY_OF'], Direction.OUT, filter);
   }
 
   @Field(() => [Relation], {
@@ -69,7 +70,7 @@ export class Company extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['SUBSIDIARY_OF'], Direction.IN, filter);
+    return related(this, ctx, ['SUBSIDIARY_OF'], Direction.IN, filter);
   }
 
   @Field(() => [Relation], {
@@ -80,7 +81,7 @@ export class Company extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['IN_SECTOR'], Direction.OUT, filter);
+    return related(this, ctx, ['IN_SECTOR'], Direction.OUT, filter);
   }
 
   @Field(() => [Relation], {
@@ -91,7 +92,7 @@ export class Company extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['LOCATED_IN'], Direction.OUT, filter);
+    return related(this, ctx, ['LOCATED_IN'], Direction.OUT, filter);
   }
 
   @Field(() => [Relation], {
@@ -102,7 +103,7 @@ export class Company extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['HEADQUARTERED_IN'], Direction.OUT, filter);
+    return related(this, ctx, ['HEADQUARTERED_IN'], Direction.OUT, filter);
   }
 
   @Field(() => [Relation], {
@@ -113,7 +114,7 @@ export class Company extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['WORKS_FOR'], Direction.IN, filter);
+    return related(this, ctx, ['WORKS_FOR'], Direction.IN, filter);
   }
 
   @Field(() => [Relation], {
@@ -124,7 +125,7 @@ export class Company extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['AFFECTS'], Direction.IN, filter);
+    return related(this, ctx, ['AFFECTS'], Direction.IN, filter);
   }
 }
 

@@ -8,6 +8,7 @@ import type { GraphContext } from '../context.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
+import { related } from '../relations/related.js';
 
 @ObjectType({ implements: [Node, Entity], description: 'A country, by ISO 3166-1 alpha-2 code.' })
 export class Country extends Entity {
@@ -23,7 +24,7 @@ export class Country extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['PARTY_TO'], Direction.OUT, filter);
+    return related(this, ctx, ['PARTY_TO'], Direction.OUT, filter);
   }
 
   @Field(() => [Relation], {
@@ -34,7 +35,7 @@ export class Country extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['LOCATED_IN'], Direction.IN, filter);
+    return related(this, ctx, ['LOCATED_IN'], Direction.IN, filter);
   }
 
   @Field(() => [Relation], {
@@ -45,7 +46,7 @@ export class Country extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['AFFECTS'], Direction.IN, filter);
+    return related(this, ctx, ['AFFECTS'], Direction.IN, filter);
   }
 
   @Field(() => [Relation], {
@@ -56,7 +57,7 @@ export class Country extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['WORKS_FOR'], Direction.IN, filter);
+    return related(this, ctx, ['WORKS_FOR'], Direction.IN, filter);
   }
 
   @Field(() => [Relation], {
@@ -67,7 +68,7 @@ export class Country extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['HEADQUARTERED_IN'], Direction.IN, filter);
+    return related(this, ctx, ['HEADQUARTERED_IN'], Direction.IN, filter);
   }
 }
 

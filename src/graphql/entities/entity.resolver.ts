@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { GraphContext } from '../context.js';
-import { findIgnoringCase } from '../../queries/suggest.js';
+import { findIgnoringCase } from '../../search/suggest.js';
 import { Entity } from './entity.interface.js';
 import { toEntity } from './entity-registry.js';
 import { Node } from './node.interface.js';

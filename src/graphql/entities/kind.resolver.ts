@@ -6,7 +6,7 @@ import { Connection, decodeCursor, toPage, type ConnectionShape } from '../commo
 import { pageCost } from '../../limits/cost.js';
 import { checkFirst } from '../../limits/check-arguments.js';
 import type { GraphContext } from '../context.js';
-import { findIgnoringCase } from '../../queries/suggest.js';
+import { findIgnoringCase } from '../../search/suggest.js';
 
 /**
  * The two queries every kind has: one by id (`company(id:)`, null when unknown or of another kind)

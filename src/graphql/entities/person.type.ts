@@ -8,6 +8,7 @@ import type { GraphContext } from '../context.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
+import { related } from '../relations/related.js';
 
 @ObjectType({ implements: [Node, Entity], description: 'A person named by a source, with roles.' })
 export class Person extends Entity {
@@ -20,7 +21,7 @@ export class Person extends Entity {
     description: 'Organisations the person works for, with the role each source gives.',
   })
   roles(@Args(() => ClaimFilterArgs) filter: ClaimFilterArgs, @Ctx() ctx: GraphContext): Promise<Relation[]> {
-    return this.related(ctx, ['WORKS_FOR'], Direction.OUT, filter);
+    return related(this, ctx, ['WORKS_FOR'], Direction.OUT, filter);
   }
 }
 

@@ -9,6 +9,7 @@ import type { GraphContext } from '../context.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
+import { related } from '../relations/related.js';
 
 @ObjectType({
   implements: [Node, Entity],
@@ -44,7 +45,7 @@ export class Plant extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['OPERATES'], Direction.IN, filter);
+    return related(this, ctx, ['OPERATES'], Direction.IN, filter);
   }
 
   @Field(() => [Relation], {
@@ -55,7 +56,7 @@ export class Plant extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['LOCATED_IN'], Direction.OUT, filter);
+    return related(this, ctx, ['LOCATED_IN'], Direction.OUT, filter);
   }
 
   @Field(() => [Relation], {
@@ -66,7 +67,7 @@ export class Plant extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['IN_SECTOR'], Direction.OUT, filter);
+    return related(this, ctx, ['IN_SECTOR'], Direction.OUT, filter);
   }
 }
 

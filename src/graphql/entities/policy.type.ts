@@ -9,6 +9,7 @@ import type { GraphContext } from '../context.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
+import { related } from '../relations/related.js';
 
 @ObjectType({
   implements: [Node, Entity],
@@ -44,7 +45,7 @@ export class Policy extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['PARTY_TO'], Direction.IN, filter);
+    return related(this, ctx, ['PARTY_TO'], Direction.IN, filter);
   }
 
   @Field(() => [Relation], {
@@ -55,7 +56,7 @@ export class Policy extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['AFFECTS'], Direction.OUT, filter);
+    return related(this, ctx, ['AFFECTS'], Direction.OUT, filter);
   }
 
   @Field(() => [Relation], {
@@ -66,7 +67,7 @@ export class Policy extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['PART_OF'], Direction.OUT, filter);
+    return related(this, ctx, ['PART_OF'], Direction.OUT, filter);
   }
 
   @Field(() => [Relation], {
@@ -74,7 +75,7 @@ export class Policy extends Entity {
     description: 'Reviews, amendments and parts of this policy.',
   })
   parts(@Args(() => ClaimFilterArgs) filter: ClaimFilterArgs, @Ctx() ctx: GraphContext): Promise<Relation[]> {
-    return this.related(ctx, ['PART_OF'], Direction.IN, filter);
+    return related(this, ctx, ['PART_OF'], Direction.IN, filter);
   }
 }
 

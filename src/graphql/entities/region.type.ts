@@ -9,6 +9,7 @@ import type { GraphContext } from '../context.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
+import { related } from '../relations/related.js';
 
 @ObjectType({ implements: [Node, Entity], description: 'A state (ISO 3166-2) or a place within one.' })
 export class Region extends Entity {
@@ -30,7 +31,7 @@ export class Region extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['LOCATED_IN'], Direction.OUT, filter);
+    return related(this, ctx, ['LOCATED_IN'], Direction.OUT, filter);
   }
 
   @Field(() => [Relation], {
@@ -41,7 +42,7 @@ export class Region extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['LOCATED_IN'], Direction.IN, filter);
+    return related(this, ctx, ['LOCATED_IN'], Direction.IN, filter);
   }
 
   @Field(() => [Relation], {
@@ -52,7 +53,7 @@ export class Region extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['HEADQUARTERED_IN'], Direction.IN, filter);
+    return related(this, ctx, ['HEADQUARTERED_IN'], Direction.IN, filter);
   }
 }
 

@@ -9,6 +9,7 @@ import type { GraphContext } from '../context.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
+import { related } from '../relations/related.js';
 
 @ObjectType({
   implements: [Node, Entity],
@@ -37,7 +38,7 @@ export class Sector extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['SUBSECTOR_OF'], Direction.OUT, filter);
+    return related(this, ctx, ['SUBSECTOR_OF'], Direction.OUT, filter);
   }
 
   @Field(() => [Relation], {
@@ -48,7 +49,7 @@ export class Sector extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['SUBSECTOR_OF'], Direction.IN, filter);
+    return related(this, ctx, ['SUBSECTOR_OF'], Direction.IN, filter);
   }
 
   @Field(() => [Relation], {
@@ -59,7 +60,7 @@ export class Sector extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['IN_SECTOR'], Direction.IN, filter);
+    return related(this, ctx, ['IN_SECTOR'], Direction.IN, filter);
   }
 
   @Field(() => [Relation], {
@@ -70,7 +71,7 @@ export class Sector extends Entity {
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return this.related(ctx, ['AFFECTS'], Direction.IN, filter);
+    return related(this, ctx, ['AFFECTS'], Direction.IN, filter);
   }
 }
 

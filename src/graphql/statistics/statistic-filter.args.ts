@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { METRIC_NAMES, isMetric } from '../../domain/metrics.js';
-import { closestNames, didYouMean, unknownIds } from '../../queries/suggest.js';
+import { closestNames, didYouMean, unknownIds } from '../../search/suggest.js';
 import type { GraphContext } from '../context.js';
 import { parsePeriod } from '../../domain/period.js';
 import { BadUserInputError } from '../errors.js';

@@ -6,6 +6,7 @@ import type { GraphStore, StoreHealth, WriteTransaction } from '../graph-store.j
 import type { Statement } from '../statements.js';
 import type { Params, ParamValue, Row } from '../values.js';
 import { mapNeo4jRecord } from './values.js';
+import { redactUri } from '../redact-uri.js';
 
 const log = createDebug('tradegraph:store:neo4j');
 
@@ -56,11 +57,6 @@ export function toNeo4jParams(params: Params): Record<string, unknown> {
         : value;
   }
   return converted;
-}
-
-/** The URI without credentials it may carry (`bolt://user:secret@host`). */
-export function redactUri(uri: string): string {
-  return uri.replace(/\/\/[^@/]*@/, '//');
 }
 
 function messageOf(error: unknown, password: string): string {

@@ -1,8 +1,8 @@
 import { distance } from 'fastest-levenshtein';
-import { searchNodes, searchTerm } from '../search/search.js';
+import { searchNodes, searchTerm } from './search.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode } from '../store/values.js';
-import { findNodes } from './paths.js';
+import { findNodes } from '../store/find-nodes.js';
 
 /*
  * "Did you mean …?" for names and ids a user got wrong. Edit distance from fastest-levenshtein

@@ -1,0 +1,270 @@
+import { NODE_KINDS, ENTITY_KINDS, type EntityKind, type NodeKind } from '../domain/kinds.js';
+import { RELATIONSHIP_TYPES, type RelationshipType, type StatisticLink } from '../domain/relationships.js';
+import {
+  KINDS_OF_IDS,
+  SUBJECT_KINDS,
+  claimStatementName,
+  deleteNodesOfKindStatementName,
+  listStatementName,
+  nodesOfKindStatementName,
+  relationshipPairs,
+  relationsOfKindStatementName,
+  slug,
+  statisticCopyStatementName,
+  statisticInsertStatementName,
+  statisticLinkPairs,
+  statisticLinkStatementName,
+  statisticsOfKindStatementName,
+} from './generated-statements.js';
+
+/**
+ * The Cypher generator behind `npm run generate:cypher` (scripts/generate-cypher.ts): the text of
+ * every statement generated from the domain model, one per kind or pair of kinds, and the folder of
+ * `cypher/generated/` each file goes in. The application never runs this; it reads the files.
+ */
+
+const GENERATED = '// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.';
+
+function claimText(type: RelationshipType, from: NodeKind, to: NodeKind): string {
+  return [
+    GENERATED,
+    `// Records ${type} claims from a ${from} to a ${to}: one relationship per (from, to, source).`,
+    'UNWIND $rows AS row',
+    `MATCH (a:${from} {id: row.from})`,
+    `MATCH (b:${to} {id: row.to})`,
+    `MERGE (a)-[r:${type} {source: row.source}]->(b)`,
+    'SET r.asOf = row.asOf, r.role = row.role, r.since = row.since, r.until = row.until, r.note = row.note',
+    '',
+  ].join('\n');
+}
+
+function statisticLinkText(link: StatisticLink, to: NodeKind): string {
+  return [
+    GENERATED,
+    `// Links statistics to the ${to} in their ${slug(link).replace(/-/g, ' ')} field.`,
+    'UNWIND $rows AS row',
+    'MATCH (s:Statistic {id: row.id})',
+    `MATCH (t:${to} {id: row.target})`,
+    `MERGE (s)-[:${link}]->(t)`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * Links of statistics that are new (written by `insert-statistics` in the same transaction), to
+ * targets of one kind. `$links` packs the rows as text, one per line: the statistic id and the
+ * target id (see src/import/packed-rows.ts). The embedded engine bulk-loads them with COPY; Neo4j,
+ * which has no bulk loader reachable from a client, creates them one by one.
+ */
+function statisticInsertTexts(link: StatisticLink, to: NodeKind): { embedded: string; neo4j: string } {
+  const what = `// Links new statistics to the ${to} in their ${slug(link).replace(/-/g, ' ')} field.`;
+  return {
+    embedded: [
+      GENERATED,
+      what,
+      `COPY ${link} FROM (`,
+      "  UNWIND string_split($links, '\\u001e') AS line",
+      "  WITH string_split(line, '\\u001f') AS f",
+      '  WHERE size(f) = 2',
+      '  RETURN f[1], f[2]',
+      `) (from='Statistic', to='${to}')`,
+      '',
+    ].join('\n'),
+    neo4j: [
+      GENERATED,
+      what,
+      "UNWIND split($links, '\\u001e') AS line",
+      "WITH split(line, '\\u001f') AS f",
+      'WHERE size(f) = 2',
+      'MATCH (s:Statistic {id: f[0]})',
+      `MATCH (t:${to} {id: f[1]})`,
+      `CREATE (s)-[:${link}]->(t)`,
+      '',
+    ].join('\n'),
+  };
+}
+
+/**
+ * Links of new statistics staged in a file of the store's bulk directory named after the
+ * statement (`copy-statistic-measures-country.csv`), one per line: the statistic id and the
+ * target id separated by U+001F (see src/import/staging.ts). The embedded engine bulk-loads the
+ * file with COPY. Neo4j never runs these (its store has no bulk directory); its text is the same
+ * load with LOAD CSV, which would read the file from the server's import directory.
+ */
+function statisticCopyTexts(link: StatisticLink, to: NodeKind): { embedded: string; neo4j: string } {
+  const name = statisticCopyStatementName(link, to);
+  const what = `// Links new statistics, staged in ${name}.csv, to the ${to} in their ${slug(link).replace(/-/g, ' ')} field.`;
+  return {
+    embedded: [
+      GENERATED,
+      what,
+      `COPY ${link} FROM '${name}.csv'`,
+      `  (header=false, delim='\\u001f', quote='\\u001c', escape='\\u001c', from='Statistic', to='${to}')`,
+      '',
+    ].join('\n'),
+    neo4j: [
+      GENERATED,
+      what,
+      `LOAD CSV FROM 'file:///${name}.csv' AS f FIELDTERMINATOR '\\u001f'`,
+      'MATCH (s:Statistic {id: f[0]})',
+      `MATCH (t:${to} {id: f[1]})`,
+      `CREATE (s)-[:${link}]->(t)`,
+      '',
+    ].join('\n'),
+  };
+}
+
+function listText(kind: NodeKind): string {
+  return [
+    '// Generated from src/domain/kinds.ts by `npm run generate:cypher`; do not edit.',
+    `// One page of ${kind} nodes in id order, after the cursor id ($after = '' for the first page).`,
+    `MATCH (n:${kind})`,
+    'WHERE n.id > $after',
+    'RETURN n AS node',
+    'ORDER BY n.id',
+    'LIMIT $limit',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Nodes of one kind by id, through the kind's primary-key index: the read path's lookups, whose
+ * cost does not grow with the graph (matching a union of labels scans every table it names).
+ */
+function nodesOfKindText(kind: NodeKind): string {
+  return [
+    '// Generated from src/domain/kinds.ts by `npm run generate:cypher`; do not edit.',
+    `// ${kind} nodes by id, through the ${kind} id index; unknown ids (or ids of other kinds) give no row.`,
+    'UNWIND $ids AS id',
+    `MATCH (n:${kind} {id: id})`,
+    'RETURN id, n AS node',
+    '',
+  ].join('\n');
+}
+
+/** Removes nodes of one kind by id, through the kind's id index (undoing an import's created nodes). */
+function deleteNodesOfKindText(kind: NodeKind): string {
+  return [
+    '// Generated from src/domain/kinds.ts by `npm run generate:cypher`; do not edit.',
+    `// Removes ${kind} nodes by id, with their relationships; unknown ids (or ids of other kinds) are no-ops.`,
+    'UNWIND $ids AS id',
+    `MATCH (n:${kind} {id: id})`,
+    'DETACH DELETE n',
+    '',
+  ].join('\n');
+}
+
+/** The kind of each id, one id-index lookup per kind (a union of labels would scan every table). */
+function kindsOfIdsText(): string {
+  return [
+    '// Generated from src/domain/kinds.ts by `npm run generate:cypher`; do not edit.',
+    '// The kind of each id (ids are unique across kinds); unknown ids give no row.',
+    ...NODE_KINDS.flatMap((kind, index) => [
+      ...(index === 0 ? [] : ['UNION ALL']),
+      `UNWIND $ids AS id MATCH (:${kind} {id: id}) RETURN id, '${kind}' AS kind`,
+    ]),
+    '',
+  ].join('\n');
+}
+
+/** The relationship types that may touch a kind, and the kinds at their other ends. */
+export function relationsTouching(kind: NodeKind): { types: RelationshipType[]; others: NodeKind[] } {
+  const types: RelationshipType[] = [];
+  const others = new Set<NodeKind>();
+  for (const [type, definition] of Object.entries(RELATIONSHIP_TYPES) as [
+    RelationshipType,
+    (typeof RELATIONSHIP_TYPES)[RelationshipType],
+  ][]) {
+    const from = (definition.from as readonly NodeKind[]).includes(kind);
+    const to = (definition.to as readonly NodeKind[]).includes(kind);
+    if (!from && !to) continue;
+    types.push(type);
+    if (from) for (const other of definition.to) others.add(other);
+    if (to) for (const other of definition.from) others.add(other);
+  }
+  return { types, others: NODE_KINDS.filter((k) => others.has(k)) };
+}
+
+/**
+ * The relations-of statement for entities of one kind: only the relationship types and end kinds
+ * that can touch it, and its ids matched with IN so the engine expands only those entities.
+ */
+function relationsOfKindText(kind: EntityKind): string {
+  const { types, others } = relationsTouching(kind);
+  return [
+    '// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.',
+    `// Every relationship claim touching each ${kind}, in either direction, with both ends (see relations-of).`,
+    `MATCH (a:${kind})`,
+    'WHERE a.id IN $ids',
+    `MATCH (a)-[r:${types.join('|')}]-(b:${others.join('|')})`,
+    'RETURN a.id AS id, a AS node, r AS relationship, b AS other',
+    '',
+  ].join('\n');
+}
+
+/**
+ * statistics-by-subjects for subjects of one kind: the engine then scans only that kind's ids to
+ * find the subjects (not every subject kind's), then follows their MEASURES relationships.
+ */
+function statisticsOfKindText(kind: NodeKind): string {
+  return [
+    '// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.',
+    `// Statistics measuring each ${kind}, filtered as in statistics-by-subjects (see there for the shape).`,
+    `MATCH (x:${kind})`,
+    'WHERE x.id IN $subjectIds',
+    'MATCH (s:Statistic)-[:MEASURES]->(x)',
+    'WITH x, s',
+    "WHERE ($metric = '' OR s.metric = $metric)",
+    '  AND s.periodStart >= date($periodFrom)',
+    '  AND s.periodEnd <= date($periodTo)',
+    "  AND ($destination = '' OR s.destinationId = $destination)",
+    '  AND ($totalsOnly = false OR s.destinationId IS NULL)',
+    "  AND ($origin = '' OR s.originId = $origin)",
+    "  AND ($sector = '' OR s.sectorId = $sector)",
+    'RETURN x.id AS subjectId, s AS statistic',
+    'ORDER BY subjectId, s.periodStart, s.id',
+    '',
+  ].join('\n');
+}
+
+/** The folder of `cypher/` a generated statement's file lives in, by the capability that runs it. */
+export function generatedFolder(name: string): string {
+  if (/^(list-|nodes-by-ids-)/.test(name) || name === KINDS_OF_IDS) return 'generated/lookup';
+  if (name.startsWith('relations-of-')) return 'generated/relations';
+  if (name.startsWith('statistics-of-')) return 'generated/statistics';
+  return 'generated/import';
+}
+
+/** Every generated statement's file, as its path under `cypher/`, to its text. */
+export function generatedFiles(): Map<string, string> {
+  return new Map(
+    [...generatedTexts()].map(([name, text]) => [
+      `${generatedFolder(name.replace(/\.(embedded|neo4j)$/, ''))}/${name}.cypher`,
+      text,
+    ]),
+  );
+}
+
+/** Every generated statement: file name (without `.cypher`) to text. */
+export function generatedTexts(): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const kind of NODE_KINDS) texts.set(listStatementName(kind), listText(kind));
+  for (const kind of NODE_KINDS) texts.set(nodesOfKindStatementName(kind), nodesOfKindText(kind));
+  for (const kind of NODE_KINDS) texts.set(deleteNodesOfKindStatementName(kind), deleteNodesOfKindText(kind));
+  texts.set(KINDS_OF_IDS, kindsOfIdsText());
+  for (const kind of ENTITY_KINDS) texts.set(relationsOfKindStatementName(kind), relationsOfKindText(kind));
+  for (const kind of SUBJECT_KINDS)
+    texts.set(statisticsOfKindStatementName(kind), statisticsOfKindText(kind));
+  for (const [type, from, to] of relationshipPairs())
+    texts.set(claimStatementName(type, from, to), claimText(type, from, to));
+  for (const [link, to] of statisticLinkPairs()) {
+    texts.set(statisticLinkStatementName(link, to), statisticLinkText(link, to));
+    const insert = statisticInsertTexts(link, to);
+    texts.set(`${statisticInsertStatementName(link, to)}.embedded`, insert.embedded);
+    texts.set(`${statisticInsertStatementName(link, to)}.neo4j`, insert.neo4j);
+    const copy = statisticCopyTexts(link, to);
+    texts.set(`${statisticCopyStatementName(link, to)}.embedded`, copy.embedded);
+    texts.set(`${statisticCopyStatementName(link, to)}.neo4j`, copy.neo4j);
+  }
+  return texts;
+}
