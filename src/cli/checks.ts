@@ -1,10 +1,10 @@
-import { distance } from 'fastest-levenshtein';
 import type { NodeKind } from '../domain/kinds.js';
 import { METRIC_NAMES, isMetric } from '../domain/metrics.js';
 import { parsePeriod } from '../domain/period.js';
 import { findNodes } from '../store/find-nodes.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode } from '../store/values.js';
+import { closestNames } from '../search/suggest.js';
 import { createTradeGraph } from '../trade-graph.js';
 
 /**
@@ -22,15 +22,8 @@ export class UsageError extends Error {
 }
 
 /** The closest of `candidates` to `text` (case ignored), when it is close enough to be a likely typo. */
-export function closest(text: string, candidates: readonly string[]): string | undefined {
-  const wanted = text.toLowerCase();
-  let best: { candidate: string; cost: number } | undefined;
-  for (const candidate of candidates) {
-    const cost = distance(wanted, candidate.toLowerCase());
-    if (best === undefined || cost < best.cost) best = { candidate, cost };
-  }
-  if (best === undefined) return undefined;
-  return best.cost <= Math.max(2, Math.floor(wanted.length / 3)) ? best.candidate : undefined;
+function closest(text: string, candidates: readonly string[]): string | undefined {
+  return closestNames(text, candidates, 1)[0];
 }
 
 /** The API's check of a metric name (BAD_USER_INPUT "metric: … is not a known metric"), with the closest name. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ApolloServer } from '@apollo/server';
 import createDebug from 'debug';
-import express, { type RequestHandler, type Response, type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import { exportGraph, type ExportFormat } from '../export/export.js';
 import { idsIn } from '../export/ids-in.js';
@@ -16,6 +16,7 @@ import { ImportError } from '../records/errors.js';
 import { KIND_FILE_NAMES } from '../records/record-kinds.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../store/errors.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { sendError, statusOfCode } from './refusals.js';
 
 const log = createDebug('tradegraph:server:export');
 
@@ -75,24 +76,6 @@ export interface ExportRouteOptions {
   readonly before?: readonly RequestHandler[];
 }
 
-/** HTTP status for an error code the API gives. */
-function statusOf(code: unknown): number {
-  switch (code) {
-    case 'SERVICE_UNAVAILABLE':
-      return 503;
-    case 'TIMEOUT':
-      return 504;
-    case 'INTERNAL_SERVER_ERROR':
-      return 500;
-    default:
-      return 400;
-  }
-}
-
-function reply(response: Response, status: number, code: string, message: string, extra = {}): void {
-  response.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
-}
-
 /**
  * `GET /export?format=jsonl|csv|graphml[&root=<id>&depth=<n> | &query=<GraphQL>[&variables=<JSON>]][&kind=<file kind>]`:
  * `tradegraph export` over HTTP, with the same options, for whoever works next to a running server
@@ -108,7 +91,7 @@ export function exportRouter(options: ExportRouteOptions): Router {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = String(issue?.path[0] ?? 'query');
-      reply(
+      sendError(
         response,
         400,
         'BAD_USER_INPUT',
@@ -130,7 +113,7 @@ export function exportRouter(options: ExportRouteOptions): Router {
             throw new Error('not an object');
           variables = value as Record<string, unknown>;
         } catch {
-          reply(
+          sendError(
             response,
             400,
             'BAD_USER_INPUT',
@@ -147,18 +130,18 @@ export function exportRouter(options: ExportRouteOptions): Router {
         { contextValue: options.context() },
       );
       if (answer.body.kind !== 'single') {
-        reply(response, 400, 'BAD_USER_INPUT', 'An export takes one answer, not an incremental one');
+        sendError(response, 400, 'BAD_USER_INPUT', 'An export takes one answer, not an incremental one');
         return;
       }
       const result = answer.body.singleResult;
       if (result.errors?.length) {
         // The export did not happen: an error status whatever Apollo would answer a GraphQL client.
-        response.status(statusOf(result.errors[0]?.extensions?.code)).json({ errors: result.errors });
+        response.status(statusOfCode(result.errors[0]?.extensions?.code)).json({ errors: result.errors });
         return;
       }
       ids = [...idsIn(result.data)];
       if (ids.length === 0) {
-        reply(
+        sendError(
           response,
           400,
           'BAD_USER_INPUT',
@@ -171,7 +154,7 @@ export function exportRouter(options: ExportRouteOptions): Router {
       // Checked before the first byte goes out (a GraphML header is written before the first record).
       const node = (await findNodes(options.store, [root])).get(root);
       if (!node) {
-        reply(
+        sendError(
           response,
           404,
           'NOT_FOUND',
@@ -180,7 +163,7 @@ export function exportRouter(options: ExportRouteOptions): Router {
         return;
       }
       if (!(ENTITY_KINDS as readonly string[]).includes(node.kind)) {
-        reply(
+        sendError(
           response,
           400,
           'BAD_USER_INPUT',
@@ -229,11 +212,11 @@ export function exportRouter(options: ExportRouteOptions): Router {
       }
       response.removeHeader('Content-Disposition');
       if (error instanceof ImportError) {
-        reply(response, 404, 'NOT_FOUND', error.message);
+        sendError(response, 404, 'NOT_FOUND', error.message);
       } else if (error instanceof StoreUnavailableError) {
-        reply(response, 503, 'SERVICE_UNAVAILABLE', 'The graph store is unavailable; try again later.');
+        sendError(response, 503, 'SERVICE_UNAVAILABLE', 'The graph store is unavailable; try again later.');
       } else if (error instanceof StoreTimeoutError) {
-        reply(
+        sendError(
           response,
           504,
           'TIMEOUT',
@@ -241,7 +224,7 @@ export function exportRouter(options: ExportRouteOptions): Router {
         );
       } else {
         log('export failed: %O', error);
-        reply(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+        sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       }
     } finally {
       if (directory) await rm(directory, { recursive: true, force: true });

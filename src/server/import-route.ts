@@ -13,6 +13,7 @@ import { ValidationError, type Problem } from '../import/problems.js';
 import { StoreTimeoutError, StoreUnavailableError, WriteAbortedError } from '../store/errors.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { describeBytes } from './describe-bytes.js';
+import { sendError } from './refusals.js';
 
 const log = createDebug('tradegraph:server:import');
 
@@ -54,10 +55,6 @@ function byteCap(max: number): Transform {
       else callback(null, chunk);
     },
   });
-}
-
-function reply(response: Response, status: number, code: string, message: string, extra = {}): void {
-  response.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
 }
 
 /** The summary and problems name the file as the client did, never the server's temporary path. */
@@ -112,7 +109,7 @@ export function importRouter(options: ImportRouteOptions): ImportRoute {
     if (!query.success) {
       const issue = query.error.issues[0];
       const field = String(issue?.path[0] ?? 'query');
-      reply(
+      sendError(
         response,
         400,
         'BAD_USER_INPUT',
@@ -125,12 +122,12 @@ export function importRouter(options: ImportRouteOptions): ImportRoute {
     }
     if (refusing) {
       response.set('Retry-After', '10');
-      reply(response, 503, 'SERVICE_UNAVAILABLE', SHUTTING_DOWN);
+      sendError(response, 503, 'SERVICE_UNAVAILABLE', SHUTTING_DOWN);
       return;
     }
     if (running) {
       response.set('Retry-After', '5');
-      reply(response, 409, 'CONFLICT', 'Another import is running; try again when it has finished.');
+      sendError(response, 409, 'CONFLICT', 'Another import is running; try again when it has finished.');
       return;
     }
     running = true;
@@ -140,7 +137,7 @@ export function importRouter(options: ImportRouteOptions): ImportRoute {
     const answerNow = (): void => {
       if (!response.headersSent) {
         response.set('Connection', 'close');
-        reply(response, 503, 'SERVICE_UNAVAILABLE', SHUTTING_DOWN);
+        sendError(response, 503, 'SERVICE_UNAVAILABLE', SHUTTING_DOWN);
       }
       markAnswered();
     };
@@ -166,11 +163,11 @@ export function importRouter(options: ImportRouteOptions): ImportRoute {
         log('import of %s ended after its client was answered: %O', filename, error);
       } else if (error instanceof WriteAbortedError || controller.signal.aborted) {
         response.set('Connection', 'close');
-        reply(response, 503, 'SERVICE_UNAVAILABLE', SHUTTING_DOWN);
+        sendError(response, 503, 'SERVICE_UNAVAILABLE', SHUTTING_DOWN);
       } else if (error instanceof BodyTooLarge) {
         // The client is still sending: answer, then stop reading its body.
         response.set('Connection', 'close');
-        reply(
+        sendError(
           response,
           413,
           'BAD_REQUEST',
@@ -178,7 +175,7 @@ export function importRouter(options: ImportRouteOptions): ImportRoute {
         );
       } else if (error instanceof ValidationError) {
         const problems: Problem[] = renamed(error.problems.slice(0, PROBLEMS_SHOWN), file, filename);
-        reply(
+        sendError(
           response,
           422,
           'BAD_USER_INPUT',
@@ -186,13 +183,13 @@ export function importRouter(options: ImportRouteOptions): ImportRoute {
           { problems, problemCount: error.total },
         );
       } else if (error instanceof ImportError) {
-        reply(response, 422, 'BAD_USER_INPUT', error.message.split(file).join(filename));
+        sendError(response, 422, 'BAD_USER_INPUT', error.message.split(file).join(filename));
       } else if (error instanceof StoreUnavailableError) {
         log('import of %s: store unavailable: %O', filename, error);
-        reply(response, 503, 'SERVICE_UNAVAILABLE', 'The graph store is unavailable; try again later.');
+        sendError(response, 503, 'SERVICE_UNAVAILABLE', 'The graph store is unavailable; try again later.');
       } else if (error instanceof StoreTimeoutError) {
         log('import of %s timed out: %O', filename, error);
-        reply(
+        sendError(
           response,
           504,
           'TIMEOUT',
@@ -200,7 +197,7 @@ export function importRouter(options: ImportRouteOptions): ImportRoute {
         );
       } else {
         log('import of %s failed: %O', filename, error);
-        reply(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+        sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       }
     } finally {
       running = false;

@@ -21,3 +21,28 @@ export function sendRefusal(response: Response, refusal: HttpRefusal): void {
     errors: [{ message: refusal.message, extensions: { code: refusal.code, ...refusal.extensions } }],
   });
 }
+
+/** Answers one error in the API's shape: `{ errors: [{ message, extensions: { code, ...extensions } }] }`. */
+export function sendError(
+  response: Response,
+  status: number,
+  code: string,
+  message: string,
+  extensions: Readonly<Record<string, unknown>> = {},
+): void {
+  sendRefusal(response, new HttpRefusal(status, code, message, extensions));
+}
+
+/** The HTTP status of a GraphQL answer whose first error has this code. */
+export function statusOfCode(code: unknown): number {
+  switch (code) {
+    case 'SERVICE_UNAVAILABLE':
+      return 503;
+    case 'TIMEOUT':
+      return 504;
+    case 'INTERNAL_SERVER_ERROR':
+      return 500;
+    default:
+      return 400;
+  }
+}
