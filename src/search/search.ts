@@ -17,13 +17,30 @@ const INDEX_STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Bounds on the full-text query: Lucene refuses a wildcard word of thousands of characters (its
+ * automaton is "too complex to determinize") and a query of more than 1,024 clauses. The index is
+ * only a first filter, so asking for the first words, each cut short, still finds everything that
+ * `CONTAINS $term` then keeps.
+ */
+const LUCENE_MAX_WORDS = 8;
+const LUCENE_MAX_WORD_LENGTH = 32;
+
+/**
  * The query Neo4j's full-text index is asked first: every word of the folded text anywhere in an
  * indexed word (`*word*`), so it finds at least what the statement's `CONTAINS $term` then keeps,
  * as the embedded engine's scan does. Stop words are left out (the index has none of them); a
- * text of stop words alone asks for every indexed entity.
+ * text of stop words alone asks for every indexed entity. Long texts ask for a bounded prefix of
+ * their words (see the bounds above).
  */
 export function luceneQuery(term: string): string {
-  const words = term.split(' ').filter((word) => word.length > 0 && !INDEX_STOP_WORDS.has(word));
+  const words = [
+    ...new Set(
+      term
+        .split(' ')
+        .filter((word) => word.length > 0 && !INDEX_STOP_WORDS.has(word))
+        .map((word) => word.slice(0, LUCENE_MAX_WORD_LENGTH)),
+    ),
+  ].slice(0, LUCENE_MAX_WORDS);
   return words.length === 0 ? '*' : words.map((word) => `*${luceneTerm(word)}*`).join(' AND ');
 }
 

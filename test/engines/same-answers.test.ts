@@ -74,6 +74,10 @@ describeNeo4j('Embedded and Neo4j give the same answers', () => {
     'of',
     'the',
     'mexico',
+    // Longer than the full-text query's bounds (8 words, 32 characters a word): still exact.
+    'Asociación Nacional de Productores de Autobuses, Camiones y Tractocamiones',
+    'National Association of Bus, Truck and Tractor-Trailer Producers of Mexico and the United States',
+    'tractocamionestractocamionestractocamiones',
   ];
 
   test.each(SEARCHES)(
@@ -89,4 +93,35 @@ describeNeo4j('Embedded and Neo4j give the same answers', () => {
       expect(onNeo4j.data).toEqual(onEmbedded.data);
     },
   );
+
+  test('ids and texts far past the full-text index bounds answer like any unknown id, never an internal error', async () => {
+    const operation = `query ($id: ID!, $ids: [ID!]!) {
+      company(id: $id) { id }
+      node(id: $id) { id }
+      statistics(subjects: $ids, metric: "exports") { value }
+    }`;
+    for (const id of ['x'.repeat(10_000), 'x '.repeat(3_000)]) {
+      const variables = { id, ids: [id] };
+      const [onEmbedded, onNeo4j] = await Promise.all([
+        embedded.graph.execute(operation, variables),
+        neo4j.graph.execute(operation, variables),
+      ]);
+      const codes = (answer: typeof onEmbedded) =>
+        (answer.errors ?? []).map((error) => error.extensions?.code);
+      expect(codes(onNeo4j)).not.toContain('INTERNAL_SERVER_ERROR');
+      expect(codes(onNeo4j)).toEqual(codes(onEmbedded));
+      expect(onNeo4j.data).toEqual(onEmbedded.data);
+    }
+  });
+
+  test('a path from an entity to itself answers the same on both engines, never an internal error', async () => {
+    const operation = '{ paths(from: "US", to: "US") { length nodes { id } } }';
+    const [onEmbedded, onNeo4j] = await Promise.all([
+      embedded.graph.execute(operation),
+      neo4j.graph.execute(operation),
+    ]);
+    expect(onEmbedded.errors).toBeUndefined();
+    expect(onNeo4j.errors).toBeUndefined();
+    expect(onNeo4j.data).toEqual(onEmbedded.data);
+  });
 });
