@@ -11,11 +11,11 @@ import { INTERNAL_DETAIL, post, serve } from './support/http';
 
 /**
  * A real read of the API (no test-only statement) that runs past the read timeout: the shortest
- * paths between two people six steps apart, over a generated graph of a thousand companies and
+ * paths between two people six steps apart, over a generated graph of three thousand companies and
  * people. The timeout is set between what that path search and a lookup take on this machine
  * (both measured first), so the test says what it shows on a fast machine and a slow one alike.
  */
-const SIZES = { ...SCALES.S, companies: 1_000, people: 1_000, plants: 500, statistics: 1_000 };
+const SIZES = { ...SCALES.S, companies: 3_000, people: 3_000, plants: 1_500, statistics: 1_000 };
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now();
@@ -45,7 +45,7 @@ describe('A read past the read timeout, on generated data', () => {
       .split('\n')
       .filter(Boolean)
       .map((line) => (JSON.parse(line) as { id: string }).id);
-    pathQuery = `{ paths(from: "${people[3]}", to: "${people[900]}", maxLength: 6, first: 200) { length } }`;
+    pathQuery = `{ paths(from: "${people[3]}", to: "${people[2900]}", maxLength: 6, first: 200) { length } }`;
     lookupQuery = `{ company(id: "${summary.probes.company}") { name } }`;
 
     // Loaded and measured without a timeout.
@@ -65,13 +65,14 @@ describe('A read past the read timeout, on generated data', () => {
       }
       pathMs = Math.min(...pathRuns);
       const lookupMs = Math.min(...lookupRuns.slice(5));
-      // A timeout the path search cannot meet and a lookup (an id index probe) meets, with the
-      // same room on both sides: their geometric mean.
-      timeoutMs = Math.max(5, Math.round(Math.sqrt(pathMs * lookupMs)));
+      // A timeout the path search cannot meet and a lookup (an id index probe) meets. A loaded
+      // machine slows the path search as much as the timeout's other reads, so the room goes to
+      // the lookups: a quarter of the path search (CI saw an 8 ms geometric mean cut a lookup).
+      timeoutMs = Math.max(5, Math.round(pathMs / 4));
       process.stdout.write(
         `read-timeout: paths ${pathMs.toFixed(0)} ms at best, lookups ${lookupMs.toFixed(0)} ms at best, timeout ${timeoutMs} ms\n`,
       );
-      expect(lookupMs * 2.5).toBeLessThan(timeoutMs);
+      expect(lookupMs * 5).toBeLessThan(timeoutMs);
       expect(timeoutMs * 2.5).toBeLessThan(pathMs);
     } finally {
       await loader.close();

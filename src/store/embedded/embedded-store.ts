@@ -241,12 +241,16 @@ async function openHandles(
       { code: 'TRADEGRAPH_RECOVERED' },
     );
   }
-  const writer = await connect(database, settings.writeTimeoutMs ?? settings.queryTimeoutMs);
+  // The schema statements and the checkpoint are the store's own start-up work, not a client's
+  // statement: they run without the statement timeout, which is set once they are done.
+  const writer = await connect(database, undefined);
   if (schema) {
     for (const statement of settings.catalog.schema) await writer.query(statement);
     // Nothing waits in the log once the store is open (see `transaction`).
     await writer.query('CHECKPOINT');
   }
+  const writeTimeoutMs = settings.writeTimeoutMs ?? settings.queryTimeoutMs;
+  if (writeTimeoutMs) writer.connection.setQueryTimeout(writeTimeoutMs);
   // Bulk statements name their staged files relatively (COPY … FROM 'copy-statistics.csv'); only
   // a bulk write's writer resolves such names, in the store's bulk directory.
   if (bulkDirectory) await writer.query(fileSearchPath(bulkDirectory));

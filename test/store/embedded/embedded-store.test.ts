@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedStore } from '../../../src/store/embedded/embedded-store';
 import { StoreQueryError, StoreUnavailableError } from '../../../src/store/errors';
@@ -20,6 +22,20 @@ describe('Embedded store', () => {
       expect(child.stdout).toMatch(/StoreUnavailableError: the database at .* is in use by another process/);
     } finally {
       await dispose();
+    }
+  });
+
+  test('a statement timeout shorter than the start-up work still opens the store (the schema and checkpoint are not cut)', async () => {
+    // Before: the schema statements ran under the 1 ms statement timeout and the open failed with
+    // the engine's bare "Interrupted." (seen in CI on a loaded machine with an 8 ms timeout).
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-open-timeout-'));
+    try {
+      for (let run = 0; run < 3; run += 1) {
+        const store = await EmbeddedStore.open({ directory: path.join(scratch, 'db'), queryTimeoutMs: 1 });
+        await store.close();
+      }
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
     }
   });
 
