@@ -274,6 +274,59 @@ if (!available) {
       await page.close();
     }, 60_000);
 
+    test("keyboard: the graph takes the focus, arrows move between entities, ] shows an edge's sources, Enter opens", async () => {
+      const page = await open('/explore/association/anpact');
+      await page.waitForFunction(
+        () =>
+          ((
+            globalThis as unknown as { tradegraphGraph?: { nodes(): { length: number } } }
+          ).tradegraphGraph?.nodes().length ?? 0) > 10,
+      );
+      const canvas = page.locator('.graph-canvas');
+      expect(await canvas.getAttribute('tabindex')).toBe('0');
+      const announced = page.locator('.graph-announcement');
+      // Tab from the search box reaches the graph before the filters.
+      await page.focus('input[name="q"]');
+      for (let step = 0; step < 30; step += 1) {
+        if (await canvas.evaluate((element) => element === element.ownerDocument.activeElement)) break;
+        await page.keyboard.press('Tab');
+      }
+      await expect(
+        canvas.evaluate((element) => element === element.ownerDocument.activeElement),
+      ).resolves.toBe(true);
+      await expect(announced.textContent()).resolves.toMatch(
+        /^ANPACT \(Association\), \d+ relationships drawn\.$/,
+      );
+
+      // ] on ANPACT: one of its relationships, with its sources beside the graph.
+      await page.keyboard.press(']');
+      await page.locator('.edge-sources .edge-title', { hasText: 'ANPACT' }).waitFor();
+      expect(await page.locator('.edge-sources li').count()).toBeGreaterThan(0);
+
+      // The arrows move to another drawn entity, whichever way it lies.
+      for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) {
+        await page.keyboard.press(key);
+        if (!(await announced.textContent())?.startsWith('ANPACT ')) break;
+      }
+      const focused = await announced.textContent();
+      expect(focused).not.toMatch(/^ANPACT /);
+      const name = focused?.replace(/ \(.*$/, '') ?? '';
+      expect(
+        await page.evaluate(() => {
+          const cy = (
+            globalThis as unknown as { tradegraphGraph?: { nodes(selector: string): { length: number } } }
+          ).tradegraphGraph;
+          return cy?.nodes(':selected').length;
+        }),
+      ).toBe(1);
+
+      // Enter opens it.
+      await page.keyboard.press('Enter');
+      await page.locator('#entity-name', { hasText: name }).waitFor();
+      expect(page.url()).not.toMatch(/\/association\/anpact$/);
+      await page.close();
+    }, 60_000);
+
     test('a narrow window: the entity page fits without sideways scrolling', async () => {
       const page = await open('/explore/company/freightliner', 420);
       await page.locator('.series-chart svg').first().waitFor();
