@@ -1,11 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CheckRequest, CheckResponse } from './check-records.js';
+import type { CheckRequest, CheckResponse } from './check-blocks.js';
 import { readUtf8 } from './text-input.js';
 
 /**
- * Worker threads that check blocks of records (check-records.ts) while the main thread reads the
+ * Worker threads that check blocks of records (check-blocks.ts) while the main thread reads the
  * files and does what needs the whole import. Answers come back in the order blocks were sent.
  */
 export class CheckPool {

@@ -26,13 +26,8 @@ import type { GraphStore } from '../store/graph-store.js';
 import { findNodes } from '../store/find-nodes.js';
 import type { GraphNode, StoreValue } from '../store/values.js';
 import { claimRow } from './dataset.js';
-import {
-  checkBlock,
-  checkRecord,
-  type Checked,
-  type CheckRequest,
-  type CheckResponse,
-} from './check-records.js';
+import { checkBlock, type CheckRequest, type CheckResponse } from './check-blocks.js';
+import { checkRecord, type Checked } from './check-records.js';
 import { CheckPool, textBlocks } from './check-pool.js';
 import { readComtrade, type ComtradeOptions } from './comtrade.js';
 import { ImportError } from '../records/errors.js';
