@@ -291,4 +291,64 @@ describe.each(testEngines())('Figures and membership on %s', (engine: EngineName
       /shacman is excluded: its earliest claim, seed-borderlands-2026-01 \(2026-01\), is after 2024/,
     );
   });
+
+  test('association.members(asOf:) means members at that date, as membersAsOf; the rest are in excludedMembers with a note', async () => {
+    interface Member {
+      node: { id: string };
+      claims: { sourceId: string; asOf: string | null }[];
+      note: string | null;
+    }
+    const data = await query<{ association: { members: Member[]; excludedMembers: Member[] } }>(
+      graph,
+      `{ association(id: "anpact") {
+          members(asOf: "2024") { node { id } claims { sourceId asOf } note }
+          excludedMembers(asOf: "2024") { node { id } claims { sourceId asOf } note } } }`,
+    );
+    const members = new Map(data.association.members.map((m) => [m.node.id, m]));
+    // A claim dated 2024 covers the date: no note, and only that claim.
+    expect(members.get('kenworth')).toEqual({
+      node: { id: 'kenworth' },
+      claims: [{ sourceId: 'a021-latintimes', asOf: '2024' }],
+      note: null,
+    });
+    // No claim speaks for 2024, but one before and one after do: included, on those two claims.
+    expect(members.get('freightliner')?.claims).toEqual([
+      { sourceId: 'seed-borderlands-2026-01', asOf: '2026-01' },
+      { sourceId: 'a019-freightwaves', asOf: '2023-11' },
+    ]);
+    expect(members.get('freightliner')?.note).toMatch(
+      /freightliner is included: no claim speaks for 2024, but a019-freightwaves \(2023-11\) before it and seed-borderlands-2026-01 \(2026-01\) after it/,
+    );
+    // The ranking's membersAsOf answers the same members.
+    const ranked = await query<{ ranking: { notes: string[] } }>(
+      graph,
+      '{ ranking(input: { membersOf: "anpact", membersAsOf: "2024", metric: "production", period: "2024-03" }) { notes } }',
+    );
+    const notes = [...data.association.members, ...data.association.excludedMembers].flatMap((m) =>
+      m.note === null ? [] : [m.note],
+    );
+    expect(notes.sort()).toEqual(ranked.ranking.notes.filter((n) => / is (in|ex)cluded/.test(n)).sort());
+    // Nobody is dropped in silence: every company any source names is in one list or the other.
+    const all = await query<{ association: { members: Member[] } }>(
+      graph,
+      '{ association(id: "anpact") { members { node { id } } } }',
+    );
+    const excluded = data.association.excludedMembers.map((m) => m.node.id);
+    expect(excluded).toEqual(expect.arrayContaining(['mack', 'shacman']));
+    expect(excluded.every((id) => !members.has(id))).toBe(true);
+    expect(data.association.excludedMembers.find((m) => m.node.id === 'shacman')?.note).toMatch(
+      /shacman is excluded: its earliest claim, seed-borderlands-2026-01 \(2026-01\), is after 2024/,
+    );
+    expect([...members.keys(), ...excluded].sort()).toEqual(
+      all.association.members.map((m) => m.node.id).sort(),
+    );
+  });
+
+  test('association.members(asOf:) with a date that is not a period is a BAD_USER_INPUT naming the forms', async () => {
+    const result = await graph.execute(
+      '{ association(id: "anpact") { members(asOf: "2026-1") { node { id } } } }',
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'asOf' });
+    expect(result.errors?.[0]?.message).toMatch(/a month \(2026-01\)/);
+  });
 });

@@ -1,6 +1,8 @@
 import { Args, Ctx, Field, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../relations/claim-filter.args.js';
+import { ExcludedMemberArgs, MemberFilterArgs } from '../relations/member-filter.args.js';
+import { membersAtDate } from '../relations/members-at.js';
 import { Direction } from '../common/enums.js';
 import { typedRelationsCost } from '../../limits/cost.js';
 import { Relation } from '../relations/relation.type.js';
@@ -34,13 +36,28 @@ export class Association extends Entity {
   @Field(() => [Relation], {
     complexity: typedRelationsCost,
     description:
-      'Member companies, each with the sources that state the membership and their dates. Filter with asOf ("2026") or source.',
+      'Member companies, each with the sources that state the membership and their dates: every company any source names, or with asOf ("2024") the members at that date (see the argument). Filter by source with source.',
   })
-  members(
-    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+  async members(
+    @Args(() => MemberFilterArgs) filter: MemberFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['MEMBER_OF'], Direction.IN, filter);
+    if (filter.asOf === undefined || filter.asOf === null) {
+      return related(this, ctx, ['MEMBER_OF'], Direction.IN, filter.source ? { source: filter.source } : {});
+    }
+    return (await membersAtDate(this, ctx, filter.asOf, filter.source)).members;
+  }
+
+  @Field(() => [Relation], {
+    complexity: typedRelationsCost,
+    description:
+      'Companies some source names a member but that were not members at asOf (only later claims, none since though later sources list members, or undated), each with the claims that decide it and a note saying why.',
+  })
+  async excludedMembers(
+    @Args(() => ExcludedMemberArgs) filter: ExcludedMemberArgs,
+    @Ctx() ctx: GraphContext,
+  ): Promise<Relation[]> {
+    return (await membersAtDate(this, ctx, filter.asOf, filter.source)).excluded;
   }
 
   @Field(() => [Relation], {

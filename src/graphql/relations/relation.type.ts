@@ -26,4 +26,11 @@ export class Relation {
     complexity: listCost(ASSUMED_SIZE.claims),
   })
   claims!: Claim[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why this relation is answered as it is when no claim speaks for the date asked (`members(asOf:)`, `excludedMembers`): the claims it rests on, or why it is left out. Null otherwise.',
+  })
+  note?: string | null;
 }
