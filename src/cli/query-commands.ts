@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { findStatisticConflicts } from '../queries/conflicts.js';
 import { findMembersAt } from '../queries/members.js';
 import { findRoles, findShortestPaths } from '../queries/paths.js';
-import { rankMembers } from '../queries/ranking.js';
+import { rank } from '../queries/ranking.js';
 import { findStatistics } from '../queries/statistics.js';
 import type { Statistic } from '../domain/statistic.js';
 import { coverageOf, statedFigure } from '../domain/statistic.js';
@@ -82,7 +82,6 @@ export function queryCommands(program: Command): void {
     .requiredOption('--metric <metric>', 'e.g. exports, production')
     .requiredOption('--period <period>', 'e.g. 2026-01, 2025')
     .option('--destination <country>', 'e.g. US')
-    .option('--context <ids>', 'comma-separated subjects whose totals frame the ranking', 'MX')
     .option('--members-as-of <date>', 'rank the members at this date (2024, 2026-01)')
     .action((...args: unknown[]) => {
       const o = opts(args);
@@ -92,17 +91,14 @@ export function queryCommands(program: Command): void {
         if (typeof o.membersAsOf === 'string') checkPeriod(o.membersAsOf, 'members-as-of');
         await requireNode(store, association, ['Association'], 'association');
         if (typeof o.destination === 'string') await requireNode(store, o.destination, [], 'destination');
-        const ranking = await rankMembers(
-          store,
-          association,
-          {
-            metric: String(o.metric),
-            period: String(o.period),
-            ...(typeof o.destination === 'string' ? { destination: o.destination } : {}),
-            ...(typeof o.membersAsOf === 'string' ? { membersAsOf: o.membersAsOf } : {}),
-          },
-          String(o.context).split(',').filter(Boolean),
-        );
+        // The API's ranking, with its defaults: the context is the figures' origin countries.
+        const ranking = await rank(store, {
+          membersOf: association,
+          ...(typeof o.membersAsOf === 'string' ? { membersAsOf: o.membersAsOf } : {}),
+          metric: String(o.metric),
+          period: String(o.period),
+          ...(typeof o.destination === 'string' ? { destination: o.destination } : {}),
+        });
         for (const row of ranking.rows) {
           const flags = [
             row.broaderThanAsked ? 'covers all destinations, not only the one asked' : '',
@@ -117,8 +113,7 @@ export function queryCommands(program: Command): void {
         if (ranking.rows.length === 0) {
           print(`no member of ${association} has ${String(o.metric)} figures for ${String(o.period)}`);
         }
-        for (const row of ranking.rows) if (row.note !== null) print(`note: ${row.note}`);
-        for (const note of ranking.memberNotes) print(`note: ${note}`);
+        for (const note of ranking.notes) print(`note: ${note}`);
         for (const s of ranking.context) print(`context: ${describeStatistic(s)}`);
         return ranking;
       })(...args);

@@ -1,40 +1,13 @@
 import DataLoader from 'dataloader';
 import { isEntityKind, isNodeKind, type EntityKind, type NodeKind } from '../domain/kinds.js';
 import type { Statistic } from '../domain/statistic.js';
+import { relationClaim, type RelationClaim } from '../queries/relations.js';
 import { findStatistics, type StatisticFilter } from '../queries/statistics.js';
 import { kindsOfIds, nodesOfKind, relationsOfKind, type RelationRow } from '../store/generated-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
-import type { GraphNode, StoreValue } from '../store/values.js';
+import type { GraphNode } from '../store/values.js';
 
-/** One relationship claim seen from one of its ends. */
-/** What a claim states besides its ends: its source, date, role, period and note. */
-export type ClaimFacts = Omit<RelationClaim, 'type' | 'direction' | 'other'>;
-
-/** A stored claim's properties as the API's claim facts (absent ones null). */
-export function claimFacts(properties: Readonly<Record<string, StoreValue>>): ClaimFacts {
-  const text = (value: StoreValue | undefined): string | null => (typeof value === 'string' ? value : null);
-  return {
-    sourceId: text(properties.source) ?? '',
-    asOf: text(properties.asOf),
-    role: text(properties.role),
-    since: text(properties.since),
-    until: text(properties.until),
-    note: text(properties.note),
-  };
-}
-
-export interface RelationClaim {
-  readonly type: string;
-  /** OUT when the entity is the claim's start, IN when it is its end. */
-  readonly direction: 'OUT' | 'IN';
-  readonly other: GraphNode;
-  readonly sourceId: string;
-  readonly asOf: string | null;
-  readonly role: string | null;
-  readonly since: string | null;
-  readonly until: string | null;
-  readonly note: string | null;
-}
+export { claimFacts, type ClaimFacts, type RelationClaim } from '../queries/relations.js';
 
 export type StatisticQuery = Omit<StatisticFilter, 'subjectIds'>;
 
@@ -154,12 +127,7 @@ export function createLoaders(store: GraphStore): Loaders {
     const byId = new Map<string, RelationClaim[]>(ids.map((id) => [id, []]));
     for (const row of rows) {
       remember(row.other);
-      byId.get(row.id)?.push({
-        type: row.relationship.type,
-        direction: row.relationship.startId === row.id ? 'OUT' : 'IN',
-        other: row.other,
-        ...claimFacts(row.relationship.properties),
-      });
+      byId.get(row.id)?.push(relationClaim(row));
     }
     return ids.map((id) => byId.get(id) ?? []);
   };

@@ -1,68 +1,146 @@
+import type { EntityKind, NodeKind } from '../domain/kinds.js';
+import { membersAt, type MembershipClaim } from '../domain/membership.js';
 import { rankSubjects, type RankingRow } from '../domain/ranking.js';
 import type { Statistic } from '../domain/statistic.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { findMembersAt } from './members.js';
+import { rankingNotes } from './ranking-notes.js';
+import { findRelations, type RelationClaim } from './relations.js';
 import { findStatistics } from './statistics.js';
 
-export interface RankingRequest {
-  readonly subjectIds: readonly string[];
+/** Which entities to rank: the subjects given, an association's members, or a sector's organisations. */
+export type RankingSubjects =
+  | { readonly subjects: readonly string[] }
+  /** With `membersAsOf`, the members at that date (see membersAt in src/domain/membership.ts). */
+  | { readonly membersOf: string; readonly membersAsOf?: string }
+  | { readonly inSector: string };
+
+/** A ranking asked for: whom, by which metric, for which period and, optionally, destination. */
+export type RankingQuery = RankingSubjects & {
   readonly metric: string;
+  /** A period label (2026-01, 2025, 2024-Q1, …). */
   readonly period: string;
   readonly destination?: string;
-}
+};
 
 export interface Ranking {
+  readonly metric: string;
+  readonly period: string;
+  readonly destination: string | null;
   readonly rows: readonly RankingRow[];
-  /** Figures that frame the ranking: the origin country's share of the metric going to the destination, and its totals. */
+  /** Figures that frame the ranking: the origin countries' totals for the metric, and the share going to the destination. */
   readonly context: readonly Statistic[];
+  /** Plain-language caveats: who is in or out of the members and why, what the figures do and do not cover. */
+  readonly notes: readonly string[];
 }
 
-/** Ranks subjects by one metric in one period, optionally for one destination (see rankSubjects). */
-export async function rank(
-  store: GraphStore,
-  request: RankingRequest,
-  contextSubjectIds: readonly string[] = [],
-): Promise<Ranking> {
-  const statistics = await findStatistics(store, {
-    subjectIds: request.subjectIds,
-    metric: request.metric,
-    period: request.period,
-  });
-  const relevant = statistics.filter(
-    (s) => s.destinationId === null || s.destinationId === (request.destination ?? null),
-  );
-  const context =
-    contextSubjectIds.length === 0
-      ? []
-      : (await findStatistics(store, { subjectIds: contextSubjectIds, period: request.period })).filter(
-          (s) =>
-            (s.metric === request.metric || s.metric === `${request.metric.replace(/s$/, '')}_share`) &&
-            (s.destinationId === null || s.destinationId === (request.destination ?? null)),
-        );
-  return { rows: rankSubjects(relevant, request.destination ?? null), context };
+/** A subject to rank, with its kind when the claim that names it says so. */
+export interface RankedSubject {
+  readonly id: string;
+  readonly kind?: NodeKind;
 }
 
 /**
- * Ranks the association's members by a metric: every company any source names, or with
- * `membersAsOf` the members at that date (see findMembersAt), whose notes come with the ranking.
+ * The reads a ranking needs. By default straight from the store; a GraphQL request passes its
+ * per-request loaders, which batch and cache the same reads.
  */
-export async function rankMembers(
+export interface RankingReads {
+  /** Relationship claims touching one entity of the kind given. */
+  relations(kind: EntityKind, id: string): Promise<readonly RelationClaim[]>;
+  /** Statistics of the subjects under a metric and period filter. */
+  statistics(
+    subjects: readonly RankedSubject[],
+    filter: { readonly metric?: string; readonly period: string },
+  ): Promise<readonly Statistic[]>;
+}
+
+/** Reads straight from the store: one statement per kind of subject (kinds not known: all kinds at once). */
+export function storeRankingReads(store: GraphStore): RankingReads {
+  return {
+    relations: (kind, id) => findRelations(store, kind, id),
+    async statistics(subjects, filter) {
+      const byKind = new Map<NodeKind | undefined, string[]>();
+      for (const { id, kind } of subjects) byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
+      const lists = await Promise.all(
+        [...byKind].map(([kind, subjectIds]) => findStatistics(store, { ...filter, subjectIds }, kind)),
+      );
+      return lists.flat();
+    },
+  };
+}
+
+/** The metric that states which share of `metric` goes to a destination: exports → export_share. */
+export function shareMetricOf(metric: string): string {
+  return `${metric.replace(/s$/, '')}_share`;
+}
+
+/**
+ * The subjects to rank, and a note for every member included or excluded at `membersAsOf` without
+ * a claim for that date. Members point at an association, and organisations at a sector: only
+ * those kinds have such claims.
+ */
+async function subjectsOf(
+  query: RankingSubjects,
+  reads: RankingReads,
+): Promise<{ subjects: RankedSubject[]; notes: string[] }> {
+  if ('subjects' in query) return { subjects: query.subjects.map((id) => ({ id })), notes: [] };
+  const [kind, type, groupId] =
+    'membersOf' in query
+      ? (['Association', 'MEMBER_OF', query.membersOf] as const)
+      : (['Sector', 'IN_SECTOR', query.inSector] as const);
+  const kinds = new Map<string, NodeKind>();
+  const claimsOf = new Map<string, MembershipClaim[]>();
+  for (const c of await reads.relations(kind, groupId)) {
+    if (c.type === type && c.direction === 'IN') {
+      kinds.set(c.other.id, c.other.kind);
+      claimsOf.set(c.other.id, [...(claimsOf.get(c.other.id) ?? []), c]);
+    }
+  }
+  const asOf = 'membersOf' in query ? query.membersAsOf : undefined;
+  if (asOf === undefined) return { subjects: [...kinds].map(([id, k]) => ({ id, kind: k })), notes: [] };
+  const members = membersAt(claimsOf, asOf);
+  return {
+    subjects: members
+      .filter((member) => member.included)
+      .map((member) => ({ id: member.memberId, kind: kinds.get(member.memberId) as NodeKind })),
+    notes: members.flatMap((member) => (member.note === null ? [] : [member.note])),
+  };
+}
+
+/**
+ * Ranks subjects by one metric in one period, optionally for one destination (see rankSubjects):
+ * the API's `ranking`, the CLI's `tradegraph rank` and the tests all ask here. The context is the
+ * origin countries' figures for the metric and its share metric, for all destinations or the one
+ * asked. Throws RangeError for a period or `membersAsOf` that is not a period label.
+ */
+export async function rank(
   store: GraphStore,
-  associationId: string,
-  request: Omit<RankingRequest, 'subjectIds'> & { readonly membersAsOf?: string },
-  contextSubjectIds: readonly string[] = [],
-): Promise<Ranking & { readonly memberNotes: readonly string[] }> {
-  const { membersAsOf, ...rest } = request;
-  const { members, excluded } = await findMembersAt(
-    store,
-    [associationId],
-    membersAsOf === undefined ? {} : { asOf: membersAsOf },
+  query: RankingQuery,
+  reads: RankingReads = storeRankingReads(store),
+): Promise<Ranking> {
+  const { subjects, notes: memberNotes } = await subjectsOf(query, reads);
+  const destination = query.destination ?? null;
+  const scoped = (s: Statistic): boolean => s.destinationId === null || s.destinationId === destination;
+  const relevant = (await reads.statistics(subjects, { metric: query.metric, period: query.period })).filter(
+    scoped,
   );
-  const memberNotes = [...members.flatMap((m) => (m.note === null ? [] : [m.note])), ...excluded];
-  const ranking = await rank(
-    store,
-    { ...rest, subjectIds: members.map((m) => m.member.id) },
-    contextSubjectIds,
-  );
-  return { ...ranking, memberNotes };
+  const origins = [...new Set(relevant.map((s) => s.originId).filter((id): id is string => id !== null))];
+  const shareMetric = shareMetricOf(query.metric);
+  const context =
+    origins.length === 0
+      ? []
+      : (
+          await reads.statistics(
+            origins.map((id) => ({ id })),
+            { period: query.period },
+          )
+        ).filter((s) => (s.metric === query.metric || s.metric === shareMetric) && scoped(s));
+  const rows = rankSubjects(relevant, destination);
+  return {
+    metric: query.metric,
+    period: query.period,
+    destination,
+    rows,
+    context,
+    notes: [...memberNotes, ...rankingNotes(query, rows, context)],
+  };
 }

@@ -1,8 +1,26 @@
 import { PassThrough } from 'node:stream';
 import { progressReporter, READING_FORMAT } from '../../src/cli/import-export-commands';
 import { parsePeriod } from '../../src/domain/period';
+import type { Ranking } from '../../src/queries/ranking';
+import { createTradeGraph } from '../../src/trade-graph';
 import { cliOn, type CliOnEngine } from '../helpers/cli';
 import { testEngines } from '../helpers/engines';
+import { query } from '../helpers/graphs';
+
+interface ApiRanking {
+  rows: {
+    rank: number;
+    subject: { id: string };
+    value: number;
+    qualifier: string;
+    coverage: string;
+    broaderThanAsked: boolean;
+    sourcesDisagree: boolean;
+    statistics: { id: string }[];
+  }[];
+  context: { id: string }[];
+  notes: string[];
+}
 
 jest.setTimeout(300_000);
 
@@ -20,6 +38,55 @@ describe.each(testEngines())('CLI questions, same standard as the API (%s)', (en
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^1\. freightliner\t3,556 vehicles/m);
+  });
+
+  test('the CLI and the API give the same ranking for the headline question', async () => {
+    const result = await cli.run([
+      'rank',
+      'anpact',
+      '--members-as-of',
+      '2026',
+      '--metric',
+      'exports',
+      '--period',
+      '2026-01',
+      '--destination',
+      'US',
+      '--json',
+    ]);
+    expect(result.code).toBe(0);
+    const fromCli = JSON.parse(result.stdout) as Ranking;
+    const fromApi = await cli.withStore(async (store) => {
+      const graph = await createTradeGraph({ store });
+      return query<{ ranking: ApiRanking }>(
+        graph,
+        `{ ranking(input: { membersOf: "anpact", membersAsOf: "2026", metric: "exports", period: "2026-01", destination: "US" }) {
+            rows { rank subject { id } value qualifier coverage broaderThanAsked sourcesDisagree statistics { id } }
+            context { id } notes } }`,
+      );
+    });
+    expect(fromCli.rows.length).toBeGreaterThan(0);
+    expect(
+      fromApi.ranking.rows.map((r) => ({
+        ...r,
+        subject: r.subject.id,
+        statistics: r.statistics.map((s) => s.id),
+      })),
+    ).toEqual(
+      fromCli.rows.map((r) => ({
+        rank: r.rank,
+        subject: r.subjectId,
+        value: r.value,
+        qualifier: r.qualifier.toUpperCase().replace('-', '_'),
+        coverage: r.coverage,
+        broaderThanAsked: r.broaderThanAsked,
+        sourcesDisagree: r.sourcesDisagree,
+        statistics: r.statistics.map((s) => s.id),
+      })),
+    );
+    expect(fromApi.ranking.context.map((s) => s.id)).toEqual(fromCli.context.map((s) => s.id));
+    expect(fromCli.context.length).toBeGreaterThan(0);
+    expect(fromApi.ranking.notes).toEqual(fromCli.notes);
   });
 
   test('an unknown metric fails with the API error, its closest name, and exit code 1', async () => {

@@ -2,7 +2,7 @@ import { defaultDataDirectory } from '../../src/import/dataset';
 import { findMembers, findMembersAt } from '../../src/queries/members';
 import { findNodes } from '../../src/store/find-nodes';
 import { findRoles, findShortestPaths } from '../../src/queries/paths';
-import { rankMembers } from '../../src/queries/ranking';
+import { rank } from '../../src/queries/ranking';
 import { findStatistics } from '../../src/queries/statistics';
 import type { GraphStore } from '../../src/store/graph-store';
 import { openLoadedEngineStore, testEngines } from '../helpers/engines';
@@ -61,7 +61,8 @@ describe.each(testEngines())('Curated dataset: the questions the graph must answ
   });
 
   test('members at 2026 ranked by January 2026 exports: the headline, and notes on who is left out', async () => {
-    const ranking = await rankMembers(store, 'anpact', {
+    const ranking = await rank(store, {
+      membersOf: 'anpact',
       metric: 'exports',
       period: '2026-01',
       membersAsOf: '2026',
@@ -70,11 +71,11 @@ describe.each(testEngines())('Curated dataset: the questions the graph must answ
       ['freightliner', 3556],
       ['international', 1445],
     ]);
-    expect(ranking.memberNotes.join(' ')).toMatch(/mack is excluded/);
+    expect(ranking.notes.join(' ')).toMatch(/mack is excluded/);
   });
 
   test('Anpact members ranked by January 2026 exports, each figure scoped and cited', async () => {
-    const ranking = await rankMembers(store, 'anpact', { metric: 'exports', period: '2026-01' });
+    const ranking = await rank(store, { membersOf: 'anpact', metric: 'exports', period: '2026-01' });
     const [first, second] = ranking.rows;
     expect([first?.subjectId, first?.value, first?.coverage]).toEqual([
       'freightliner',
@@ -94,12 +95,12 @@ describe.each(testEngines())('Curated dataset: the questions the graph must answ
   });
 
   test('ranking for the US marks maker totals as broader than the US', async () => {
-    const ranking = await rankMembers(
-      store,
-      'anpact',
-      { metric: 'exports', period: '2026-01', destination: 'US' },
-      ['MX'],
-    );
+    const ranking = await rank(store, {
+      membersOf: 'anpact',
+      metric: 'exports',
+      period: '2026-01',
+      destination: 'US',
+    });
     expect(ranking.rows[0]).toMatchObject({
       subjectId: 'freightliner',
       broaderThanAsked: true,
@@ -175,7 +176,7 @@ describe.each(testEngines())('Curated dataset: the questions the graph must answ
     const periods = [...new Set(statistics.map((s) => s.period))].sort();
     expect(periods).toEqual(expect.arrayContaining(expected));
     for (const period of periods) {
-      const ranking = await rankMembers(store, 'anpact', { metric, period });
+      const ranking = await rank(store, { membersOf: 'anpact', metric, period });
       expect(ranking.rows.length).toBeGreaterThan(0);
       expect(
         ranking.rows.every((r) => r.statistics.every((s) => s.period === period && s.metric === metric)),

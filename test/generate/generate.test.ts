@@ -10,7 +10,7 @@ import { importFiles, type ImportSummary } from '../../src/import/import';
 import { writeDataset } from '../../src/import/write-dataset';
 import { findMembers } from '../../src/queries/members';
 import { findShortestPaths } from '../../src/queries/paths';
-import { rankMembers } from '../../src/queries/ranking';
+import { rank } from '../../src/queries/ranking';
 import { findStatistics } from '../../src/queries/statistics';
 import { createTradeGraph } from '../../src/trade-graph';
 import type { EmbeddedStore } from '../../src/store/embedded/embedded-store';
@@ -172,7 +172,8 @@ describe('generateDataset: scale S imported on top of the curated dataset', () =
     const members = await findMembers(store, [probes.association]);
     expect(members.length).toBeGreaterThanOrEqual(10);
 
-    const ranking = await rankMembers(store, probes.association, {
+    const ranking = await rank(store, {
+      membersOf: probes.association,
       metric: 'exports',
       period: probes.period,
       destination: probes.destination,

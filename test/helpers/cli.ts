@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { EmbeddedStore } from '../../src/store/embedded/embedded-store';
+import type { GraphStore } from '../../src/store/graph-store';
 import { neo4jTestUri, openEmptyStore, type EngineName, type OpenedStore } from './engines';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -22,6 +24,8 @@ export interface CliOnEngine {
   /** The environment the command runs with (the store's variables). */
   readonly env: Record<string, string>;
   readonly directory: string;
+  /** Uses the store the command runs on, in this process, between commands. */
+  readonly withStore: <T>(use: (store: GraphStore) => Promise<T>) => Promise<T>;
   readonly dispose: () => Promise<void>;
 }
 
@@ -55,6 +59,15 @@ export async function cliOn(engine: EngineName): Promise<CliOnEngine> {
     run,
     env,
     directory,
+    withStore: async (use) => {
+      if (held) return use(held.store);
+      const store = await EmbeddedStore.open({ directory: env.TRADEGRAPH_DB_DIR as string });
+      try {
+        return await use(store);
+      } finally {
+        await store.close();
+      }
+    },
     dispose: async () => {
       await held?.dispose();
       rmSync(directory, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { writeDataset } from '../../src/import/write-dataset';
 import { findMembers } from '../../src/queries/members';
 import { findNodes } from '../../src/store/find-nodes';
 import { findRoles, findShortestPaths } from '../../src/queries/paths';
-import { rankMembers } from '../../src/queries/ranking';
+import { rank } from '../../src/queries/ranking';
 import { findStatistics } from '../../src/queries/statistics';
 import { clearGraph, countNodes, countRelationships, upsertStatements } from '../../src/store/catalog';
 import type { GraphStore } from '../../src/store/graph-store';
@@ -109,12 +109,12 @@ export function describeStoreContract(engine: string, open: () => Promise<GraphS
     });
 
     test('a ranking for one destination never passes totals off as that destination', async () => {
-      const ranking = await rankMembers(
-        store,
-        'truckmakers',
-        { metric: 'exports', period: '2026-01', destination: 'US' },
-        ['MX'],
-      );
+      const ranking = await rank(store, {
+        membersOf: 'truckmakers',
+        metric: 'exports',
+        period: '2026-01',
+        destination: 'US',
+      });
       expect(ranking.rows.map((r) => [r.subjectId, r.value, r.coverage, r.broaderThanAsked])).toEqual([
         ['alpha-trucks', 2990, 'all destinations', true],
         ['beta-motors', 1100, 'to US', false],
