@@ -9,7 +9,8 @@ import { StoreError, StoreUnavailableError } from '../store/errors.js';
 import { openStore } from '../store/open-store.js';
 import { startServer } from '../server/server.js';
 import { generateCommand } from './generate-command.js';
-import { importExportCommands } from './import-export-commands.js';
+import { exportCommand } from './export-command.js';
+import { importCommand } from './import-command.js';
 import { UsageError } from './checks.js';
 import { explainUnavailable, writeServerMarker } from './server-marker.js';
 import { queryCommands } from './query-commands.js';
@@ -100,7 +101,8 @@ program
   });
 
 queryCommands(program);
-importExportCommands(program);
+importCommand(program);
+exportCommand(program);
 generateCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -1,5 +1,3 @@
-import { PassThrough } from 'node:stream';
-import { progressReporter, READING_FORMAT } from '../../src/cli/import-export-commands';
 import { parsePeriod } from '../../src/domain/period';
 import type { Ranking } from '../../src/queries/ranking';
 import { createTradeGraph } from '../../src/trade-graph';
@@ -138,22 +136,5 @@ describe.each(testEngines())('CLI questions, same standard as the API (%s)', (en
     const none = await cli.run(['search', 'x']);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('text: give at least 2 letters or digits to search for');
-  });
-});
-
-describe('Import progress bar', () => {
-  test('its first frame on a terminal shows numbers, not its template', () => {
-    const stream = Object.assign(new PassThrough(), {
-      isTTY: true,
-      columns: 160,
-    }) as unknown as NodeJS.WriteStream;
-    let written = '';
-    (stream as unknown as PassThrough).on('data', (chunk: Buffer) => (written += chunk.toString('utf8')));
-    const reporter = progressReporter(stream);
-    reporter.update({ phase: 'reading', bytesRead: 0, totalBytes: 3 * 1024 * 1024, records: 0 });
-    reporter.stop();
-    expect(READING_FORMAT).toContain('{read}');
-    expect(written).toContain('0.0/3.0 MiB | 0 records');
-    expect(written).not.toMatch(/\{(read|size|records|rate)\}/);
   });
 });

@@ -6,7 +6,7 @@ import { exportGraph } from '../../src/export/export';
 import { graphChecksum } from '../../src/export/graph-checksum';
 import { importFiles } from '../../src/import/import';
 import type { EmbeddedStore } from '../../src/store/embedded/embedded-store';
-import { idsIn } from '../../src/cli/import-export-commands';
+import { idsIn } from '../../src/export/ids-in';
 import { HEADLINE_QUERY } from '../../src/server/examples';
 import { createTradeGraph } from '../../src/trade-graph';
 import { writeFiles } from '../helpers/import-files';

@@ -1,4 +1,4 @@
-import { bulkBufferPoolBytes } from '../../src/cli/import-export-commands';
+import { bulkBufferPoolBytes } from '../../src/cli/bulk-command';
 
 const GiB = 1024 ** 3;
 

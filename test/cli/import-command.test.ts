@@ -1,0 +1,56 @@
+import { describeChanges } from '../../src/cli/import-command';
+import { cliOn, type CliOnEngine } from '../helpers/cli';
+import { writeFiles } from '../helpers/import-files';
+
+jest.setTimeout(300_000);
+
+describe('tradegraph import', () => {
+  let cli: CliOnEngine;
+  beforeAll(async () => {
+    cli = await cliOn('embedded');
+  });
+  afterAll(async () => {
+    await cli.dispose();
+  });
+
+  test('--dry-run prints the change field by field and writes nothing', async () => {
+    const files = writeFiles({
+      'change.jsonl': `${JSON.stringify({ kind: 'Company', id: 'freightliner', aliases: ['FTL test alias'] })}\n`,
+    });
+    try {
+      const dry = await cli.run(['import', '--dry-run', files.paths['change.jsonl'] as string]);
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toContain('dry run: nothing was written.');
+      expect(dry.stdout).toMatch(/Company\s+0\s+1\s+0/);
+      expect(dry.stdout).toContain('  Company freightliner');
+      expect(dry.stdout).toMatch(/aliases: \[.*\] → \[.*FTL test alias\]/);
+      const shown = await cli.run(['show', 'freightliner', '--json']);
+      expect(shown.stdout).not.toContain('FTL test alias');
+    } finally {
+      files.remove();
+    }
+  });
+
+  test('no file is a plain error with exit code 1', async () => {
+    const none = await cli.run(['import']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toBe('name at least one file or directory to import\n');
+  });
+});
+
+describe('Import summary text', () => {
+  test('one line per field, a removal or replacement marked OVERWRITES', () => {
+    expect(
+      describeChanges([
+        {
+          kind: 'Company',
+          id: 'acme',
+          fields: [
+            { field: 'aliases', before: ['A'], after: ['A', 'B'], overwrites: false },
+            { field: 'description', before: 'old', after: null, overwrites: true },
+          ],
+        },
+      ]),
+    ).toEqual(['  Company acme', '    aliases: [A] → [A, B]', '    OVERWRITES description: "old" → (none)']);
+  });
+});
