@@ -1,9 +1,6 @@
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import createDebug from 'debug';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -12,27 +9,24 @@ import { importFiles, type ImportSummary } from '../import/import.js';
 import { ValidationError, type Problem } from '../import/problems.js';
 import { StoreTimeoutError, StoreUnavailableError, WriteAbortedError } from '../store/errors.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { describeBytes } from './describe-bytes.js';
 import { sendError } from './refusals.js';
+import {
+  FILE_NAME,
+  FILE_NAME_RULE,
+  isMultipart,
+  receiveBody,
+  receiveMultipart,
+  UploadError,
+  type ReceivedFile,
+} from './upload.js';
 
 const log = createDebug('tradegraph:server:import');
 
 /** Problems listed in full in a refusal; the rest are counted. */
 const PROBLEMS_SHOWN = 200;
 
-/**
- * What a client may call its file: a plain name whose ending says the format (and, for the
- * project's formats, the kind: `companies.csv`, `2026.statistics.jsonl`; see docs/import-export.md).
- */
-const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,119}\.(csv|jsonl|ndjson)$/;
-
 const importQuery = z.object({
-  filename: z
-    .string({ error: 'is required: the name of the file, e.g. companies.csv or statistics.jsonl' })
-    .regex(FILE_NAME, {
-      message:
-        'must be a plain file name (letters, digits, ".", "_", "-"; at most 120 characters) ending in .csv, .jsonl or .ndjson',
-    }),
+  filename: z.string().regex(FILE_NAME, { message: FILE_NAME_RULE }).optional(),
   dryRun: z
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .optional()
@@ -43,24 +37,15 @@ const importQuery = z.object({
     .transform((value) => value === 'true' || value === '1'),
 });
 
-class BodyTooLarge extends Error {}
-
-/** Passes bytes through and fails once more than `max` have gone by. */
-function byteCap(max: number): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
-      seen += chunk.length;
-      if (seen > max) callback(new BodyTooLarge());
-      else callback(null, chunk);
-    },
-  });
+/** The summary and problems name each file as the client did, never the server's temporary path. */
+function renamed<T extends { file: string }>(items: readonly T[], files: readonly ReceivedFile[]): T[] {
+  const names = new Map(files.map((file) => [file.path, file.name]));
+  return items.map((item) => ({ ...item, file: names.get(item.file) ?? item.file }));
 }
 
-/** The summary and problems name the file as the client did, never the server's temporary path. */
-function renamed<T extends { file: string }>(items: readonly T[], from: string, to: string): T[] {
-  return items.map((item) => (item.file === from ? { ...item, file: to } : item));
-}
+/** A message naming temporary paths, with the client's names instead. */
+const withClientNames = (message: string, files: readonly ReceivedFile[]): string =>
+  files.reduce((text, file) => text.split(file.path).join(file.name), message);
 
 export interface ImportRouteOptions {
   readonly store: GraphStore;
@@ -71,8 +56,9 @@ export interface ImportRouteOptions {
 }
 
 /**
- * `POST /import?filename=companies.csv[&dryRun=true]` with the file as the request body: the same
- * import as `tradegraph import` (checked in full, applied entirely or not at all), for one file.
+ * `POST /import?filename=companies.csv[&dryRun=true]` with the file as the request body, or
+ * `POST /import[?dryRun=true]` with several files as `multipart/form-data`: the same import as
+ * `tradegraph import` (the files checked together as one change, applied entirely or not at all).
  * Only requests with an API key get here (the server's write guard closes every write route).
  * Imports run one at a time; the body is streamed to a temporary file, never held in memory.
  */
@@ -120,6 +106,18 @@ export function importRouter(options: ImportRouteOptions): ImportRoute {
       );
       return;
     }
+    const multipart = isMultipart(request);
+    if (!multipart && query.data.filename === undefined) {
+      sendError(
+        response,
+        400,
+        'BAD_USER_INPUT',
+        'Query parameter "filename" is required: the name of the file, e.g. companies.csv or statistics.jsonl ' +
+          "(or send several files as multipart/form-data: curl -F 'file=@companies.csv' -F 'file=@statistics.jsonl')",
+        { field: 'filename' },
+      );
+      return;
+    }
     if (refusing) {
       response.set('Retry-After', '10');
       sendError(response, 503, 'SERVICE_UNAVAILABLE', SHUTTING_DOWN);
@@ -147,48 +145,59 @@ export function importRouter(options: ImportRouteOptions): ImportRoute {
     const directory = await mkdtemp(
       path.join(options.store.scratchDirectory ?? os.tmpdir(), 'tradegraph-upload-'),
     );
-    const file = path.join(directory, filename);
+    let files: ReceivedFile[] = [];
+    let names = filename ?? 'the request';
     try {
-      await pipeline(request, byteCap(options.maxImportBytes), createWriteStream(file));
-      log('received %s (%s)', filename, dryRun ? 'dry run' : 'import');
-      const summary: ImportSummary = await importFiles(options.store, [file], {
-        dryRun,
-        replaceEntities,
-        signal: controller.signal,
-        ...(options.bulkImportBytes === undefined ? {} : { bulkAboveBytes: options.bulkImportBytes }),
-      });
-      if (!response.headersSent) response.json({ ...summary, files: renamed(summary.files, file, filename) });
+      files =
+        multipart || filename === undefined
+          ? await receiveMultipart(request, directory, options.maxImportBytes)
+          : await receiveBody(request, directory, filename, options.maxImportBytes);
+      names = files.map((file) => file.name).join(', ');
+      log('received %s (%s)', names, dryRun ? 'dry run' : 'import');
+      // One change: the files are checked together, so a statistic may come before its source.
+      const summary: ImportSummary = await importFiles(
+        options.store,
+        files.map((file) => file.path),
+        {
+          dryRun,
+          replaceEntities,
+          signal: controller.signal,
+          ...(options.bulkImportBytes === undefined ? {} : { bulkAboveBytes: options.bulkImportBytes }),
+        },
+      );
+      if (!response.headersSent) response.json({ ...summary, files: renamed(summary.files, files) });
     } catch (error) {
       if (response.headersSent) {
-        log('import of %s ended after its client was answered: %O', filename, error);
+        log('import of %s ended after its client was answered: %O', names, error);
       } else if (error instanceof WriteAbortedError || controller.signal.aborted) {
         response.set('Connection', 'close');
         sendError(response, 503, 'SERVICE_UNAVAILABLE', SHUTTING_DOWN);
-      } else if (error instanceof BodyTooLarge) {
-        // The client is still sending: answer, then stop reading its body.
+      } else if (error instanceof UploadError) {
+        // The client may still be sending: answer, then stop reading its body.
         response.set('Connection', 'close');
         sendError(
           response,
-          413,
-          'BAD_REQUEST',
-          `The file is larger than ${describeBytes(options.maxImportBytes)}`,
+          error.status,
+          error.status === 413 ? 'BAD_REQUEST' : 'BAD_USER_INPUT',
+          error.message,
+          error.field === undefined ? {} : { field: error.field },
         );
       } else if (error instanceof ValidationError) {
-        const problems: Problem[] = renamed(error.problems.slice(0, PROBLEMS_SHOWN), file, filename);
+        const problems: Problem[] = renamed(error.problems.slice(0, PROBLEMS_SHOWN), files);
         sendError(
           response,
           422,
           'BAD_USER_INPUT',
-          `${error.total} problem(s) in ${filename}; nothing was written`,
+          `${error.total} problem(s) in ${names}; nothing was written`,
           { problems, problemCount: error.total },
         );
       } else if (error instanceof ImportError) {
-        sendError(response, 422, 'BAD_USER_INPUT', error.message.split(file).join(filename));
+        sendError(response, 422, 'BAD_USER_INPUT', withClientNames(error.message, files));
       } else if (error instanceof StoreUnavailableError) {
-        log('import of %s: store unavailable: %O', filename, error);
+        log('import of %s: store unavailable: %O', names, error);
         sendError(response, 503, 'SERVICE_UNAVAILABLE', 'The graph store is unavailable; try again later.');
       } else if (error instanceof StoreTimeoutError) {
-        log('import of %s timed out: %O', filename, error);
+        log('import of %s timed out: %O', names, error);
         sendError(
           response,
           504,
@@ -196,7 +205,7 @@ export function importRouter(options: ImportRouteOptions): ImportRoute {
           'The import took too long and was cancelled; use `tradegraph import` for large files.',
         );
       } else {
-        log('import of %s failed: %O', filename, error);
+        log('import of %s failed: %O', names, error);
         sendError(response, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       }
     } finally {

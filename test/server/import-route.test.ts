@@ -21,6 +21,54 @@ interface ImportAnswer {
   };
 }
 
+/** Several files as one multipart/form-data request, each part named by its file name. */
+async function uploadFiles(
+  server: RunningServer,
+  query: string,
+  files: readonly (readonly [string, string])[],
+  extraFields: readonly (readonly [string, string])[] = [],
+): Promise<ImportAnswer> {
+  const form = new FormData();
+  for (const [name, text] of files) form.append('file', new Blob([text]), name);
+  for (const [name, value] of extraFields) form.append(name, value);
+  const response = await fetch(`${server.url}/import?${query}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${KEY}` },
+    body: form,
+  });
+  return { status: response.status, body: (await response.json()) as ImportAnswer['body'] };
+}
+
+const line = (record: Record<string, unknown>): string => `${JSON.stringify(record)}\n`;
+const ETA_SOURCE = line({
+  kind: 'Source',
+  id: 'fx-multi-note',
+  title: 'Fixture note for a change of several files',
+  publisher: 'Fixture Press',
+  published: '2026-04',
+  url: 'https://example.org/fixture/multi-note',
+  language: 'en',
+});
+/** Refers to the source above before it is given: the files are one change. */
+const ETA_FACTS =
+  line({
+    kind: 'Company',
+    id: 'eta-freight',
+    name: 'Eta Freight',
+    companyType: 'logistics',
+    sources: ['fx-multi-note'],
+  }) +
+  line({
+    kind: 'Statistic',
+    id: 'eta-employees-2026-fx',
+    subject: 'eta-freight',
+    metric: 'employees',
+    value: 120,
+    unit: 'persons',
+    period: '2026',
+    source: 'fx-multi-note',
+  });
+
 async function upload(
   server: RunningServer,
   query: string,
@@ -104,5 +152,82 @@ describe('POST /import', () => {
     expect(answer.status).toBe(413);
     expect(answer.body.errors?.[0]?.message).toBe('The file is larger than 64 KB');
     expect(await graphChecksum(store)).toEqual(before);
+  });
+
+  describe('several files as multipart/form-data, checked together as one change', () => {
+    test('a statistic may come before its source; a dry run writes nothing, the import writes all', async () => {
+      const before = await graphChecksum(store);
+      const files = [
+        ['a-facts.jsonl', ETA_FACTS],
+        ['b-sources.jsonl', ETA_SOURCE],
+      ] as const;
+      const dry = await uploadFiles(server, 'dryRun=true', files);
+      expect(dry.status).toBe(200);
+      expect(dry.body).toMatchObject({
+        dryRun: true,
+        records: 3,
+      });
+      expect(dry.body.files?.map((file) => file.file).sort()).toEqual(['a-facts.jsonl', 'b-sources.jsonl']);
+      expect(await graphChecksum(store)).toEqual(before);
+
+      const applied = await uploadFiles(server, '', files);
+      expect(applied.status).toBe(200);
+      expect(applied.body.nodes?.Company).toEqual({ created: 1, updated: 0, unchanged: 0 });
+      expect(
+        (
+          await post(server, {
+            query: '{ company(id: "eta-freight") { name statistics { value source { id } } } }',
+          })
+        ).body.data,
+      ).toEqual({
+        company: { name: 'Eta Freight', statistics: [{ value: 120, source: { id: 'fx-multi-note' } }] },
+      });
+    });
+
+    test('a problem in one file refuses the whole change, naming the file as the client did', async () => {
+      const before = await graphChecksum(store);
+      const answer = await uploadFiles(server, '', [
+        ['good.jsonl', ETA_SOURCE.replace(/fx-multi-note/g, 'fx-multi-two')],
+        ['bad.jsonl', line({ kind: 'Company', id: 'theta', name: 'Theta', sources: ['fx-nowhere'] })],
+      ]);
+      expect(answer.status).toBe(422);
+      expect(answer.body.errors?.[0]?.message).toMatch(
+        /problem\(s\) in good\.jsonl, bad\.jsonl; nothing was written/,
+      );
+      expect(answer.body.errors?.[0]?.extensions.problems).toEqual([
+        expect.objectContaining({ file: 'bad.jsonl', line: 1, record: 'theta', field: 'sources.0' }),
+      ]);
+      expect(JSON.stringify(answer.body)).not.toMatch(/tradegraph-upload-/);
+      expect(await graphChecksum(store)).toEqual(before);
+    });
+
+    test('a bad multipart body is refused with what to do, and writes nothing', async () => {
+      const before = await graphChecksum(store);
+      const twice = await uploadFiles(server, '', [
+        ['same.jsonl', ETA_SOURCE],
+        ['same.jsonl', ETA_SOURCE],
+      ]);
+      expect(twice.status).toBe(400);
+      expect(twice.body.errors?.[0]?.message).toBe(
+        'File "same.jsonl" is sent twice; each file of a change needs its own name',
+      );
+      const unsafe = await uploadFiles(server, '', [['companies.txt', 'id,name\n']]);
+      expect(unsafe.status).toBe(400);
+      expect(unsafe.body.errors?.[0]?.message).toMatch(
+        /^File "companies\.txt": the name must be a plain file name/,
+      );
+      const field = await uploadFiles(server, '', [['ok.jsonl', ETA_SOURCE]], [['dryRun', 'true']]);
+      expect(field.status).toBe(400);
+      expect(field.body.errors?.[0]?.message).toMatch(
+        /^Part "dryRun" is a form field, not a file: options go in the query/,
+      );
+      const none = await uploadFiles(server, '', []);
+      expect(none.status).toBe(400);
+      expect(none.body.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+      const large = await uploadFiles(server, '', [['big.jsonl', ' '.repeat(65 * 1024)]]);
+      expect(large.status).toBe(413);
+      expect(large.body.errors?.[0]?.message).toBe('The request is larger than 64 KB');
+      expect(await graphChecksum(store)).toEqual(before);
+    });
   });
 });
