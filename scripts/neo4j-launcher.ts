@@ -37,7 +37,7 @@ export interface StartOptions {
   readonly pageCache?: string;
   /** The JVM heap ceiling, `-Xmx`. */
   readonly heap?: string;
-  /** How long to wait for the NEO4J_URI line. */
+  /** How long to wait for the NEO4J_URI line (default: `TRADEGRAPH_NEO4J_START_TIMEOUT_MS`, else 5 min). */
   readonly timeoutMs?: number;
   /** Where the launcher's stderr goes besides the kept tail: `inherit` shows it live. */
   readonly stderr?: 'tail' | 'inherit';
@@ -103,7 +103,9 @@ export async function startNeo4j(options: StartOptions): Promise<LaunchedNeo4j> 
   const dataDirectory = path.join(NEO4J_DATA_ROOT, options.name);
   if (options.fresh) rmSync(dataDirectory, { recursive: true, force: true });
   mkdirSync(dataDirectory, { recursive: true });
-  const timeoutMs = options.timeoutMs ?? 120_000;
+  // About 20 s on a quiet two-core machine; a CI run on a machine busy with other jobs once took
+  // more than 2 min to start two of them at once.
+  const timeoutMs = options.timeoutMs ?? (Number(process.env.TRADEGRAPH_NEO4J_START_TIMEOUT_MS) || 300_000);
   const child = spawn(
     'java',
     [
