@@ -1,0 +1,119 @@
+import createDebug from 'debug';
+import { Connection, Database, type PreparedStatement, type QueryResult } from '@ladybugdb/core';
+import type { CypherCatalog } from '../cypher-catalog.js';
+import { StoreError, StoreQueryError, StoreTimeoutError } from '../errors.js';
+import type { Params, Row } from '../values.js';
+import { mapEmbeddedRow } from './values.js';
+
+/**
+ * The engine's objects as this store uses them: a database file opened with the store's settings,
+ * connections that prepare each statement once, and the mapping of the engine's errors. The only
+ * module that imports the driver; the rest of the code reaches it through `EmbeddedStore`.
+ */
+
+const log = createDebug('tradegraph:store:embedded');
+
+/** How a store opens its databases. */
+export interface Settings {
+  readonly catalog: CypherCatalog;
+  readonly bufferPoolBytes: number;
+  readonly maxDatabaseBytes: number;
+  readonly readers: number;
+  readonly queryTimeoutMs: number | undefined;
+  readonly writeTimeoutMs: number | undefined;
+}
+
+/** A connection with its prepared statements, so each text is parsed and planned once per connection. */
+export class PooledConnection {
+  private readonly prepared = new Map<string, PreparedStatement>();
+  constructor(private readonly connection: Connection) {}
+
+  async execute(catalog: CypherCatalog, name: string, params: Params): Promise<Row[]> {
+    let statement = this.prepared.get(name);
+    if (!statement) {
+      statement = await this.connection.prepare(catalog.text(name));
+      if (!statement.isSuccess()) throw new StoreQueryError(name, statement.getErrorMessage());
+      this.prepared.set(name, statement);
+    }
+    const result = await this.connection.execute(statement, params as Record<string, never>);
+    return collectRows(result);
+  }
+
+  async query(text: string): Promise<void> {
+    const result = await this.connection.query(text);
+    for (const each of Array.isArray(result) ? result : [result]) each.close();
+  }
+
+  setTimeout(timeoutMs: number): void {
+    this.connection.setQueryTimeout(timeoutMs);
+  }
+
+  async close(): Promise<void> {
+    this.prepared.clear();
+    await this.connection.close();
+  }
+}
+
+/** An open database with its connections: the writer and the readers. */
+export interface Handles {
+  readonly database: Database;
+  readonly writer: PooledConnection;
+  readonly readers: PooledConnection[];
+}
+
+async function collectRows(result: QueryResult | QueryResult[]): Promise<Row[]> {
+  const results = Array.isArray(result) ? result : [result];
+  const rows: Row[] = [];
+  for (const each of results) {
+    for (const raw of await each.getAll()) rows.push(mapEmbeddedRow(raw as Record<string, unknown>));
+    each.close();
+  }
+  return rows;
+}
+
+/**
+ * Opens the database file. `strictLog`: a write-ahead log the engine cannot replay stops the open
+ * (and `openHandles` decides) rather than being skipped in silence.
+ */
+export async function openDatabase(file: string, settings: Settings, strictLog: boolean): Promise<Database> {
+  const database = new Database(
+    file,
+    settings.bufferPoolBytes,
+    true,
+    false,
+    settings.maxDatabaseBytes,
+    true,
+    -1,
+    strictLog,
+  );
+  await database.init();
+  return database;
+}
+
+export async function connect(database: Database, timeoutMs: number | undefined): Promise<PooledConnection> {
+  const connection = new Connection(database);
+  await connection.init();
+  if (timeoutMs) connection.setQueryTimeout(timeoutMs);
+  return new PooledConnection(connection);
+}
+
+export async function closeHandles(handles: Handles): Promise<void> {
+  for (const connection of [...handles.readers, handles.writer]) {
+    await connection.close().catch((error: unknown) => log('closing a connection: %O', error));
+  }
+  await handles.database.close();
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The store error for what statement `name` threw: a timeout, or a failed query. */
+export function toStoreError(name: string, error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  const message = messageOf(error);
+  if (/interrupted|timeout/i.test(message)) {
+    return new StoreTimeoutError(`statement "${name}" ran past the query timeout`, { cause: error });
+  }
+  return new StoreQueryError(name, message, { cause: error });
+}

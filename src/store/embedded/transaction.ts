@@ -1,0 +1,79 @@
+import createDebug from 'debug';
+import type { CypherCatalog } from '../cypher-catalog.js';
+import { StoreQueryError, WriteAbortedError } from '../errors.js';
+import type { WriteTransaction } from '../graph-store.js';
+import type { Statement } from '../statements.js';
+import type { Params, ParamValue, Row } from '../values.js';
+import { homogeneousBatches } from './batches.js';
+import { toStoreError, type PooledConnection } from './connection.js';
+
+const log = createDebug('tradegraph:store:embedded');
+
+/** Bulk statements (`copy-…`) read staged files; they run only in a bulk write (see `EmbeddedStore.transaction`). */
+const isBulkStatement = (name: string): boolean => name.startsWith('copy-');
+
+export interface TransactionSettings {
+  readonly catalog: CypherCatalog;
+  /** Rows per call of a batch statement. */
+  readonly batchSize: number;
+  /** Where a bulk write's staged files are; undefined in place, where bulk statements are refused. */
+  readonly bulkDirectory: string | undefined;
+  /** Calls the write off if aborted before its commit. */
+  readonly signal: AbortSignal | undefined;
+}
+
+/**
+ * Runs `work` in one transaction on `writer`: commit, then checkpoint, before it resolves, so
+ * the log never holds a write that was acknowledged (src/store/embedded/README.md).
+ */
+export async function runTransaction<T>(
+  writer: PooledConnection,
+  work: (tx: WriteTransaction) => Promise<T>,
+  { catalog, batchSize, bulkDirectory, signal }: TransactionSettings,
+): Promise<T> {
+  const tx: WriteTransaction = {
+    bulkDirectory,
+    async run<P extends Params, R extends Row>(statement: Statement<P, R>, params: P): Promise<R[]> {
+      if (isBulkStatement(statement.name) && bulkDirectory === undefined) {
+        throw new StoreQueryError(
+          statement.name,
+          'a bulk statement runs only in a bulk write (transaction(work, { bulk: true }))',
+        );
+      }
+      try {
+        return (await writer.execute(catalog, statement.name, params)) as R[];
+      } catch (error) {
+        throw toStoreError(statement.name, error);
+      }
+    },
+    async runBatch<Item extends { readonly [key: string]: ParamValue }>(
+      statement: Statement<{ rows: Item[] }>,
+      rows: readonly Item[],
+    ): Promise<void> {
+      for (const batch of homogeneousBatches(rows, batchSize)) await tx.run(statement, { rows: batch });
+    },
+  };
+  await writer.query('BEGIN TRANSACTION');
+  let result: T;
+  try {
+    result = await work(tx);
+    if (signal?.aborted)
+      throw new WriteAbortedError('the write was called off before its commit; nothing was applied');
+  } catch (error) {
+    // A failed statement may already have ended the transaction inside the engine.
+    await writer.query('ROLLBACK').catch((rollbackError: unknown) => log('rollback: %O', rollbackError));
+    throw error;
+  }
+  try {
+    await writer.query('COMMIT');
+  } catch (error) {
+    await writer.query('ROLLBACK').catch(() => undefined);
+    throw toStoreError('commit', error);
+  }
+  try {
+    await writer.query('CHECKPOINT');
+  } catch (error) {
+    throw toStoreError('checkpoint', error);
+  }
+  return result;
+}
