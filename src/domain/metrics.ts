@@ -157,7 +157,3 @@ export const METRIC_NAMES = Object.keys(METRICS) as Metric[];
 export function isMetric(value: string): value is Metric {
   return Object.hasOwn(METRICS, value);
 }
-
-export function isUnit(value: string): value is Unit {
-  return Object.hasOwn(UNITS, value);
-}

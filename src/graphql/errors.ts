@@ -52,12 +52,6 @@ export class BadUserInputError extends ClientError {
   }
 }
 
-export class NotFoundError extends ClientError {
-  constructor(message: string) {
-    super('NOT_FOUND', message);
-  }
-}
-
 /** A formatted error without any stack trace Apollo may have attached, nor the HTTP status it carries. */
 function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const { stacktrace: _stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};

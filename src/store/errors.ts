@@ -26,8 +26,5 @@ export class StoreQueryError extends StoreError {
   }
 }
 
-/** A `one()` expectation failed: the row the caller needed does not exist. */
-export class NotFoundError extends StoreError {}
-
 /** The data breaks an invariant (two rows where one was expected). */
 export class IntegrityError extends StoreError {}

@@ -29,7 +29,3 @@ export type Row = Readonly<Record<string, StoreValue>>;
 /** Parameter values a statement accepts: JSON-like data; dates travel as ISO strings and `date()` turns them into dates. */
 export type ParamValue = Scalar | readonly ParamValue[] | { readonly [key: string]: ParamValue };
 export type Params = Readonly<Record<string, ParamValue>>;
-
-export function isGraphNode(value: StoreValue): value is GraphNode {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'properties' in value;
-}

@@ -31,7 +31,7 @@ export class Company extends Entity {
 
   @Field(() => [Relation], {
     complexity: typedRelationsCost,
-    description: 'Associations the company is a member of, per each source.',
+    description: 'Associations the company is a member of, with each source.',
   })
   memberships(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,

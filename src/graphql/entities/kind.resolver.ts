@@ -8,6 +8,9 @@ import { checkFirst } from '../../limits/check-arguments.js';
 import type { GraphContext } from '../context.js';
 import { findIgnoringCase } from '../../search/suggest.js';
 
+/** "an agency", "a company": the indefinite article by the word's first letter (no kind starts with a silent h or a "you" sound). */
+const withArticle = (word: string): string => `${/^[aeiou]/.test(word) ? 'An' : 'A'} ${word}`;
+
 /**
  * The two queries every kind has: one by id (`company(id:)`, null when unknown or of another kind)
  * and a page in id order (`companies(first:, after:)`).
@@ -25,7 +28,7 @@ export function createKindResolver<T extends { id: string }>(
     @Query(() => type, {
       name: names.one,
       nullable: true,
-      description: `A ${kind} by id, whatever its case ("Freightliner" finds freightliner; the answer's id is the canonical form); null when there is none.`,
+      description: `${withArticle(kind.toLowerCase())} by id, whatever its case ("Freightliner" finds freightliner; the answer's id is the canonical form); null when there is none.`,
     })
     async one(
       @Arg('id', () => ID, { description: 'The id to look up.' }) id: string,
