@@ -1,11 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { finished } from 'node:stream/promises';
 import createDebug from 'debug';
-import { parse } from 'csv-parse/sync';
 import { NODE_KINDS, type NodeKind } from '../domain/kinds.js';
 import { RELATIONSHIP_TYPES, STATISTIC_LINKS, type RelationshipType } from '../domain/relationships.js';
 import {
@@ -29,14 +24,26 @@ import { claimRow } from './dataset.js';
 import { checkBlock, type CheckRequest, type CheckResponse } from './check-blocks.js';
 import { checkRecord, type Checked } from './check-records.js';
 import { CheckPool, textBlocks } from './check-pool.js';
-import { readComtrade, type ComtradeOptions } from './comtrade.js';
+import { readComtrade } from './comtrade.js';
 import { ImportError } from '../records/errors.js';
 import { recordImport, type ImportRecord } from './import-records.js';
 import { IdIndex } from './id-index.js';
 import { outgoingClaims } from '../records/graph-records.js';
 import { planInputs, type InputFile } from './input-files.js';
-import { fieldsOf, KIND_FILE_NAMES, LIST_FIELDS, type RecordKind } from '../records/record-kinds.js';
-import { searchTextOf } from '../domain/normalize.js';
+import { fieldsOf, KIND_FILE_NAMES } from '../records/record-kinds.js';
+import { csvHeader, type CsvHeader } from './csv-header.js';
+import {
+  DEFAULT_BULK_IMPORT_BYTES,
+  tally,
+  type ImportMode,
+  type ImportOptions,
+  type ImportProgress,
+  type ImportSummary,
+  type NodeChange,
+  type Tally,
+} from './import-options.js';
+import { holds, mergeNode, rowOfNode } from './merge-node.js';
+import { Spool } from './spool.js';
 import {
   batchKey,
   beginJournal,
@@ -63,174 +70,25 @@ import {
 
 const log = createDebug('tradegraph:import');
 
+export type {
+  FieldChange,
+  ImportMode,
+  ImportOptions,
+  ImportProgress,
+  ImportSummary,
+  NodeChange,
+  Tally,
+} from './import-options.js';
+export { DEFAULT_BULK_IMPORT_BYTES } from './import-options.js';
+export { mergeNode, rowOfNode } from './merge-node.js';
+
 /**
  * Bulk import: files in the project's own formats (JSON Lines and CSV) and UN Comtrade CSV,
  * validated in full, then applied entirely or not at all. See docs/import-export.md.
  */
 
-export type ImportMode = 'transaction' | 'journal';
-
-export interface ImportOptions {
-  /** Validate and count what would change, without writing anything. */
-  readonly dryRun?: boolean;
-  /**
-   * `transaction` (embedded default): the whole import is one transaction. `journal` (Neo4j
-   * default): batches of their own, each journaled so the import can be rolled back by its id.
-   */
-  readonly mode?: ImportMode;
-  /** Names the import in its journal; generated when omitted. */
-  readonly importId?: string;
-  /** Records per batch (validated, looked up and written together). */
-  readonly batchSize?: number;
-  /**
-   * New statistics per packed statement in a one-transaction import written in place
-   * (gathered over batches; more is faster and takes more memory, about 0.5 kB a row).
-   */
-  readonly bulkRows?: number;
-  /**
-   * One-transaction imports of at least this many bytes (all files together) are bulk writes
-   * when the store can make them (`TransactionOptions.bulk`: the embedded store builds them in a
-   * copy of the database, with the engine's bulk loader); smaller ones are written in place.
-   * Default: DEFAULT_BULK_IMPORT_BYTES.
-   */
-  readonly bulkAboveBytes?: number;
-  readonly comtrade?: ComtradeOptions;
-  /**
-   * Worker threads that check records (0: none, all on the main thread). Default: one per core, at
-   * most four, when the files in the project's format add up to 4 MiB or more.
-   */
-  readonly workers?: number;
-  /**
-   * Calls the import off: checked after each batch and before the write becomes durable (see
-   * `TransactionOptions.signal`); an import called off throws WriteAbortedError, nothing written.
-   */
-  readonly signal?: AbortSignal;
-  /** Called after each batch and at each change of phase. */
-  readonly onProgress?: (progress: ImportProgress) => void;
-  /** Problems kept in full (the rest are counted); at least the 50 a ValidationError prints. */
-  readonly maxProblems?: number;
-  /**
-   * A record states the whole entity: fields it leaves out are cleared and its lists replace the
-   * stored ones. Default (false): additive, a record changes only the fields it gives and its
-   * lists are merged into the stored ones.
-   */
-  readonly replaceEntities?: boolean;
-}
-
-/** One field an import changes on a node the graph has. */
-export interface FieldChange {
-  readonly field: string;
-  readonly before: StoreValue;
-  readonly after: StoreValue;
-  /** The change removes or replaces a value the graph holds (not only adds to it). */
-  readonly overwrites: boolean;
-}
-
-/** A node the import changes, field by field. */
-export interface NodeChange {
-  readonly kind: NodeKind;
-  readonly id: string;
-  readonly fields: readonly FieldChange[];
-}
-
-export interface ImportProgress {
-  readonly phase: 'reading' | 'writing' | 'committing' | 'rolling back';
-  readonly bytesRead: number;
-  readonly totalBytes: number;
-  readonly records: number;
-  /** Writing steps done and to do (a batch, or a bulk load each), once everything is checked. */
-  readonly batches?: { readonly done: number; readonly total: number };
-}
-
-export interface Tally {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-
-export interface ImportSummary {
-  readonly importId: string;
-  readonly mode: ImportMode;
-  readonly dryRun: boolean;
-  readonly files: readonly { file: string; format: string; kind: RecordKind | null; records: number }[];
-  /** Records read (a Comtrade row counts once, not with the nodes it implies). */
-  readonly records: number;
-  /** Created, updated and unchanged nodes of each kind (statistics included). */
-  readonly nodes: Record<NodeKind, Tally>;
-  /** Created, updated and unchanged relationship claims. */
-  readonly relationships: Tally;
-  /** Records that repeat an earlier record of the import exactly (written once). */
-  readonly duplicates: number;
-  /** Comtrade rows not imported, by reason. */
-  readonly skipped: readonly { reason: string; rows: number }[];
-  /** Entities and sources the import changes, field by field (the first 1000; `changeCount` counts all). */
-  readonly changes: readonly NodeChange[];
-  readonly changeCount: number;
-  /** How many of those changes remove or replace a stored value. */
-  readonly overwrites: number;
-  readonly seconds: number;
-}
-
 /** Changes listed in full in a summary. */
 const CHANGES_KEPT = 1000;
-
-const isEmpty = (value: StoreValue | undefined): boolean =>
-  value === null || value === undefined || (Array.isArray(value) && value.length === 0);
-
-/**
- * The row an import writes for a node the graph has: additive by default (the given fields
- * replace, lists are merged, fields set to null are cleared), or the record whole with
- * `replaceEntities`. Also the field-level changes against the stored row.
- */
-export function mergeNode(
-  kind: NodeKind,
-  stored: WriteRow,
-  item: { readonly row: WriteRow; readonly given: readonly string[]; readonly cleared: readonly string[] },
-  replaceEntities: boolean,
-): { row: WriteRow; changes: FieldChange[] } {
-  const row: Record<string, WriteRow[string]> = { ...stored };
-  if (replaceEntities) Object.assign(row, item.row);
-  else {
-    for (const field of item.given) {
-      const value = item.row[field] as StoreValue;
-      const before = stored[field] as StoreValue;
-      if (LIST_FIELDS.has(field) && Array.isArray(value)) {
-        const merged = Array.isArray(before) ? [...before] : [];
-        for (const entry of value) if (!merged.includes(entry)) merged.push(entry);
-        row[field] = merged as WriteRow[string];
-      } else row[field] = value as WriteRow[string];
-    }
-    for (const field of item.cleared) row[field] = (LIST_FIELDS.has(field) ? [] : null) as WriteRow[string];
-  }
-  if (kind === 'Source') {
-    row.searchText = searchTextOf(String(row.id), String(row.title), [String(row.publisher)]);
-  } else {
-    row.searchText = searchTextOf(String(row.id), String(row.name), (row.aliases as string[] | null) ?? []);
-  }
-  const changes: FieldChange[] = [];
-  for (const field of new Set([...Object.keys(stored), ...Object.keys(row)])) {
-    if (field === 'searchText' || field === 'id') continue;
-    const before = (stored[field] ?? null) as StoreValue;
-    const after = (row[field] ?? null) as StoreValue;
-    if (equalValues(before, after)) continue;
-    const lost =
-      Array.isArray(before) && Array.isArray(after)
-        ? before.some((entry) => !(after as unknown[]).includes(entry))
-        : !isEmpty(before);
-    changes.push({ field, before, after, overwrites: lost });
-  }
-  return { row, changes };
-}
-
-/**
- * See `ImportOptions.bulkAboveBytes`: every import is a bulk write by default. The engine's own
- * recovery from a kill during the checkpoint of a large transaction written in place can give
- * neither the before nor the after state (bench/README.md, crash torture), so the size below
- * which writing in place is safe is not known; the cost of the copy is measured instead.
- */
-export const DEFAULT_BULK_IMPORT_BYTES = 0;
-
-const tally = (): Tally => ({ created: 0, updated: 0, unchanged: 0 });
 
 interface Location {
   readonly file: number;
@@ -291,8 +149,6 @@ const PENDING_PLACES = 20;
 const PARALLEL_BYTES = 4 * 1024 * 1024;
 /** Blocks sent ahead to the workers. */
 const BLOCKS_IN_FLIGHT = 6;
-
-type CsvColumn = { readonly name: string; readonly index: number };
 
 /** Checked records waiting to be checked together, with the file each comes from. */
 interface Batch {
@@ -366,72 +222,6 @@ function generateImportId(): string {
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
   return `${stamp}-${randomBytes(3).toString('hex')}`;
-}
-
-function equalValues(a: StoreValue | undefined, b: StoreValue | undefined): boolean {
-  const left = a ?? null;
-  const right = b ?? null;
-  if (Array.isArray(left) || Array.isArray(right)) {
-    if (!Array.isArray(left) || !Array.isArray(right) || left.length !== right.length) return false;
-    return left.every((item, i) => equalValues(item as StoreValue, right[i] as StoreValue));
-  }
-  return left === right;
-}
-
-/** Whether a stored node or relationship already holds every field of a row. */
-function holds(stored: Readonly<Record<string, StoreValue>>, row: WriteRow): boolean {
-  return Object.entries(row).every(([field, value]) => equalValues(stored[field], value as StoreValue));
-}
-
-/** A stored node as the row its upsert statement takes (the inverse of the import's rows). */
-export function rowOfNode(node: GraphNode): WriteRow {
-  const { kind: _kind, ...properties } = node.properties;
-  if (node.kind === 'Source') {
-    const { name: _name, ...source } = properties;
-    return source as WriteRow;
-  }
-  return properties as WriteRow;
-}
-
-/**
- * Write plans kept on disk between checking an import and writing it, one JSON line each, in the
- * store's scratch directory (the system's temporary directory when the store has none).
- */
-class Spool {
-  private readonly directory: string;
-  private readonly file: string;
-  private readonly out: WriteStream;
-  count = 0;
-
-  constructor(scratch: string | undefined) {
-    this.directory = mkdtempSync(path.join(scratch ?? os.tmpdir(), 'tradegraph-import-'));
-    this.file = path.join(this.directory, 'plans.jsonl');
-    this.out = createWriteStream(this.file);
-  }
-
-  async write(plan: WritePlan): Promise<void> {
-    this.count += 1;
-    if (!this.out.write(`${JSON.stringify(plan)}\n`)) {
-      await new Promise<void>((resolve) => this.out.once('drain', () => resolve()));
-    }
-  }
-
-  async close(): Promise<void> {
-    this.out.end();
-    await finished(this.out);
-  }
-
-  async *read(): AsyncGenerator<WritePlan> {
-    if (this.count === 0) return;
-    for await (const line of createInterface({ input: createReadStream(this.file), crlfDelay: Infinity })) {
-      yield JSON.parse(line) as WritePlan;
-    }
-  }
-
-  remove(): void {
-    this.out.destroy();
-    rmSync(this.directory, { recursive: true, force: true });
-  }
 }
 
 /** One import at a time per store: a store's bulk directory holds one import's staged files. */
@@ -803,7 +593,7 @@ class Importer {
     full: () => Promise<void>,
   ): Promise<void> {
     const csv = file.format === 'csv';
-    let header: { columns: CsvColumn[]; width: number } | null = null;
+    let header: CsvHeader | null = null;
     const pending: Promise<CheckResponse>[] = [];
     const take = async (response: CheckResponse): Promise<void> => {
       for (const problem of response.problems) this.problem(problem);
@@ -835,7 +625,7 @@ class Importer {
       let text = block.text;
       let firstLine = block.firstLine;
       if (csv && header === null) {
-        const found = this.csvHeader(file, text, firstLine);
+        const found = csvHeader(file, text, firstLine, this.problemSink());
         if (found === null) continue;
         header = found.header;
         text = found.rest;
@@ -920,73 +710,6 @@ class Importer {
       }
     }
     return true;
-  }
-
-  /**
-   * The header of a CSV file in the project's format, from its first block: the columns that are
-   * fields of the file's kind (unknown and repeated ones are reported once). Null when the block
-   * holds only blank lines.
-   */
-  private csvHeader(
-    file: InputFile,
-    text: string,
-    firstLine: number,
-  ): { header: { columns: CsvColumn[]; width: number }; rest: string; firstLine: number } | null {
-    let start = 0;
-    let line = firstLine;
-    // Blank lines before the header are skipped.
-    while (start < text.length) {
-      const end = text.indexOf('\n', start);
-      const candidate = text.slice(start, end < 0 ? text.length : end);
-      if (candidate.trim() !== '') break;
-      start = end < 0 ? text.length : end + 1;
-      line += 1;
-    }
-    if (start >= text.length) return null;
-    const [cells] = parse(text.slice(start), {
-      relax_column_count: true,
-      bom: false,
-      to_line: 1,
-    }) as string[][];
-    const names = (cells ?? []).map((cell) => cell.trim());
-    const kind = file.kind as RecordKind;
-    const known = new Set(fieldsOf(kind));
-    const columns: CsvColumn[] = [];
-    const seen = new Set<string>();
-    names.forEach((name, position) => {
-      if (seen.has(name)) {
-        this.problem({ file: file.name, line, record: '-', field: name, message: 'is a repeated column' });
-      } else if (name === 'kind' || known.has(name)) {
-        columns.push({ name, index: position });
-      } else {
-        this.problem({
-          file: file.name,
-          line,
-          record: '-',
-          field: name,
-          message: `is not a field of ${kind} (fields: ${[...known].join(', ')})`,
-        });
-      }
-      seen.add(name);
-    });
-    // The header record ends at the first line break outside quotes.
-    let quoted = false;
-    let end = text.length;
-    for (let i = start; i < text.length; i += 1) {
-      const c = text.charCodeAt(i);
-      if (c === 34) quoted = !quoted;
-      else if (c === 10 && !quoted) {
-        end = i;
-        break;
-      }
-    }
-    const headerText = text.slice(start, end);
-    const breaks = headerText.split('\n').length - 1;
-    return {
-      header: { columns, width: names.length },
-      rest: text.slice(end + 1),
-      firstLine: line + breaks + 1,
-    };
   }
 
   /** Problems the readers find go through the cap. */

@@ -1,0 +1,81 @@
+import type { NodeKind } from '../domain/kinds.js';
+import { searchTextOf } from '../domain/normalize.js';
+import { LIST_FIELDS } from '../records/record-kinds.js';
+import type { WriteRow } from '../store/catalog.js';
+import type { GraphNode, StoreValue } from '../store/values.js';
+import type { FieldChange } from './import-options.js';
+
+/** How a record meets the node the graph has: the row written, and what changes, field by field. */
+
+const isEmpty = (value: StoreValue | undefined): boolean =>
+  value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+
+/**
+ * The row an import writes for a node the graph has: additive by default (the given fields
+ * replace, lists are merged, fields set to null are cleared), or the record whole with
+ * `replaceEntities`. Also the field-level changes against the stored row.
+ */
+export function mergeNode(
+  kind: NodeKind,
+  stored: WriteRow,
+  item: { readonly row: WriteRow; readonly given: readonly string[]; readonly cleared: readonly string[] },
+  replaceEntities: boolean,
+): { row: WriteRow; changes: FieldChange[] } {
+  const row: Record<string, WriteRow[string]> = { ...stored };
+  if (replaceEntities) Object.assign(row, item.row);
+  else {
+    for (const field of item.given) {
+      const value = item.row[field] as StoreValue;
+      const before = stored[field] as StoreValue;
+      if (LIST_FIELDS.has(field) && Array.isArray(value)) {
+        const merged = Array.isArray(before) ? [...before] : [];
+        for (const entry of value) if (!merged.includes(entry)) merged.push(entry);
+        row[field] = merged as WriteRow[string];
+      } else row[field] = value as WriteRow[string];
+    }
+    for (const field of item.cleared) row[field] = (LIST_FIELDS.has(field) ? [] : null) as WriteRow[string];
+  }
+  if (kind === 'Source') {
+    row.searchText = searchTextOf(String(row.id), String(row.title), [String(row.publisher)]);
+  } else {
+    row.searchText = searchTextOf(String(row.id), String(row.name), (row.aliases as string[] | null) ?? []);
+  }
+  const changes: FieldChange[] = [];
+  for (const field of new Set([...Object.keys(stored), ...Object.keys(row)])) {
+    if (field === 'searchText' || field === 'id') continue;
+    const before = (stored[field] ?? null) as StoreValue;
+    const after = (row[field] ?? null) as StoreValue;
+    if (equalValues(before, after)) continue;
+    const lost =
+      Array.isArray(before) && Array.isArray(after)
+        ? before.some((entry) => !(after as unknown[]).includes(entry))
+        : !isEmpty(before);
+    changes.push({ field, before, after, overwrites: lost });
+  }
+  return { row, changes };
+}
+
+export function equalValues(a: StoreValue | undefined, b: StoreValue | undefined): boolean {
+  const left = a ?? null;
+  const right = b ?? null;
+  if (Array.isArray(left) || Array.isArray(right)) {
+    if (!Array.isArray(left) || !Array.isArray(right) || left.length !== right.length) return false;
+    return left.every((item, i) => equalValues(item as StoreValue, right[i] as StoreValue));
+  }
+  return left === right;
+}
+
+/** Whether a stored node or relationship already holds every field of a row. */
+export function holds(stored: Readonly<Record<string, StoreValue>>, row: WriteRow): boolean {
+  return Object.entries(row).every(([field, value]) => equalValues(stored[field], value as StoreValue));
+}
+
+/** A stored node as the row its upsert statement takes (the inverse of the import's rows). */
+export function rowOfNode(node: GraphNode): WriteRow {
+  const { kind: _kind, ...properties } = node.properties;
+  if (node.kind === 'Source') {
+    const { name: _name, ...source } = properties;
+    return source as WriteRow;
+  }
+  return properties as WriteRow;
+}
