@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { isEntityKind, isNodeKind, type EntityKind, type NodeKind } from '../domain/kinds.js';
 import type { Statistic } from '../domain/statistic.js';
 import { relationClaim, type RelationClaim } from '../queries/relations.js';
-import { findStatistics, type StatisticFilter } from '../queries/statistics.js';
+import { findStatisticsWithEnds, type StatisticFilter } from '../queries/statistics.js';
 import { kindsOfIds, nodesOfKind, relationsOfKind, type RelationRow } from '../store/generated-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode } from '../store/values.js';
@@ -126,6 +126,8 @@ export function createLoaders(store: GraphStore): Loaders {
   const claimsByEntity = (ids: readonly string[], rows: readonly RelationRow[]): RelationClaim[][] => {
     const byId = new Map<string, RelationClaim[]>(ids.map((id) => [id, []]));
     for (const row of rows) {
+      // The entity itself comes with its claims: a lookup of it in the same request costs nothing.
+      remember(row.node);
       remember(row.other);
       byId.get(row.id)?.push(relationClaim(row));
     }
@@ -190,14 +192,17 @@ export function createLoaders(store: GraphStore): Loaders {
         await Promise.all(
           [...groups.values()].map(async (group) => {
             const filterKey = JSON.stringify(group.filter);
-            const found = await findStatistics(
+            const found = await findStatisticsWithEnds(
               store,
               { ...group.filter, subjectIds: [...group.subjectIds] },
               group.kind,
             );
             for (const subjectId of group.subjectIds) results.set(`${subjectId}|${filterKey}`, []);
-            for (const statistic of found)
+            for (const { statistic, ends } of found) {
+              // Their sources and destinations came in the same call: showing them costs no lookup.
+              for (const end of ends) remember(end);
               results.get(`${statistic.subjectId}|${filterKey}`)?.push(statistic);
+            }
           }),
         );
       };

@@ -4,7 +4,7 @@ import { isPeriodBasis, isQualifier, type Statistic } from '../domain/statistic.
 import type { NodeKind } from '../domain/kinds.js';
 import { TWO_WAY_METRICS } from '../domain/metrics.js';
 import { statisticsBySubjects, twoWayStatisticsByPartner } from '../store/catalog.js';
-import { statisticsOfKind } from '../store/generated-statements.js';
+import { STATISTIC_END_COLUMNS, statisticsOfKind } from '../store/generated-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode, StoreValue } from '../store/values.js';
 
@@ -63,6 +63,13 @@ function bounds(label: string | undefined): { start: string; end: string } {
   return { start: period.start, end: period.end };
 }
 
+/** A statistic with the nodes of its ends that the store returned with it (see findStatisticsWithEnds). */
+export interface StatisticWithEnds {
+  readonly statistic: Statistic;
+  /** Its source and destination nodes, when the statement read them (per-kind lookups only). */
+  readonly ends: readonly GraphNode[];
+}
+
 /**
  * Statistics of the given subjects, ordered by subject then period. Throws RangeError for a bad
  * period label. With `subjectKind`, every subject is taken to be of that kind (others give
@@ -73,10 +80,21 @@ export async function findStatistics(
   filter: StatisticFilter,
   subjectKind?: NodeKind,
 ): Promise<Statistic[]> {
+  return (await findStatisticsWithEnds(store, filter, subjectKind)).map((row) => row.statistic);
+}
+
+/**
+ * As findStatistics, each statistic with its source and destination nodes when `subjectKind` is
+ * given: the per-kind statement returns them in the same call, so callers that show them need no
+ * lookup of their own.
+ */
+export async function findStatisticsWithEnds(
+  store: GraphStore,
+  filter: StatisticFilter,
+  subjectKind?: NodeKind,
+): Promise<StatisticWithEnds[]> {
   const range = bounds(filter.period ?? filter.within);
-  const statement = subjectKind === undefined ? statisticsBySubjects : statisticsOfKind(subjectKind);
-  if (statement === undefined) return [];
-  const rows = await store.read(statement, {
+  const params = {
     subjectIds: [...filter.subjectIds],
     metric: filter.metric ?? '',
     periodFrom: range.start,
@@ -85,12 +103,27 @@ export async function findStatistics(
     origin: filter.origin ?? '',
     totalsOnly: filter.totalsOnly ?? false,
     sector: filter.sector ?? '',
-  });
-  const statistics = rows.map((row) => statisticFromNode(row.statistic));
+  };
+  const statement = subjectKind === undefined ? undefined : statisticsOfKind(subjectKind);
+  const rows: StatisticWithEnds[] =
+    subjectKind === undefined
+      ? (await store.read(statisticsBySubjects, params)).map((row) => ({
+          statistic: statisticFromNode(row.statistic),
+          ends: [],
+        }))
+      : statement === undefined
+        ? []
+        : (await store.read(statement, params)).map((row) => ({
+            statistic: statisticFromNode(row.statistic),
+            ends: STATISTIC_END_COLUMNS.flatMap(({ column }) => {
+              const end = row[column];
+              return end ? [end] : [];
+            }),
+          }));
   // One period whatever its label: 2025-Q1, 2025-01/2025-03 and a stored quarter cover the same days.
   return filter.period === undefined
-    ? statistics
-    : statistics.filter((s) => s.periodStart === range.start && s.periodEnd === range.end);
+    ? rows
+    : rows.filter(({ statistic: s }) => s.periodStart === range.start && s.periodEnd === range.end);
 }
 
 /**

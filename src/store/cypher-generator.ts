@@ -2,6 +2,7 @@ import { NODE_KINDS, ENTITY_KINDS, type EntityKind, type NodeKind } from '../dom
 import { RELATIONSHIP_TYPES, type RelationshipType, type StatisticLink } from '../domain/relationships.js';
 import {
   KINDS_OF_IDS,
+  STATISTIC_END_COLUMNS,
   SUBJECT_KINDS,
   claimStatementName,
   deleteNodesOfKindStatementName,
@@ -209,7 +210,8 @@ function relationsOfKindText(kind: EntityKind): string {
 function statisticsOfKindText(kind: NodeKind): string {
   return [
     '// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.',
-    `// Statistics measuring each ${kind}, filtered as in statistics-by-subjects (see there for the shape).`,
+    `// Statistics measuring each ${kind}, filtered as in statistics-by-subjects (see there for the shape),`,
+    '// each with its source and destination nodes (null when the statistic names none).',
     `MATCH (x:${kind})`,
     'WHERE x.id IN $subjectIds',
     'MATCH (s:Statistic)-[:MEASURES]->(x)',
@@ -221,7 +223,14 @@ function statisticsOfKindText(kind: NodeKind): string {
     '  AND ($totalsOnly = false OR s.destinationId IS NULL)',
     "  AND ($origin = '' OR s.originId = $origin)",
     "  AND ($sector = '' OR s.sectorId = $sector)",
-    'RETURN x.id AS subjectId, s AS statistic',
+    // Each row carries the statistic's source and destination, so showing them takes no lookup of its
+    // own. Matched by the id the statistic holds (not through STATED_IN or DESTINATION): the embedded
+    // engine then joins the small Source, Country and Region tables, where following the
+    // relationships from the statistics makes it read the whole Statistic table again.
+    ...STATISTIC_END_COLUMNS.map(
+      ({ kind, property }, index) => `OPTIONAL MATCH (e${index}:${kind} {id: s.${property}})`,
+    ),
+    `RETURN x.id AS subjectId, s AS statistic, ${STATISTIC_END_COLUMNS.map(({ column }, index) => `e${index} AS ${column}`).join(', ')}`,
     'ORDER BY subjectId, s.periodStart, s.id',
     '',
   ].join('\n');

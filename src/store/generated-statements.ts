@@ -178,7 +178,34 @@ export interface StatisticFilterParams {
   [key: string]: ParamValue;
 }
 
-export type StatisticOfSubjectRow = { subjectId: string; statistic: GraphNode };
+/** Kinds a statistic's destination can be. */
+type DestinationKind = (typeof STATISTIC_LINKS.DESTINATION.to)[number];
+
+/**
+ * The ends of a statistic each statistics-of-<kind> row carries beside it (null when it names
+ * none): its source, and its destination under one column per kind a destination can be. The
+ * GraphQL layer hands them to its lookups, so a statistic's `source` and `destination` cost no
+ * statement of their own.
+ */
+export type StatisticEndColumn = 'source' | `destination${DestinationKind}`;
+
+export const STATISTIC_END_COLUMNS: readonly {
+  readonly column: StatisticEndColumn;
+  readonly kind: NodeKind;
+  /** The statistic's property holding the end's id. */
+  readonly property: 'sourceId' | 'destinationId';
+}[] = [
+  { column: 'source', kind: 'Source', property: 'sourceId' },
+  ...STATISTIC_LINKS.DESTINATION.to.map((kind) => ({
+    column: `destination${kind}` as const,
+    kind,
+    property: 'destinationId' as const,
+  })),
+];
+
+export type StatisticOfSubjectRow = { subjectId: string; statistic: GraphNode } & {
+  readonly [C in StatisticEndColumn]: GraphNode | null;
+};
 
 const statisticsOfKindStatements = new Map(
   SUBJECT_KINDS.map((kind) => [

@@ -98,16 +98,41 @@ describe('read path: index-backed lookups', () => {
     expect(
       data.association.members.flatMap((m) => m.node.statistics.map((s) => s.destination?.id ?? null)),
     ).toContain('US');
-    // association, its relations, the members' statistics, then their destinations and sources
-    // (the destination's kind looked up once: it was never seen before).
-    expect(calls).toEqual([
-      'nodes-by-ids-association',
-      'relations-of-association',
-      'statistics-of-company',
-      'nodes-by-ids-source',
-      'kinds-of-ids',
-      'nodes-by-ids-country',
-    ]);
+    // The association comes with its relations (members selected: one statement), and the
+    // members' statistics with their destinations and sources: no lookup of their own, and no
+    // look-up of the destination's kind though it was never seen before.
+    expect(calls).toEqual(['relations-of-association', 'statistics-of-company']);
+  });
+
+  test('an entity read with its relations: found without claims, or missing, as by a lookup', async () => {
+    const { graph, calls } = await fresh();
+    // An agency no claim names: the relations statement has no row for it, so it is looked up.
+    expect(await query(graph, '{ agency(id: "fx-stats-office") { id people { node { id } } } }')).toEqual({
+      agency: { id: 'fx-stats-office', people: [] },
+    });
+    expect(calls).toEqual(['relations-of-agency', 'nodes-by-ids-agency']);
+    calls.length = 0;
+    // Fragments count: the members are asked for through one.
+    expect(
+      await query(
+        graph,
+        '{ association(id: "truckmakers") { ...m } } fragment m on Association { members { node { id } } }',
+      ),
+    ).toEqual({
+      association: {
+        members: [
+          { node: { id: 'alpha-trucks' } },
+          { node: { id: 'beta-motors' } },
+          { node: { id: 'gamma-parts' } },
+        ],
+      },
+    });
+    expect(calls).toEqual(['relations-of-association']);
+    calls.length = 0;
+    expect(await query(graph, '{ company(id: "MX") { id memberships { node { id } } } }')).toEqual({
+      company: null,
+    });
+    expect(calls).toEqual(['relations-of-company', 'nodes-by-ids-company', 'search-entities']);
   });
 
   test('statistics of subjects go to their kind’s statement', async () => {

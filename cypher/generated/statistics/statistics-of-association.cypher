@@ -1,5 +1,6 @@
 // Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
-// Statistics measuring each Association, filtered as in statistics-by-subjects (see there for the shape).
+// Statistics measuring each Association, filtered as in statistics-by-subjects (see there for the shape),
+// each with its source and destination nodes (null when the statistic names none).
 MATCH (x:Association)
 WHERE x.id IN $subjectIds
 MATCH (s:Statistic)-[:MEASURES]->(x)
@@ -11,5 +12,8 @@ WHERE ($metric = '' OR s.metric = $metric)
   AND ($totalsOnly = false OR s.destinationId IS NULL)
   AND ($origin = '' OR s.originId = $origin)
   AND ($sector = '' OR s.sectorId = $sector)
-RETURN x.id AS subjectId, s AS statistic
+OPTIONAL MATCH (e0:Source {id: s.sourceId})
+OPTIONAL MATCH (e1:Country {id: s.destinationId})
+OPTIONAL MATCH (e2:Region {id: s.destinationId})
+RETURN x.id AS subjectId, s AS statistic, e0 AS source, e1 AS destinationCountry, e2 AS destinationRegion
 ORDER BY subjectId, s.periodStart, s.id

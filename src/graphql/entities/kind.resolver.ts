@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Int, Query, Resolver, type ClassType } from 'type-graphql';
-import type { NodeKind } from '../../domain/kinds.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Query, Resolver, type ClassType } from 'type-graphql';
+import { isEntityKind, type NodeKind } from '../../domain/kinds.js';
 import { listStatement } from '../../store/generated-statements.js';
 import type { GraphNode } from '../../store/values.js';
 import { Connection, decodeCursor, toPage, type ConnectionShape } from '../common/connection.js';
@@ -7,6 +8,7 @@ import { pageCost } from '../../limits/cost.js';
 import { checkFirst } from '../../limits/check-arguments.js';
 import type { GraphContext } from '../context.js';
 import { findIgnoringCase } from '../../search/suggest.js';
+import { selectsFieldOfType } from '../common/selection.js';
 
 /** "an agency", "a company": the indefinite article by the word's first letter (no kind starts with a silent h or a "you" sound). */
 const withArticle = (word: string): string => `${/^[aeiou]/.test(word) ? 'An' : 'A'} ${word}`;
@@ -33,7 +35,13 @@ export function createKindResolver<T extends { id: string }>(
     async one(
       @Arg('id', () => ID, { description: 'The id to look up.' }) id: string,
       @Ctx() ctx: GraphContext,
+      @Info() info: GraphQLResolveInfo,
     ): Promise<T | null> {
+      // When relationships are asked for, one statement reads the entity with its claims (the
+      // node is then found without a lookup of its own; an entity without claims still needs one).
+      if (isEntityKind(kind) && selectsFieldOfType(info, 'Relation')) {
+        await ctx.loaders.relationsOfKind(kind).load(id);
+      }
       const node =
         (await ctx.loaders.ofKind(kind).load(id)) ?? (await findIgnoringCase(ctx.store, id, [kind]));
       return node && node.kind === kind ? from(node) : null;

@@ -66,6 +66,9 @@ export class RankingResolver {
     checkMetric(input.metric, 'input.metric');
     const group = input.membersOf ?? input.inSector;
     if (given(group)) {
+      // The group's claims first (the ranking needs them): they bring the group's node, so checking
+      // that it exists costs no statement of its own.
+      await ctx.loaders.relationsOfKind(input.membersOf ? 'Association' : 'Sector').load(group);
       await checkSubjects([group], ctx, input.membersOf ? 'input.membersOf' : 'input.inSector');
     }
     const period = parsePeriod(input.period);

@@ -1,0 +1,31 @@
+import { getNamedType, isObjectType, Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+
+/**
+ * Whether the field being resolved selects, on the object it returns, a field whose type is the
+ * named type (`[Relation]` for `Relation`), directly or through fragments. Lookups use it to fetch
+ * what the selection will need in the same statement as the node itself.
+ */
+export function selectsFieldOfType(info: GraphQLResolveInfo, typeName: string): boolean {
+  const parent = getNamedType(info.returnType);
+  if (!isObjectType(parent)) return false;
+  const fields = parent.getFields();
+  const seen = new Set<string>();
+  const search = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      switch (selection.kind) {
+        case Kind.FIELD: {
+          const field = fields[selection.name.value];
+          return field !== undefined && getNamedType(field.type).name === typeName;
+        }
+        case Kind.INLINE_FRAGMENT:
+          return search(selection.selectionSet);
+        case Kind.FRAGMENT_SPREAD: {
+          const name = selection.name.value;
+          if (seen.has(name)) return false;
+          seen.add(name);
+          return search(info.fragments[name]?.selectionSet);
+        }
+      }
+    });
+  return info.fieldNodes.some((node) => search(node.selectionSet));
+}

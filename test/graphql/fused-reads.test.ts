@@ -1,0 +1,230 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { nestingDepth, operations } from '../../bench/suite/operations';
+import type { Probes } from '../../bench/suite/dataset';
+import { generateDataset } from '../../src/generate';
+import { importFiles } from '../../src/import/import';
+import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';
+import { openEmptyStore, testEngines, type OpenedStore } from '../helpers/engines';
+import { countingStore, query } from '../helpers/graphs';
+import { TINY_SIZES } from '../helpers/generated';
+
+/*
+ * The fused read path (an entity read with its claims when relations are selected; statistics read
+ * with their sources and destinations) answers what the generated records say, on both engines,
+ * and within the statement budget: at most 2 statements per request once warm, never more than
+ * the nesting depth cold. The expected answers are built from the generator's files, not from the
+ * API, so a fused statement that dropped, repeated or mismatched a row would show.
+ */
+
+type Record_ = Record<string, unknown>;
+
+interface Records {
+  readonly names: Map<string, string>;
+  readonly titles: Map<string, string>;
+  readonly relationships: readonly Record_[];
+  readonly statistics: readonly Record_[];
+}
+
+function readRecords(files: readonly string[]): Records {
+  const names = new Map<string, string>();
+  const titles = new Map<string, string>();
+  let relationships: Record_[] = [];
+  let statistics: Record_[] = [];
+  for (const file of files) {
+    const records = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as Record_);
+    const base = path.basename(file);
+    if (base === 'relationships.jsonl') relationships = records;
+    else if (base === 'statistics.jsonl') statistics = records;
+    else if (base === 'sources.jsonl') for (const r of records) titles.set(String(r.id), String(r.title));
+    else for (const r of records) names.set(String(r.id), String(r.name));
+  }
+  return { names, titles, relationships, statistics };
+}
+
+const byName = (names: Map<string, string>) => (a: string, b: string) =>
+  (names.get(a) ?? a).localeCompare(names.get(b) ?? b);
+
+/** A statistic's figure with its ends, as the queries below select it. */
+function figure(records: Records, s: Record_): Record_ {
+  const destination = typeof s.destination === 'string' ? s.destination : null;
+  return {
+    id: s.id,
+    value: s.value,
+    destination: destination === null ? null : { id: destination, name: records.names.get(destination) },
+    source: { id: s.source, title: records.titles.get(String(s.source)) },
+  };
+}
+
+/** Months only in the generated statistics: a period's start sorts as its label. */
+const periodOrder = (a: Record_, b: Record_): number =>
+  String(a.period).localeCompare(String(b.period)) || String(a.id).localeCompare(String(b.id));
+
+describe.each(testEngines())('fused reads on a generated graph (%s)', (engine) => {
+  let opened: OpenedStore;
+  let graph: TradeGraph;
+  let probes: Probes;
+  let records: Records;
+  let calls: string[];
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-fused-'));
+
+  beforeAll(async () => {
+    opened = await openEmptyStore(engine);
+    const counting = countingStore(opened.store);
+    calls = counting.calls;
+    // The curated dataset first, as every store gets it: the generated records refer to its countries.
+    graph = await createTradeGraph({ store: counting });
+    const summary = await generateDataset({ scale: 'S', seed: 11, outDir: scratch, sizes: TINY_SIZES });
+    await importFiles(opened.store, summary.files);
+    probes = summary.probes;
+    records = readRecords(summary.files);
+    // Names of the curated entities the generated records refer to, each read by a plain lookup
+    // (the unfused path: its kind looked up, then its node).
+    const referred = new Set(
+      [...records.statistics.map((s) => s.destination), ...records.relationships.map((r) => r.to)].filter(
+        (id): id is string => typeof id === 'string' && !records.names.has(id),
+      ),
+    );
+    for (const id of referred) {
+      const data = await query<{ node: { name?: string } | null }>(
+        graph,
+        'query ($id: ID!) { node(id: $id) { ... on Entity { name } } }',
+        { id },
+      );
+      if (data.node?.name !== undefined) records.names.set(id, data.node.name);
+    }
+  }, 600_000);
+  afterAll(async () => {
+    await opened?.dispose();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  const membersOf = (association: string): string[] =>
+    [
+      ...new Set(
+        records.relationships
+          .filter((r) => r.type === 'MEMBER_OF' && r.to === association)
+          .map((r) => String(r.from)),
+      ),
+    ].sort(byName(records.names));
+
+  test('an association with its members and each claim’s source', async () => {
+    const data = await query(
+      graph,
+      `query ($id: ID!) { association(id: $id) { id name members { node { id name } claims { asOf source { id title } } } } }`,
+      { id: probes.association },
+    );
+    const claimsOf = (member: string): Record_[] =>
+      records.relationships
+        .filter((r) => r.type === 'MEMBER_OF' && r.to === probes.association && r.from === member)
+        .map((r) => ({
+          asOf: typeof r.asOf === 'string' ? r.asOf : null,
+          source: { id: r.source, title: records.titles.get(String(r.source)) },
+        }))
+        .sort(
+          (a, b) =>
+            String(b.asOf ?? '').localeCompare(String(a.asOf ?? '')) ||
+            String((a.source as Record_).id).localeCompare(String((b.source as Record_).id)),
+        );
+    expect(membersOf(probes.association).length).toBeGreaterThan(2);
+    expect(data).toEqual({
+      association: {
+        id: probes.association,
+        name: records.names.get(probes.association),
+        members: membersOf(probes.association).map((id) => ({
+          node: { id, name: records.names.get(id) },
+          claims: claimsOf(id),
+        })),
+      },
+    });
+  });
+
+  test('members’ figures in a month, with their destinations and sources', async () => {
+    const data = await query(
+      graph,
+      `query ($id: ID!, $period: String!) { association(id: $id) { members { node { id
+        statistics(metric: "exports", period: $period) { id value destination { id name } source { id title } } } } } }`,
+      { id: probes.association, period: probes.period },
+    );
+    const expected = membersOf(probes.association).map((id) => ({
+      node: {
+        id,
+        statistics: records.statistics
+          .filter((s) => s.subject === id && s.metric === 'exports' && s.period === probes.period)
+          .sort(periodOrder)
+          .map((s) => figure(records, s)),
+      },
+    }));
+    expect(expected.flatMap((m) => m.node.statistics).some((s) => s.destination !== null)).toBe(true);
+    expect(data).toEqual({ association: { members: expected } });
+  });
+
+  test('a time series with its destinations and sources', async () => {
+    const within = `${probes.timeSeriesFrom}/${probes.timeSeriesTo}`;
+    const data = await query(
+      graph,
+      `query ($s: ID!, $m: String!, $w: String!) { statistics(subjects: [$s], metric: $m, within: $w) {
+        id value destination { id name } source { id title } } }`,
+      { s: probes.timeSeriesSubject, m: probes.timeSeriesMetric, w: within },
+    );
+    const expected = records.statistics
+      .filter(
+        (s) =>
+          s.subject === probes.timeSeriesSubject &&
+          s.metric === probes.timeSeriesMetric &&
+          String(s.period) >= probes.timeSeriesFrom &&
+          String(s.period) <= probes.timeSeriesTo &&
+          /^\d{4}-\d{2}$/.test(String(s.period)),
+      )
+      .sort(periodOrder)
+      .map((s) => figure(records, s));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(data).toEqual({ statistics: expected });
+  });
+
+  test('ranked rows cite their statistics’ own sources and destinations', async () => {
+    const data = await query<{
+      ranking: { rows: { subject: { id: string }; statistics: { id: string }[] }[] };
+    }>(
+      graph,
+      `query ($a: ID!, $d: ID!, $p: String!) { ranking(input: { membersOf: $a, metric: "exports", period: $p, destination: $d }) {
+        rows { subject { id name } statistics { id value destination { id name } source { id title } } } } }`,
+      { a: probes.association, d: probes.destination, p: probes.period },
+    );
+    const byId = new Map(records.statistics.map((s) => [String(s.id), s]));
+    expect(data.ranking.rows.length).toBeGreaterThan(0);
+    for (const row of data.ranking.rows) {
+      expect(row.subject).toEqual({ id: row.subject.id, name: records.names.get(row.subject.id) });
+      expect(membersOf(probes.association)).toContain(row.subject.id);
+      for (const statistic of row.statistics) {
+        const stored = byId.get(statistic.id);
+        expect(stored?.subject).toBe(row.subject.id);
+        expect(statistic).toEqual(figure(records, stored as Record_));
+      }
+    }
+  });
+
+  test('every bench operation: at most 2 statements warm, at most its nesting depth cold', async () => {
+    const budget: Record<string, { cold: number; warm: number; depth: number }> = {};
+    for (const operation of operations(probes)) {
+      const fresh = await createTradeGraph({ store: countingStore(opened.store) });
+      const counted = fresh.store as ReturnType<typeof countingStore>;
+      const run = async (): Promise<number> => {
+        counted.calls.length = 0;
+        await query(fresh, operation.query, operation.variables);
+        return counted.calls.length;
+      };
+      const cold = await run();
+      const warm = await run();
+      budget[operation.name] = { cold, warm, depth: nestingDepth(operation.query) };
+    }
+    for (const [name, { cold, warm, depth }] of Object.entries(budget)) {
+      expect({ name, warm: warm <= 2, cold: cold <= depth }).toEqual({ name, warm: true, cold: true });
+    }
+    expect(calls.length).toBeGreaterThan(0);
+  });
+});
