@@ -1,8 +1,10 @@
 import DataLoader from 'dataloader';
 import { isEntityKind, isNodeKind, type EntityKind, type NodeKind } from '../domain/kinds.js';
 import type { Statistic } from '../domain/statistic.js';
+import { listNodes } from '../queries/lists.js';
 import { relationClaim, type RelationClaim } from '../queries/relations.js';
 import { findStatisticsWithEnds, type StatisticFilter } from '../queries/statistics.js';
+import { searchNodes, type SearchHitRow } from '../search/search.js';
 import { kindsOfIds, nodesOfKind, relationsOfKind, type RelationRow } from '../store/generated-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode } from '../store/values.js';
@@ -39,6 +41,10 @@ export interface Loaders {
   relationsOfKind(kind: EntityKind): DataLoader<string, RelationClaim[]>;
   /** Statistics of one subject under one filter; keys sharing a filter are fetched in one call. */
   readonly statistics: DataLoader<StatisticsKey, Statistic[], string>;
+  /** A page of one kind in id order (see listNodes); its nodes are handed to the lookups. */
+  page(kind: NodeKind, after: string, limit: number): Promise<GraphNode[]>;
+  /** Entities and sources matching a folded search term, best first; their nodes are handed to the lookups. */
+  search(term: string, options: { kinds: readonly string[]; limit: number }): Promise<SearchHitRow[]>;
 }
 
 /** Most ids whose kind is remembered per store; past it the memory starts again. */
@@ -226,5 +232,28 @@ export function createLoaders(store: GraphStore): Loaders {
     { cacheKeyFn: statisticsKey },
   );
 
-  return { nodes, ofKind, remember, relations, relationsOfKind: relationsOfKindLoader, statistics };
+  const page = async (kind: NodeKind, after: string, limit: number): Promise<GraphNode[]> => {
+    const found = await listNodes(store, kind, after, limit);
+    for (const node of found) remember(node);
+    return found;
+  };
+  const search = async (
+    term: string,
+    options: { kinds: readonly string[]; limit: number },
+  ): Promise<SearchHitRow[]> => {
+    const hits = await searchNodes(store, term, options);
+    for (const hit of hits) remember(hit.node);
+    return hits;
+  };
+
+  return {
+    nodes,
+    ofKind,
+    remember,
+    relations,
+    relationsOfKind: relationsOfKindLoader,
+    statistics,
+    page,
+    search,
+  };
 }

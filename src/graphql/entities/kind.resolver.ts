@@ -1,7 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Query, Resolver, type ClassType } from 'type-graphql';
 import { isEntityKind, type NodeKind } from '../../domain/kinds.js';
-import { listStatement } from '../../store/generated-statements.js';
 import type { GraphNode } from '../../store/values.js';
 import { Connection, decodeCursor, toPage, type ConnectionShape } from '../common/connection.js';
 import { pageCost } from '../../limits/cost.js';
@@ -62,13 +61,9 @@ export function createKindResolver<T extends { id: string }>(
       @Ctx() ctx: GraphContext,
     ): Promise<ConnectionShape<T>> {
       const limit = checkFirst(first, ctx.limits);
-      const rows = await ctx.store.read(listStatement(kind), {
-        after: decodeCursor(after),
-        limit: limit + 1,
-      });
-      for (const row of rows) ctx.loaders.remember(row.node);
+      const nodes = await ctx.loaders.page(kind, decodeCursor(after), limit + 1);
       return toPage(
-        rows.map((row) => from(row.node)),
+        nodes.map((node) => from(node)),
         limit,
         (item) => item.id,
       );

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { searchNodes, searchTerm } from '../../search/search.js';
+import { searchTerm } from '../../search/search.js';
 import { NodeKindEnum } from '../common/enums.js';
 import { pageCost, PRICE } from '../../limits/cost.js';
 import { checkFirst } from '../../limits/check-arguments.js';
@@ -40,13 +40,12 @@ export class SearchResolver {
     const term = searchTerm(text);
     if (term.length < 2)
       throw new BadUserInputError('text: give at least 2 letters or digits to search for', 'text');
-    const rows = await searchNodes(ctx.store, term, {
+    const rows = await ctx.loaders.search(term, {
       kinds: kinds ?? [],
       limit: checkFirst(first ?? Math.min(20, ctx.limits.maxFirst), ctx.limits),
     });
     const hits: SearchHit[] = [];
     for (const row of rows) {
-      ctx.loaders.remember(row.node);
       const node = toNode(row.node);
       if (node) hits.push(Object.assign(new SearchHit(), { node, score: row.score }));
     }
