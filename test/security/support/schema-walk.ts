@@ -25,6 +25,7 @@ const SAMPLES: Record<string, unknown> = {
   'paths.from': 'daimay',
   'paths.to': 'usmca',
   'neighbours.id': 'freightliner',
+  'excludedMembers.asOf': '2024',
   'ranking.input': {
     membersOf: 'anpact',
     membersAsOf: '2026',
