@@ -4,7 +4,7 @@ import { parsePeriod } from '../domain/period.js';
 import { findNodes } from '../store/find-nodes.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode } from '../store/values.js';
-import { closestNames } from '../search/suggest.js';
+import { closestNames, suggestNodes } from '../search/suggest.js';
 import { createTradeGraph } from '../trade-graph.js';
 
 /**
@@ -77,23 +77,17 @@ export async function searchNodes(
   }));
 }
 
-/** "did you mean …?" for an id the graph does not have: ids the search finds for it, best first. */
+/** "did you mean …?" for an id the graph does not have: the API's suggestions (suggestNodes), best first. */
 async function suggestionsFor(store: GraphStore, id: string, kinds?: readonly NodeKind[]): Promise<string> {
-  const options = { ...(kinds ? { kinds } : {}), first: 5 };
-  let hits: { node: Suggestion; score: number }[] = [];
-  if (/[\p{L}\p{N}].*[\p{L}\p{N}]/u.test(id)) hits = await searchNodes(store, id, options);
-  if (hits.length === 0 && id.length > 3) {
-    // A typo inside the word ("anpct"): what starts like it, kept when the id or name is close.
-    hits = (await searchNodes(store, id.slice(0, 3), { ...options, first: 50 })).filter(
-      (hit) => closest(id, [hit.node.id, hit.node.name]) !== undefined,
-    );
-  }
-  // An exact match of name or alias (score 100) is the answer; otherwise the best few.
-  const exact = hits.filter((hit) => hit.score >= 100);
-  const shown = (exact.length > 0 ? exact : hits).slice(0, 3).map((hit) => hit.node);
+  const shown = (await suggestNodes(store, id, kinds ?? [], 3)).map((hit) => hit.node);
   if (shown.length === 0) return `; try: tradegraph search ${JSON.stringify(id)}`;
   const label = (name: string): string => (name.length > 60 ? `${name.slice(0, 57)}…` : name);
-  return `; did you mean ${shown.map((hit) => `"${hit.id}" (${hit.kind}, ${label(hit.name)})`).join(' or ')}?`;
+  return `; did you mean ${shown
+    .map(
+      (node) =>
+        `"${node.id}" (${node.kind}, ${label(String(node.properties.name ?? node.properties.title ?? node.id))})`,
+    )
+    .join(' or ')}?`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { searchNodes, searchTerm } from './search.js';
+import { searchNodes, searchTerm, type SearchHitRow } from './search.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode } from '../store/values.js';
 import { findNodes } from '../store/find-nodes.js';
@@ -38,23 +38,49 @@ export interface UnknownId {
 }
 
 /** The ids that name no node, each with the ids it may have meant (by name, alias or id, any case). */
-export async function unknownIds(store: GraphStore, ids: readonly string[]): Promise<UnknownId[]> {
+export async function unknownIds(
+  store: GraphStore,
+  ids: readonly string[],
+  kinds: readonly string[] = [],
+): Promise<UnknownId[]> {
   const found = await findNodes(store, ids);
   const missing = [...new Set(ids)].filter((id) => !found.has(id));
-  return Promise.all(missing.map(async (id) => ({ id, suggestions: await suggestIds(store, id) })));
+  return Promise.all(missing.map(async (id) => ({ id, suggestions: await suggestIds(store, id, kinds) })));
 }
 
-/** Ids of entities a mistyped id or a name may mean: search by name, alias or id, best first. */
+/**
+ * Nodes a mistyped id or a name may mean, best first (the one rule of the CLI and the API):
+ * search by name, alias or id; when that finds nothing, what starts with the same three letters
+ * and is close by closestNames (a typo inside the word: "anpct", "heavy-truks"). An exact name or
+ * alias (score 100) is the answer alone. At most `max`, of the given kinds (any when none).
+ */
+export async function suggestNodes(
+  store: GraphStore,
+  text: string,
+  kinds: readonly string[] = [],
+  max = 3,
+): Promise<SearchHitRow[]> {
+  const term = searchTerm(text);
+  if (term.length < 2) return [];
+  let hits = await searchNodes(store, term, { kinds, limit: Math.max(max, 5) });
+  if (hits.length === 0 && term.length > 3) {
+    hits = (await searchNodes(store, term.slice(0, 3), { kinds, limit: 50 })).filter(
+      (hit) =>
+        closestNames(text, [hit.node.id, String(hit.node.properties.name ?? hit.node.id)], 1).length > 0,
+    );
+  }
+  const exact = hits.filter((hit) => hit.score >= 100);
+  return (exact.length > 0 ? exact : hits).slice(0, max);
+}
+
+/** Ids of entities a mistyped id or a name may mean (suggestNodes), best first. */
 export async function suggestIds(
   store: GraphStore,
   text: string,
   kinds: readonly string[] = [],
   max = 3,
 ): Promise<string[]> {
-  const term = searchTerm(text);
-  if (term.length < 2) return [];
-  const hits = await searchNodes(store, term, { kinds, limit: max });
-  return hits.map((hit) => hit.node.id);
+  return (await suggestNodes(store, text, kinds, max)).map((hit) => hit.node.id);
 }
 
 /**

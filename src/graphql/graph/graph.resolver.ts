@@ -9,6 +9,7 @@ import type { GraphContext } from '../context.js';
 import { toEntity } from '../entities/entity-registry.js';
 import type { Entity } from '../entities/entity.interface.js';
 import { claimFacts, type ClaimFacts } from '../loaders.js';
+import { checkIds } from '../common/check-ids.js';
 import { Edge, Neighbourhood, Path } from './graph.types.js';
 
 function edgeOf(type: string, fromId: string, toId: string, claim: ClaimFacts): Edge {
@@ -100,7 +101,7 @@ export class GraphResolver {
 
   @Query(() => [Path], {
     description:
-      "The shortest relationship paths between two entities (up to maxLength steps, at most the server's maxPathLength: 6 unless configured), shortest first; every edge cites its source. Empty when none is that short.",
+      "The shortest relationship paths between two entities (up to maxLength steps, at most the server's maxPathLength: 6 unless configured), shortest first; every edge cites its source. Empty when none is that short; an id that names no entity is a BAD_USER_INPUT naming the close ids.",
     complexity: pathsCost,
   })
   async paths(
@@ -124,6 +125,11 @@ export class GraphResolver {
     const length = checkRange(maxLength ?? longest, 1, longest, 'maxLength');
     const limit = checkFirst(first ?? Math.min(10, ctx.limits.maxFirst), ctx.limits);
     const paths = await findShortestPaths(ctx.store, from, to, { maxLength: length, limit });
+    if (paths.length === 0) {
+      // No path: an id naming nothing is an error with the close ids, not an empty answer.
+      await checkIds([from], ctx, 'from');
+      await checkIds([to], ctx, 'to');
+    }
     return paths.map((path) => {
       for (const node of path.nodes) ctx.loaders.remember(node);
       return Object.assign(new Path(), {

@@ -1,8 +1,10 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { parsePeriod } from '../../domain/period.js';
+import { STATISTIC_LINKS } from '../../domain/relationships.js';
 import { rankingCost } from '../../limits/cost.js';
 import { rank, type RankingQuery, type RankingReads, type RankingSubjects } from '../../queries/ranking.js';
 import type { GraphContext } from '../context.js';
+import { checkIds } from '../common/check-ids.js';
 import { BadUserInputError } from '../errors.js';
 import { Statistic } from '../statistics/statistic.type.js';
 import { checkMetric, checkSubjects } from '../statistics/statistic-filter.args.js';
@@ -67,9 +69,15 @@ export class RankingResolver {
     const group = input.membersOf ?? input.inSector;
     if (given(group)) {
       // The group's claims first (the ranking needs them): they bring the group's node, so checking
-      // that it exists costs no statement of its own.
+      // that it exists costs no statement of its own. A group of the wrong kind (a company as
+      // membersOf) or a typo would rank nobody in silence.
       await ctx.loaders.relationsOfKind(input.membersOf ? 'Association' : 'Sector').load(group);
-      await checkSubjects([group], ctx, input.membersOf ? 'input.membersOf' : 'input.inSector');
+      if (given(input.membersOf)) await checkIds([input.membersOf], ctx, 'input.membersOf', ['Association']);
+      if (given(input.inSector)) await checkIds([input.inSector], ctx, 'input.inSector', ['Sector']);
+    }
+    // Figures without a split still rank under a destination that names nothing: check it always.
+    if (given(input.destination)) {
+      await checkIds([input.destination], ctx, 'input.destination', STATISTIC_LINKS.DESTINATION.to);
     }
     const period = parsePeriod(input.period);
     if (typeof period === 'string') throw new BadUserInputError(`period: ${period}`, 'period');

@@ -1,4 +1,5 @@
 import type { GraphContext } from '../context.js';
+import { checkIds } from '../common/check-ids.js';
 import { Direction } from '../common/enums.js';
 import type { Entity } from '../entities/entity.interface.js';
 import { toEntity } from '../entities/entity-registry.js';
@@ -23,6 +24,8 @@ export async function related(
       (!filter.asOf || (c.asOf ?? '').startsWith(filter.asOf)) &&
       (!filter.source || c.sourceId === filter.source),
   );
+  // No claim of that source: a source id naming nothing is an error, not an empty answer.
+  if (kept.length === 0 && filter.source) await checkIds([filter.source], ctx, 'source', ['Source']);
   const grouped = new Map<string, Relation>();
   for (const claim of kept) {
     const key = `${claim.type}|${claim.direction}|${claim.other.id}`;

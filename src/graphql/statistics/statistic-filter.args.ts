@@ -1,6 +1,8 @@
 import { ArgsType, Field } from 'type-graphql';
 import { METRIC_NAMES, isMetric } from '../../domain/metrics.js';
-import { closestNames, didYouMean, unknownIds } from '../../search/suggest.js';
+import { STATISTIC_LINKS } from '../../domain/relationships.js';
+import { closestNames, didYouMean } from '../../search/suggest.js';
+import { checkIds } from '../common/check-ids.js';
 import type { GraphContext } from '../context.js';
 import { parsePeriod } from '../../domain/period.js';
 import { BadUserInputError } from '../errors.js';
@@ -60,29 +62,30 @@ export function checkMetric(metric: string, argument: string): void {
   );
 }
 
-/**
- * Refuses ids that name no entity, never answering an empty list in silence: the error names each
- * unknown id with the entities it may mean (by id in any case, name or alias: "Mexico" → MX).
- */
+/** Refuses ids that name no entity (checkIds, any kind), naming the entities each may mean ("Mexico" → MX). */
 export async function checkSubjects(
   ids: readonly string[],
   ctx: GraphContext,
   argument: string,
 ): Promise<void> {
-  const found = await ctx.loaders.nodes.loadMany([...ids]);
-  const missing = ids.filter((_id, i) => {
-    const node = found[i];
-    if (node instanceof Error) throw node;
-    return node === null || node === undefined;
-  });
-  if (missing.length === 0) return;
-  const unknown = await unknownIds(ctx.store, missing);
-  const suggestions = unknown.flatMap((u) => u.suggestions);
-  throw new BadUserInputError(
-    `${argument}: ${unknown.map((u) => `no entity has the id "${u.id}"${didYouMean(u.suggestions)}`).join('; ')}. Ids are case-sensitive; the search query finds ids by name.`,
-    argument,
-    suggestions,
-  );
+  await checkIds(ids, ctx, argument);
+}
+
+/**
+ * Refuses a destination, origin or sector that names no Country or Region (no Sector), with the
+ * close ids: a typo there would otherwise answer an empty list in silence.
+ */
+export async function checkStatisticFilterIds(
+  args: Partial<StatisticFilterArgs>,
+  ctx: GraphContext,
+  prefix = '',
+): Promise<void> {
+  const { DESTINATION, ORIGIN, FOR_SECTOR } = STATISTIC_LINKS;
+  await Promise.all([
+    args.destination ? checkIds([args.destination], ctx, `${prefix}destination`, DESTINATION.to) : undefined,
+    args.origin ? checkIds([args.origin], ctx, `${prefix}origin`, ORIGIN.to) : undefined,
+    args.sector ? checkIds([args.sector], ctx, `${prefix}sector`, FOR_SECTOR.to) : undefined,
+  ]);
 }
 
 function checkPeriod(label: string | undefined, argument: string): void {

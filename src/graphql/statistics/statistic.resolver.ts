@@ -5,7 +5,12 @@ import { checkFirst } from '../../limits/check-arguments.js';
 import type { GraphContext } from '../context.js';
 import { BadUserInputError } from '../errors.js';
 import { findTwoWayFromPartnerSide } from '../../queries/statistics.js';
-import { StatisticFilterArgs, checkSubjects, toStatisticQuery } from './statistic-filter.args.js';
+import {
+  StatisticFilterArgs,
+  checkStatisticFilterIds,
+  checkSubjects,
+  toStatisticQuery,
+} from './statistic-filter.args.js';
 import { Statistic } from './statistic.type.js';
 
 @ObjectType({ description: 'A metric a statistic can measure, with its units.' })
@@ -84,6 +89,8 @@ export class StatisticResolver {
         .map((m) => Statistic.from(m.statistic, subjectId));
       return [...own, ...other];
     });
+    // Nothing found: a destination, origin or sector naming nothing is an error, not an empty answer.
+    if (all.length === 0) await checkStatisticFilterIds(filter, ctx);
     return all.slice(0, limit);
   }
 }
