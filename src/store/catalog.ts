@@ -1,14 +1,13 @@
 import type { NodeKind } from '../domain/kinds.js';
-import {
-  GENERATED_STATEMENTS,
-  STATISTIC_FILTER_PARAMS,
-  type StatisticFilterParams,
-} from './generated-statements.js';
+import { GENERATED_STATEMENTS } from './generated-statements.js';
 
 import { readStatement, writeStatement, type Statement, type StatementInfo } from './statements.js';
-import type { GraphEdge, GraphNode, GraphPath, ParamValue, StoreValue } from './values.js';
+import type { GraphNode, GraphPath, ParamValue, StoreValue } from './values.js';
 
 /** Every Cypher statement the application runs, by name. `cypher/<name>.cypher` holds each text. */
+
+// Generated from the domain model (their label unions with it), named here with the rest.
+export { relationsOf, statisticsBySubjects } from './generated-statements.js';
 
 type Rows<T> = { rows: T[] };
 export type WriteRow = { readonly [key: string]: ParamValue };
@@ -51,11 +50,6 @@ export const associationMembers = readStatement<
   { associationId: string; member: GraphNode; sourceId: string; asOf: string | null }
 >('association-members', ['associationIds', 'asOf', 'sourceId']);
 
-export const statisticsBySubjects = readStatement<
-  StatisticFilterParams,
-  { subjectId: string; statistic: GraphNode }
->('statistics-by-subjects', STATISTIC_FILTER_PARAMS);
-
 /** Two-way statistics whose destination is one of the partners (see two-way-statistics-by-partner). */
 export const twoWayStatisticsByPartner = readStatement<
   { partnerIds: string[]; metrics: string[]; periodFrom: string; periodTo: string; other: string },
@@ -71,11 +65,6 @@ export const shortestPaths = readStatement<
   { from: string; to: string; maxLength: number; limit: number },
   { path: GraphPath }
 >('shortest-paths', ['from', 'to', 'maxLength', 'limit']);
-
-export const relationsOf = readStatement<
-  { ids: string[] },
-  { id: string; node: GraphNode; relationship: GraphEdge; other: GraphNode }
->('relations-of', ['ids']);
 
 /**
  * Ranked search. The embedded dialect matches `term` inside the folded search text; the Neo4j
@@ -147,11 +136,9 @@ export const ALL_STATEMENTS: readonly StatementInfo[] = [
   countNodes,
   countRelationships,
   associationMembers,
-  statisticsBySubjects,
   twoWayStatisticsByPartner,
   personRoles,
   shortestPaths,
-  relationsOf,
   searchEntities,
   insertStatistics,
   copyStatistics,

@@ -2,7 +2,9 @@ import { NODE_KINDS, ENTITY_KINDS, type EntityKind, type NodeKind } from '../dom
 import { RELATIONSHIP_TYPES, type RelationshipType, type StatisticLink } from '../domain/relationships.js';
 import {
   KINDS_OF_IDS,
+  RELATIONS_OF,
   STATISTIC_END_COLUMNS,
+  STATISTICS_BY_SUBJECTS,
   SUBJECT_KINDS,
   claimStatementName,
   deleteNodesOfKindStatementName,
@@ -204,6 +206,58 @@ function relationsOfKindText(kind: EntityKind): string {
 }
 
 /**
+ * relations-of: every entity relationship claim touching entities of any kind, through the union of
+ * every entity kind and relationship type (the embedded engine scans each kind's table: the read
+ * path uses the per-kind forms).
+ */
+function relationsOfText(): string {
+  return [
+    '// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.',
+    '// Every entity relationship claim touching each entity, in either direction, with both ends',
+    '// (statistics and sources are reached through their own fields, not here). The ids are matched',
+    "// with IN, not UNWIND: the embedded engine then expands only those entities' relationships (after",
+    '// UNWIND it plans a join over every relationship of the graph).',
+    `MATCH (a:${ENTITY_KINDS.join('|')})`,
+    'WHERE a.id IN $ids',
+    `MATCH (a)-[r:${Object.keys(RELATIONSHIP_TYPES).join('|')}]-(b:${ENTITY_KINDS.join('|')})`,
+    'RETURN a.id AS id, a AS node, r AS relationship, b AS other',
+    '',
+  ].join('\n');
+}
+
+/** The statistics measuring the subjects matched as `x`, filtered (statistics-by-subjects and its per-kind forms). */
+const STATISTIC_FILTER = [
+  'WHERE x.id IN $subjectIds',
+  'MATCH (s:Statistic)-[:MEASURES]->(x)',
+  'WITH x, s',
+  "WHERE ($metric = '' OR s.metric = $metric)",
+  '  AND s.periodStart >= date($periodFrom)',
+  '  AND s.periodEnd <= date($periodTo)',
+  "  AND ($destination = '' OR s.destinationId = $destination)",
+  '  AND ($totalsOnly = false OR s.destinationId IS NULL)',
+  "  AND ($origin = '' OR s.originId = $origin)",
+  "  AND ($sector = '' OR s.sectorId = $sector)",
+];
+
+/** statistics-by-subjects: statistics measuring subjects of any kind, through the union of every kind a statistic measures. */
+function statisticsBySubjectsText(): string {
+  return [
+    '// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.',
+    '// Statistics measuring each subject, filtered. Empty strings match everything (see',
+    '// association-members for why not nulls); the period bounds are always dates. $totalsOnly keeps',
+    '// figures that cover all destinations (no destination split); $destination keeps one destination.',
+    "// Shaped for the embedded engine's planner, so the work follows the subjects' own statistics,",
+    '// not the whole graph: the subjects are matched with IN (after UNWIND it joins every MEASURES',
+    '// relationship), and the filters come after WITH (in the MATCH, it scans every statistic first).',
+    `MATCH (x:${SUBJECT_KINDS.join('|')})`,
+    ...STATISTIC_FILTER,
+    'RETURN x.id AS subjectId, s AS statistic',
+    'ORDER BY subjectId, s.periodStart, s.id',
+    '',
+  ].join('\n');
+}
+
+/**
  * statistics-by-subjects for subjects of one kind: the engine then scans only that kind's ids to
  * find the subjects (not every subject kind's), then follows their MEASURES relationships.
  */
@@ -213,22 +267,13 @@ function statisticsOfKindText(kind: NodeKind): string {
     `// Statistics measuring each ${kind}, filtered as in statistics-by-subjects (see there for the shape),`,
     '// each with its source and destination nodes (null when the statistic names none).',
     `MATCH (x:${kind})`,
-    'WHERE x.id IN $subjectIds',
-    'MATCH (s:Statistic)-[:MEASURES]->(x)',
-    'WITH x, s',
-    "WHERE ($metric = '' OR s.metric = $metric)",
-    '  AND s.periodStart >= date($periodFrom)',
-    '  AND s.periodEnd <= date($periodTo)',
-    "  AND ($destination = '' OR s.destinationId = $destination)",
-    '  AND ($totalsOnly = false OR s.destinationId IS NULL)',
-    "  AND ($origin = '' OR s.originId = $origin)",
-    "  AND ($sector = '' OR s.sectorId = $sector)",
+    ...STATISTIC_FILTER,
     // Each row carries the statistic's source and destination, so showing them takes no lookup of its
     // own. Matched by the id the statistic holds (not through STATED_IN or DESTINATION): the embedded
     // engine then joins the small Source, Country and Region tables, where following the
     // relationships from the statistics makes it read the whole Statistic table again.
     ...STATISTIC_END_COLUMNS.map(
-      ({ kind, property }, index) => `OPTIONAL MATCH (e${index}:${kind} {id: s.${property}})`,
+      ({ kind: end, property }, index) => `OPTIONAL MATCH (e${index}:${end} {id: s.${property}})`,
     ),
     `RETURN x.id AS subjectId, s AS statistic, ${STATISTIC_END_COLUMNS.map(({ column }, index) => `e${index} AS ${column}`).join(', ')}`,
     'ORDER BY subjectId, s.periodStart, s.id',
@@ -239,8 +284,8 @@ function statisticsOfKindText(kind: NodeKind): string {
 /** The folder of `cypher/` a generated statement's file lives in, by the capability that runs it. */
 export function generatedFolder(name: string): string {
   if (/^(list-|nodes-by-ids-)/.test(name) || name === KINDS_OF_IDS) return 'generated/lookup';
-  if (name.startsWith('relations-of-')) return 'generated/relations';
-  if (name.startsWith('statistics-of-')) return 'generated/statistics';
+  if (name === RELATIONS_OF || name.startsWith('relations-of-')) return 'generated/relations';
+  if (name === STATISTICS_BY_SUBJECTS || name.startsWith('statistics-of-')) return 'generated/statistics';
   return 'generated/import';
 }
 
@@ -261,7 +306,9 @@ export function generatedTexts(): Map<string, string> {
   for (const kind of NODE_KINDS) texts.set(nodesOfKindStatementName(kind), nodesOfKindText(kind));
   for (const kind of NODE_KINDS) texts.set(deleteNodesOfKindStatementName(kind), deleteNodesOfKindText(kind));
   texts.set(KINDS_OF_IDS, kindsOfIdsText());
+  texts.set(RELATIONS_OF, relationsOfText());
   for (const kind of ENTITY_KINDS) texts.set(relationsOfKindStatementName(kind), relationsOfKindText(kind));
+  texts.set(STATISTICS_BY_SUBJECTS, statisticsBySubjectsText());
   for (const kind of SUBJECT_KINDS)
     texts.set(statisticsOfKindStatementName(kind), statisticsOfKindText(kind));
   for (const [type, from, to] of relationshipPairs())

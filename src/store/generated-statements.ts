@@ -51,6 +51,12 @@ export function deleteNodesOfKindStatementName(kind: NodeKind): string {
 
 export const KINDS_OF_IDS = 'kinds-of-ids';
 
+/** Relationship claims of entities of any kind: the union of every entity kind and relationship type. */
+export const RELATIONS_OF = 'relations-of';
+
+/** Statistics of subjects of any kind: the union of every kind a statistic measures. */
+export const STATISTICS_BY_SUBJECTS = 'statistics-by-subjects';
+
 export function relationsOfKindStatementName(kind: EntityKind): string {
   return `relations-of-${slug(kind)}`;
 }
@@ -146,6 +152,9 @@ const relationsOfKindStatements = new Map(
   ]),
 );
 
+/** Relationship claims touching entities of any kind (one scan per entity kind: prefer relationsOfKind). */
+export const relationsOf = readStatement<{ ids: string[] }, RelationRow>(RELATIONS_OF, ['ids']);
+
 /** Relationship claims touching entities of one kind (the per-kind form of relations-of). */
 export function relationsOfKind(kind: EntityKind): Statement<{ ids: string[] }, RelationRow> {
   const statement = relationsOfKindStatements.get(kind);
@@ -207,6 +216,12 @@ export type StatisticOfSubjectRow = { subjectId: string; statistic: GraphNode } 
   readonly [C in StatisticEndColumn]: GraphNode | null;
 };
 
+/** Statistics of subjects of any kind (one scan per subject kind: prefer statisticsOfKind). */
+export const statisticsBySubjects = readStatement<
+  StatisticFilterParams,
+  { subjectId: string; statistic: GraphNode }
+>(STATISTICS_BY_SUBJECTS, STATISTIC_FILTER_PARAMS);
+
 const statisticsOfKindStatements = new Map(
   SUBJECT_KINDS.map((kind) => [
     kind,
@@ -229,7 +244,9 @@ export const GENERATED_STATEMENTS: readonly StatementInfo[] = [
   ...NODE_KINDS.map((kind) => nodesOfKind(kind)),
   ...NODE_KINDS.map((kind) => deleteNodesOfKind(kind)),
   kindsOfIds,
+  relationsOf,
   ...ENTITY_KINDS.map((kind) => relationsOfKind(kind)),
+  statisticsBySubjects,
   ...statisticsOfKindStatements.values(),
   ...relationshipPairs().map(([type, from, to]) => claimStatement(type, from, to)),
   ...statisticLinkPairs().map(([link, to]) => statisticLinkStatement(link, to)),

@@ -1,6 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ENTITY_KINDS } from '../../src/domain/kinds';
+import { RELATIONSHIP_TYPES } from '../../src/domain/relationships';
 import { ALL_STATEMENTS } from '../../src/store/catalog';
 import {
   CypherCatalog,
@@ -11,6 +13,7 @@ import {
   stripComments,
 } from '../../src/store/cypher-catalog';
 import { generatedFiles } from '../../src/store/cypher-generator';
+import { SUBJECT_KINDS } from '../../src/store/generated-statements';
 import { readStatement } from '../../src/store/statements';
 
 const directory = defaultCypherDirectory();
@@ -45,6 +48,19 @@ describe('Cypher catalog', () => {
     for (const [file, text] of generatedFiles()) {
       expect(readFileSync(path.join(directory, file), 'utf8')).toBe(text);
     }
+  });
+
+  test('relations-of and statistics-by-subjects name every entity kind, relationship type and subject kind', () => {
+    const catalog = CypherCatalog.load('embedded');
+    const labelsAfter = (text: string, variable: string): string[] =>
+      (new RegExp(`\\(${variable}:([A-Za-z|]+)\\)`).exec(text)?.[1] ?? '').split('|').sort();
+    const relations = catalog.text('relations-of');
+    expect(labelsAfter(relations, 'a')).toEqual([...ENTITY_KINDS].sort());
+    expect(labelsAfter(relations, 'b')).toEqual([...ENTITY_KINDS].sort());
+    expect((/\[r:([A-Z_|]+)\]/.exec(relations)?.[1] ?? '').split('|').sort()).toEqual(
+      Object.keys(RELATIONSHIP_TYPES).sort(),
+    );
+    expect(labelsAfter(catalog.text('statistics-by-subjects'), 'x')).toEqual([...SUBJECT_KINDS].sort());
   });
 
   test('cypher/generated/ holds only generated statements, and they only', () => {

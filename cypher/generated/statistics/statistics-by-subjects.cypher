@@ -1,3 +1,4 @@
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
 // Statistics measuring each subject, filtered. Empty strings match everything (see
 // association-members for why not nulls); the period bounds are always dates. $totalsOnly keeps
 // figures that cover all destinations (no destination split); $destination keeps one destination.

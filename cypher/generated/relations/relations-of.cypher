@@ -1,3 +1,4 @@
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
 // Every entity relationship claim touching each entity, in either direction, with both ends
 // (statistics and sources are reached through their own fields, not here). The ids are matched
 // with IN, not UNWIND: the embedded engine then expands only those entities' relationships (after
