@@ -11,7 +11,10 @@ export interface Claim {
 export interface Membership {
   readonly associationId: string;
   readonly member: GraphNode;
-  /** Each source that states the membership, with the date it speaks for. */
+  /**
+   * Each source that states the membership, with the date it speaks for; with `asOf`, the claims
+   * the answer rests on (those that speak for the date, else the closest before and after).
+   */
   readonly claims: readonly Claim[];
   /**
    * With `asOf`: why a member without a claim for that date is included (which claims it rests
@@ -69,7 +72,10 @@ export async function findMembersAt(
     for (const answer of answers) {
       const entry = entries.find((m) => m.member.id === answer.memberId);
       if (!entry) continue;
-      if (answer.included) members.push({ ...entry, note: answer.note });
+      // At a date, the claims the answer rests on (as the API's members(asOf:)): covering, or before and after.
+      const decisive = new Set(answer.claims);
+      if (answer.included)
+        members.push({ ...entry, claims: entry.claims.filter((c) => decisive.has(c)), note: answer.note });
       else if (answer.note !== null) excluded.push(answer.note);
     }
   }

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { parsePeriod } from '../../src/domain/period';
 import type { Ranking } from '../../src/queries/ranking';
+import { findNodes } from '../../src/store/find-nodes';
 import { createTradeGraph } from '../../src/trade-graph';
 import { cliOn, type CliOnEngine } from '../helpers/cli';
 import { testEngines } from '../helpers/engines';
@@ -30,6 +32,9 @@ describe.each(testEngines())('CLI questions, same standard as the API (%s)', (en
   afterAll(async () => {
     await cli.dispose();
   });
+  /** The API's answer on the store the commands run on. */
+  const apiOn = <T>(operation: string): Promise<T> =>
+    cli.withStore(async (store) => query<T>(await createTradeGraph({ store }), operation));
 
   test('a known association and metric answer the ranking', async () => {
     const result = await cli.run(['rank', 'anpact', '--metric', 'exports', '--period', '2026-01']);
@@ -136,5 +141,103 @@ describe.each(testEngines())('CLI questions, same standard as the API (%s)', (en
     const none = await cli.run(['search', 'x']);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('text: give at least 2 letters or digits to search for');
+  });
+
+  test('the command runs on the engine under test (Neo4j: nothing written to the embedded directory)', async () => {
+    const result = await cli.run(['--json', 'show', 'anpact']);
+    expect(result.code).toBe(0);
+    expect(existsSync(cli.env.TRADEGRAPH_DB_DIR as string)).toBe(engine === 'embedded');
+    const ids = await cli.withStore(async (store) => [...(await findNodes(store, ['anpact'])).keys()]);
+    expect(ids).toEqual(['anpact']);
+  });
+
+  test('members --as-of gives the members, claims and notes of the API’s members(asOf:) and excludedMembers', async () => {
+    const result = await cli.run(['--json', 'members', 'anpact', '--as-of', '2024']);
+    expect(result.code).toBe(0);
+    const fromCli = JSON.parse(result.stdout) as {
+      members: {
+        member: { id: string };
+        claims: { sourceId: string; asOf: string | null }[];
+        note: string | null;
+      }[];
+      excluded: string[];
+    };
+    const fromApi = await apiOn<{
+      association: {
+        members: {
+          node: { id: string };
+          claims: { sourceId: string; asOf: string | null }[];
+          note: string | null;
+        }[];
+        excludedMembers: { note: string | null }[];
+      };
+    }>(
+      `{ association(id: "anpact") {
+          members(asOf: "2024") { node { id } claims { sourceId asOf } note }
+          excludedMembers(asOf: "2024") { note } } }`,
+    );
+    const byId = <T extends { id: string }>(rows: { id: string; rest: T }[]) =>
+      rows.sort((a, b) => a.id.localeCompare(b.id)).map((r) => r.rest);
+    const claimKey = (c: { sourceId: string; asOf: string | null }): string =>
+      `${c.sourceId}@${c.asOf ?? ''}`;
+    expect(
+      byId(
+        fromCli.members.map((m) => ({
+          id: m.member.id,
+          rest: { id: m.member.id, claims: m.claims.map(claimKey).sort(), note: m.note },
+        })),
+      ),
+    ).toEqual(
+      byId(
+        fromApi.association.members.map((m) => ({
+          id: m.node.id,
+          rest: { id: m.node.id, claims: m.claims.map(claimKey).sort(), note: m.note },
+        })),
+      ),
+    );
+    expect(fromCli.members.length).toBeGreaterThan(0);
+    expect([...fromCli.excluded].sort()).toEqual(
+      fromApi.association.excludedMembers.map((m) => m.note).sort(),
+    );
+  });
+
+  test('stats, who, path and conflicts answer what the API answers', async () => {
+    const stats = await cli.run(['--json', 'stats', 'MX', '--metric', 'exports', '--period', '2026-01']);
+    expect(stats.code).toBe(0);
+    const who = await cli.run(['--json', 'who', 'alejandro-osorio']);
+    expect(who.code).toBe(0);
+    const path = await cli.run(['--json', 'path', 'daimay', 'usmca']);
+    expect(path.code).toBe(0);
+    const conflicts = await cli.run(['--json', 'conflicts', '--subject', 'MX']);
+    expect(conflicts.code).toBe(0);
+    const api = await apiOn<{
+      statistics: { id: string }[];
+      person: { roles: { node: { id: string }; claims: { role: string | null; sourceId: string }[] }[] };
+      paths: { nodes: { id: string }[] }[];
+      conflicts: { a: { id: string }; b: { id: string } }[];
+    }>(
+      `{ statistics(subjects: ["MX"], metric: "exports", period: "2026-01") { id }
+         person(id: "alejandro-osorio") { roles { node { id } claims { role sourceId } } }
+         paths(from: "daimay", to: "usmca") { nodes { id } }
+         conflicts(subjects: ["MX"]) { a { id } b { id } } }`,
+    );
+    const cliStats = JSON.parse(stats.stdout) as { id: string }[];
+    expect(cliStats.length).toBeGreaterThan(0);
+    expect(cliStats.map((s) => s.id)).toEqual(api.statistics.map((s) => s.id));
+    const roles = JSON.parse(who.stdout) as {
+      organisation: { id: string };
+      role: string | null;
+      sourceId: string;
+    }[];
+    expect(roles.map((r) => `${r.organisation.id} ${r.role} ${r.sourceId}`).sort()).toEqual(
+      api.person.roles.flatMap((r) => r.claims.map((c) => `${r.node.id} ${c.role} ${c.sourceId}`)).sort(),
+    );
+    const paths = JSON.parse(path.stdout) as { nodes: { id: string }[] }[];
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.map((p) => p.nodes.map((n) => n.id).join('/'))).toEqual(
+      api.paths.map((p) => p.nodes.map((n) => n.id).join('/')),
+    );
+    const pairs = JSON.parse(conflicts.stdout) as { a: { id: string }; b: { id: string } }[];
+    expect(pairs.map((c) => `${c.a.id}|${c.b.id}`)).toEqual(api.conflicts.map((c) => `${c.a.id}|${c.b.id}`));
   });
 });
