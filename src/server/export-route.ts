@@ -3,20 +3,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { ApolloServer } from '@apollo/server';
 import createDebug from 'debug';
 import express, { type RequestHandler, type Router } from 'express';
 import { z } from 'zod';
 import { exportGraph, type ExportFormat } from '../export/export.js';
 import { idsIn } from '../export/ids-in.js';
-import type { GraphContext } from '../graphql/context.js';
 import { ENTITY_KINDS } from '../domain/kinds.js';
 import { findNodes } from '../store/find-nodes.js';
 import { ImportError } from '../records/errors.js';
 import { KIND_FILE_NAMES } from '../records/record-kinds.js';
 import { StoreTimeoutError, StoreUnavailableError } from '../store/errors.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { sendError, statusOfCode } from './refusals.js';
+import { exportVariables, runExportQuery, sendFlatCsv, type FlatExportOptions } from './export-query.js';
+import { sendError } from './refusals.js';
 
 const log = createDebug('tradegraph:server:export');
 
@@ -31,7 +30,7 @@ const FILE_KINDS = [...KIND_FILE_NAMES.keys()];
 function exportQuery(maxDepth: number) {
   return z
     .object({
-      format: z.enum(['jsonl', 'csv', 'graphml'], { error: 'must be jsonl, csv or graphml' }),
+      format: z.enum(['jsonl', 'csv', 'graphml'], { error: 'must be jsonl, csv or graphml' }).optional(),
       kind: z
         .enum(FILE_KINDS as [string, ...string[]], { error: `must be one of ${FILE_KINDS.join(', ')}` })
         .optional(),
@@ -50,6 +49,21 @@ function exportQuery(maxDepth: number) {
       const issue = (path: string, message: string): void => {
         ctx.addIssue({ code: 'custom', path: [path], message });
       };
+      if (options.flat !== undefined) {
+        // The query's answer itself as one flat, cited CSV (tradegraph export --query … --flat).
+        if (options.query === undefined) issue('flat', 'goes with query (the flat CSV of a query’s answer)');
+        const others = (['format', 'kind', 'root', 'depth'] as const).filter(
+          (key) => options[key] !== undefined,
+        );
+        if (others.length > 0) {
+          issue('flat', `writes CSV of the query’s answer: leave out ${others.join(', ')}`);
+        }
+        return;
+      }
+      if (options.format === undefined) {
+        issue('format', 'must be jsonl, csv or graphml (or give flat with a query)');
+        return;
+      }
       if (options.format === 'csv' && options.kind === undefined) {
         issue('kind', `is required with format=csv: one CSV file per kind (${FILE_KINDS.join(', ')})`);
       }
@@ -59,17 +73,11 @@ function exportQuery(maxDepth: number) {
       if (options.depth !== undefined && options.root === undefined) issue('depth', 'goes with root');
       if (options.variables !== undefined && options.query === undefined)
         issue('variables', 'goes with query');
-      if (options.flat !== undefined) {
-        issue('flat', 'is GET /export.csv?query=… here (the flat, cited CSV of a query’s answer)');
-      }
     });
 }
 
-export interface ExportRouteOptions {
+export interface ExportRouteOptions extends FlatExportOptions {
   readonly store: GraphStore;
-  readonly apollo: ApolloServer<GraphContext>;
-  /** A fresh read-only context for each request (never one that may write). */
-  readonly context: () => GraphContext;
   /** Largest `depth` (the server's traversal limit). */
   readonly maxDepth: number;
   /** Middleware run first (the server's rate limit). */
@@ -81,7 +89,9 @@ export interface ExportRouteOptions {
  * `tradegraph export` over HTTP, with the same options, for whoever works next to a running server
  * (the embedded database admits one process). Open like every read, rate-limited, and a `query`
  * runs through Apollo with a read-only context, so it is priced and depth-checked like `/graphql`.
- * CSV is one kind's file at a time (`kind=companies`); `flat` is GET /export.csv.
+ * CSV is one kind's file at a time (`kind=companies`). `GET /export?flat&query=<GraphQL>` is the
+ * query's answer itself as one flat, cited CSV (`--flat`), and `GET /export.csv?query=<GraphQL>`
+ * (the explorer's and the docs' URL) is the same export.
  */
 export function exportRouter(options: ExportRouteOptions): Router {
   const router = express.Router();
@@ -102,44 +112,19 @@ export function exportRouter(options: ExportRouteOptions): Router {
       );
       return;
     }
-    const { format, kind, root, depth, query } = parsed.data;
+    const { kind, root, depth, query, flat } = parsed.data;
+    if (flat !== undefined) {
+      await sendFlatCsv(options, query, parsed.data.variables, response);
+      return;
+    }
+    const format = parsed.data.format as ExportFormat;
     let ids: string[] | undefined;
     if (query !== undefined) {
-      let variables: Record<string, unknown> | undefined;
-      if (parsed.data.variables !== undefined) {
-        try {
-          const value: unknown = JSON.parse(parsed.data.variables);
-          if (value === null || typeof value !== 'object' || Array.isArray(value))
-            throw new Error('not an object');
-          variables = value as Record<string, unknown>;
-        } catch {
-          sendError(
-            response,
-            400,
-            'BAD_USER_INPUT',
-            'Query parameter "variables" must be a JSON object, e.g. {"id":"anpact"}',
-            {
-              field: 'variables',
-            },
-          );
-          return;
-        }
-      }
-      const answer = await options.apollo.executeOperation(
-        { query, ...(variables ? { variables } : {}) },
-        { contextValue: options.context() },
-      );
-      if (answer.body.kind !== 'single') {
-        sendError(response, 400, 'BAD_USER_INPUT', 'An export takes one answer, not an incremental one');
-        return;
-      }
-      const result = answer.body.singleResult;
-      if (result.errors?.length) {
-        // The export did not happen: an error status whatever Apollo would answer a GraphQL client.
-        response.status(statusOfCode(result.errors[0]?.extensions?.code)).json({ errors: result.errors });
-        return;
-      }
-      ids = [...idsIn(result.data)];
+      const variables = exportVariables(parsed.data.variables, response);
+      if (variables === null) return;
+      const data = await runExportQuery(options, query, variables, response);
+      if (data === null) return;
+      ids = [...idsIn(data)];
       if (ids.length === 0) {
         sendError(
           response,
@@ -229,6 +214,10 @@ export function exportRouter(options: ExportRouteOptions): Router {
     } finally {
       if (directory) await rm(directory, { recursive: true, force: true });
     }
+  });
+  // The flat export's own URL: the same export as /export?flat&query=….
+  router.get('/export.csv', ...(options.before ?? []), async (request, response) => {
+    await sendFlatCsv(options, request.query.query, request.query.variables, response);
   });
   return router;
 }

@@ -11,7 +11,6 @@ import { createContext, type GraphContext } from '../graphql/context.js';
 import { formatError } from '../graphql/errors.js';
 import { tradeGraphSchema } from '../graphql/schema.js';
 import { explorerRouter } from '../explorer/explore-route.js';
-import { exportCsvRouter } from '../explorer/export-csv-route.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { redactUri } from '../store/redact-uri.js';
 import { ensureDataset } from '../import/ensure-dataset.js';
@@ -230,15 +229,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   app.use(writeGuard(keys));
   app.use(playgroundRouter());
   app.use(explorerRouter());
-  app.use(
-    exportCsvRouter({
-      apollo,
-      schema,
-      maxTokens: limits.maxTokens,
-      context: () => createContext(store, { limits, canWrite: false }),
-      before: [rateLimit({ perMinute: httpConfig.rateLimitPerMinute })],
-    }),
-  );
   // Public: says only whether the store answers, and which engine; the detail (a path, a URI, a
   // driver's message) goes to the log.
   app.get('/health', async (_request, response) => {
@@ -258,9 +248,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   app.use(importRoute.router);
   app.use(
+    // GET /export (tradegraph export over HTTP) and GET /export.csv (a query's answer, flat and cited).
     exportRouter({
       store,
       apollo,
+      schema,
+      maxTokens: limits.maxTokens,
       context: () => createContext(store, { limits, canWrite: false }),
       maxDepth: limits.maxTraversalDepth,
       before: [rateLimit({ perMinute: httpConfig.rateLimitPerMinute })],

@@ -58,6 +58,21 @@ describe('GET /export.csv', () => {
     }
   });
 
+  test('GET /export?flat&query=… is the same export, byte for byte', async () => {
+    const flat = await fetch(
+      `${server.url}/export?${new URLSearchParams({ flat: '', query: HEADLINE }).toString()}`,
+    );
+    expect(flat.status).toBe(200);
+    expect(flat.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(flat.headers.get('content-disposition')).toContain('attachment');
+    expect(await flat.text()).toBe(await (await exportCsv(HEADLINE)).text());
+    const refused = await fetch(`${server.url}/export?flat`);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      errors: [{ message: expect.stringMatching(/"flat" goes with query/) }],
+    });
+  });
+
   test('variables are passed as JSON', async () => {
     const response = await exportCsv('query ($id: ID!) { company(id: $id) { name } }', {
       variables: JSON.stringify({ id: 'freightliner' }),

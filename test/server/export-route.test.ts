@@ -105,6 +105,8 @@ describe.each(testEngines())('GET /export: tradegraph export over HTTP (%s)', (e
       [{ format: 'jsonl', root: 'anpact', depth: '99' }, 400, 'depth'],
       [{ format: 'jsonl', root: 'anpact', query: '{ x }' }, 400, 'root'],
       [{ format: 'jsonl', query: '{ x }', flat: 'true' }, 400, 'flat'],
+      [{ root: 'anpact', query: '{ x }', flat: '' }, 400, 'leave out root'],
+      [{ flat: '' }, 400, 'goes with query'],
       [{ format: 'graphml', root: 'no-such-entity' }, 404, 'no-such-entity'],
     ];
     for (const [params, status, named] of cases) {
