@@ -259,24 +259,32 @@ function statisticsBySubjectsText(): string {
 
 /**
  * statistics-by-subjects for subjects of one kind: the engine then scans only that kind's ids to
- * find the subjects (not every subject kind's), then follows their MEASURES relationships.
+ * find the subjects (not every subject kind's), then follows their MEASURES relationships. In two
+ * steps: the filter reads only the columns it tests and keeps the ids of the statistics that pass;
+ * then each of those is read whole through the Statistic id index. Returning the statistics from
+ * the first match made the embedded engine read every column of every statistic the subjects have
+ * (the scan of a node group), most of them to be filtered out.
  */
 function statisticsOfKindText(kind: NodeKind): string {
   return [
     '// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.',
     `// Statistics measuring each ${kind}, filtered as in statistics-by-subjects (see there for the shape),`,
-    '// each with its source and destination nodes (null when the statistic names none).',
+    '// each with its source and destination nodes (null when the statistic names none). The filter',
+    '// keeps ids only; the statistics that pass are then read whole through the id index.',
     `MATCH (x:${kind})`,
     ...STATISTIC_FILTER,
+    'WITH collect(s.id) AS ids',
+    'UNWIND ids AS id',
+    'MATCH (t:Statistic {id: id})',
     // Each row carries the statistic's source and destination, so showing them takes no lookup of its
     // own. Matched by the id the statistic holds (not through STATED_IN or DESTINATION): the embedded
     // engine then joins the small Source, Country and Region tables, where following the
     // relationships from the statistics makes it read the whole Statistic table again.
     ...STATISTIC_END_COLUMNS.map(
-      ({ kind: end, property }, index) => `OPTIONAL MATCH (e${index}:${end} {id: s.${property}})`,
+      ({ kind: end, property }, index) => `OPTIONAL MATCH (e${index}:${end} {id: t.${property}})`,
     ),
-    `RETURN x.id AS subjectId, s AS statistic, ${STATISTIC_END_COLUMNS.map(({ column }, index) => `e${index} AS ${column}`).join(', ')}`,
-    'ORDER BY subjectId, s.periodStart, s.id',
+    `RETURN t.subjectId AS subjectId, t AS statistic, ${STATISTIC_END_COLUMNS.map(({ column }, index) => `e${index} AS ${column}`).join(', ')}`,
+    'ORDER BY subjectId, t.periodStart, t.id',
     '',
   ].join('\n');
 }

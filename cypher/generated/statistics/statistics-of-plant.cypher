@@ -1,6 +1,7 @@
 // Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
 // Statistics measuring each Plant, filtered as in statistics-by-subjects (see there for the shape),
-// each with its source and destination nodes (null when the statistic names none).
+// each with its source and destination nodes (null when the statistic names none). The filter
+// keeps ids only; the statistics that pass are then read whole through the id index.
 MATCH (x:Plant)
 WHERE x.id IN $subjectIds
 MATCH (s:Statistic)-[:MEASURES]->(x)
@@ -12,8 +13,11 @@ WHERE ($metric = '' OR s.metric = $metric)
   AND ($totalsOnly = false OR s.destinationId IS NULL)
   AND ($origin = '' OR s.originId = $origin)
   AND ($sector = '' OR s.sectorId = $sector)
-OPTIONAL MATCH (e0:Source {id: s.sourceId})
-OPTIONAL MATCH (e1:Country {id: s.destinationId})
-OPTIONAL MATCH (e2:Region {id: s.destinationId})
-RETURN x.id AS subjectId, s AS statistic, e0 AS source, e1 AS destinationCountry, e2 AS destinationRegion
-ORDER BY subjectId, s.periodStart, s.id
+WITH collect(s.id) AS ids
+UNWIND ids AS id
+MATCH (t:Statistic {id: id})
+OPTIONAL MATCH (e0:Source {id: t.sourceId})
+OPTIONAL MATCH (e1:Country {id: t.destinationId})
+OPTIONAL MATCH (e2:Region {id: t.destinationId})
+RETURN t.subjectId AS subjectId, t AS statistic, e0 AS source, e1 AS destinationCountry, e2 AS destinationRegion
+ORDER BY subjectId, t.periodStart, t.id
