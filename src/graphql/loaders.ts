@@ -41,6 +41,11 @@ export interface Loaders {
   relationsOfKind(kind: EntityKind): DataLoader<string, RelationClaim[]>;
   /** Statistics of one subject under one filter; keys sharing a filter are fetched in one call. */
   readonly statistics: DataLoader<StatisticsKey, Statistic[], string>;
+  /**
+   * The kind of a subject whose statistics this request read (known from the statement that found
+   * them, so never a stale hint), or undefined.
+   */
+  subjectKind(id: string): NodeKind | undefined;
   /** A page of one kind in id order (see listNodes); its nodes are handed to the lookups. */
   page(kind: NodeKind, after: string, limit: number): Promise<GraphNode[]>;
   /** Entities and sources matching a folded search term, best first; their nodes are handed to the lookups. */
@@ -162,6 +167,8 @@ export function createLoaders(store: GraphStore): Loaders {
     ),
   );
 
+  /** Subjects whose statistics this request read, with the kind of the statement that read them. */
+  const subjectKinds = new Map<string, NodeKind>();
   const statistics = new DataLoader<StatisticsKey, Statistic[], string>(
     async (keys) => {
       // Each subject's kind: given by the caller, else remembered, else looked up (one call).
@@ -205,6 +212,7 @@ export function createLoaders(store: GraphStore): Loaders {
             );
             for (const subjectId of group.subjectIds) results.set(`${subjectId}|${filterKey}`, []);
             for (const { statistic, ends } of found) {
+              subjectKinds.set(statistic.subjectId, group.kind);
               // Their sources and destinations came in the same call: showing them costs no lookup.
               for (const end of ends) remember(end);
               results.get(`${statistic.subjectId}|${filterKey}`)?.push(statistic);
@@ -253,6 +261,7 @@ export function createLoaders(store: GraphStore): Loaders {
     relations,
     relationsOfKind: relationsOfKindLoader,
     statistics,
+    subjectKind: (id) => subjectKinds.get(id),
     page,
     search,
   };

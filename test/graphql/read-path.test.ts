@@ -146,6 +146,22 @@ describe('read path: index-backed lookups', () => {
     expect(calls).toEqual(['statistics-of-country']);
   });
 
+  test('a statistic’s subject asked for by id alone costs no lookup', async () => {
+    const { graph, calls } = await fresh();
+    const byId = '{ statistics(subjects: ["MX"], metric: "exports") { subject { id kind __typename } } }';
+    const first = await query<{ statistics: { subject: unknown }[] }>(graph, byId);
+    expect(first.statistics[0]?.subject).toEqual({ id: 'MX', kind: 'Country', __typename: 'Country' });
+    expect(calls).toEqual(['kinds-of-ids', 'statistics-of-country']);
+    calls.length = 0;
+    // Anything more than the id and kind: the subject's node is read.
+    const named = await query<{ statistics: { subject: unknown }[] }>(
+      graph,
+      '{ statistics(subjects: ["MX"], metric: "exports") { subject { id ... on Country { name } } } }',
+    );
+    expect(named.statistics[0]?.subject).toEqual({ id: 'MX', name: 'Mexico' });
+    expect(calls).toEqual(['statistics-of-country', 'nodes-by-ids-country']);
+  });
+
   test('neighbours follow the relations of each kind met', async () => {
     const { graph, calls } = await fresh();
     const data = await query<{ neighbours: { nodes: { id: string }[] } }>(

@@ -29,3 +29,28 @@ export function selectsFieldOfType(info: GraphQLResolveInfo, typeName: string): 
     });
   return info.fieldNodes.some((node) => search(node.selectionSet));
 }
+
+/**
+ * Whether the field being resolved selects nothing on its value but these fields (`id`, `kind`,
+ * `__typename`), directly or through fragments: then a value known by its id and kind needs no
+ * lookup of its node.
+ */
+export function selectsOnly(info: GraphQLResolveInfo, names: readonly string[]): boolean {
+  const seen = new Set<string>();
+  const only = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).every((selection) => {
+      switch (selection.kind) {
+        case Kind.FIELD:
+          return names.includes(selection.name.value);
+        case Kind.INLINE_FRAGMENT:
+          return only(selection.selectionSet);
+        case Kind.FRAGMENT_SPREAD: {
+          const name = selection.name.value;
+          if (seen.has(name)) return true;
+          seen.add(name);
+          return only(info.fragments[name]?.selectionSet);
+        }
+      }
+    });
+  return info.fieldNodes.every((node) => only(node.selectionSet));
+}

@@ -1,10 +1,12 @@
-import { Ctx, Field, Float, ObjectType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, Field, Float, Info, ObjectType } from 'type-graphql';
 import { TWO_WAY_METRICS } from '../../domain/metrics.js';
 import { parsePeriod, spanYearEarlier } from '../../domain/period.js';
 import { coverageOf, statedFigure, type Statistic as StatisticModel } from '../../domain/statistic.js';
 import type { GraphContext } from '../context.js';
 import { PRICE } from '../../limits/cost.js';
 import { GranularityEnum, PeriodBasisEnum, QualifierEnum } from '../common/enums.js';
+import { selectsOnly } from '../common/selection.js';
 import { Entity } from '../entities/entity.interface.js';
 import { toEntity } from '../entities/entity-registry.js';
 import { Node } from '../entities/node.interface.js';
@@ -154,7 +156,13 @@ export class Statistic extends Node {
   }
 
   @Field(() => Entity, { nullable: true, description: 'Who or what is measured.' })
-  subject(@Ctx() ctx: GraphContext): Promise<Entity | null> {
+  async subject(@Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): Promise<Entity | null> {
+    // Only its id (or kind) asked for, and its kind known from the statement that read this
+    // statistic (which matched the subject itself): no lookup of its node.
+    const kind = ctx.loaders.subjectKind(this.model.subjectId);
+    if (kind !== undefined && selectsOnly(info, ['id', 'kind', '__typename'])) {
+      return toEntity({ kind, id: this.model.subjectId, properties: {} });
+    }
     return this.entity(ctx, this.model.subjectId);
   }
 
