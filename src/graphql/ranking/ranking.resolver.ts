@@ -2,7 +2,13 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { parsePeriod } from '../../domain/period.js';
 import { STATISTIC_LINKS } from '../../domain/relationships.js';
 import { rankingCost } from '../../limits/cost.js';
-import { rank, type RankingQuery, type RankingReads, type RankingSubjects } from '../../queries/ranking.js';
+import {
+  rank,
+  type Ranking as RankingResult,
+  type RankingQuery,
+  type RankingReads,
+  type RankingSubjects,
+} from '../../queries/ranking.js';
 import type { GraphContext } from '../context.js';
 import { checkIds } from '../common/check-ids.js';
 import { BadUserInputError } from '../errors.js';
@@ -75,24 +81,29 @@ export class RankingResolver {
       if (given(input.membersOf)) await checkIds([input.membersOf], ctx, 'input.membersOf', ['Association']);
       if (given(input.inSector)) await checkIds([input.inSector], ctx, 'input.inSector', ['Sector']);
     }
+    const period = parsePeriod(input.period);
+    const at = given(input.membersAsOf) ? parsePeriod(input.membersAsOf) : undefined;
+    const ranked = async (): Promise<RankingResult> => {
+      const query: RankingQuery = {
+        ...(await subjectsOf(input, ctx)),
+        metric: input.metric,
+        period: input.period,
+        ...(given(input.destination) ? { destination: input.destination } : {}),
+      };
+      return rank(ctx.store, query, loaderReads(ctx));
+    };
     // Figures without a split still rank under a destination that names nothing: check it always.
+    // The figures are read first when the periods are valid: their rows bring the destination's
+    // node whenever a figure names it, so the check then costs no statement of its own. Errors keep
+    // their order: whatever the early ranking raises is raised again below, after the destination's.
+    let early: RankingResult | undefined;
     if (given(input.destination)) {
+      if (typeof period !== 'string' && typeof at !== 'string') early = await ranked().catch(() => undefined);
       await checkIds([input.destination], ctx, 'input.destination', STATISTIC_LINKS.DESTINATION.to);
     }
-    const period = parsePeriod(input.period);
     if (typeof period === 'string') throw new BadUserInputError(`period: ${period}`, 'period');
-    if (given(input.membersAsOf)) {
-      const at = parsePeriod(input.membersAsOf);
-      if (typeof at === 'string') throw new BadUserInputError(`membersAsOf: ${at}`, 'membersAsOf');
-    }
-    const subjects = await subjectsOf(input, ctx);
-    const query: RankingQuery = {
-      ...subjects,
-      metric: input.metric,
-      period: input.period,
-      ...(given(input.destination) ? { destination: input.destination } : {}),
-    };
-    const ranking = await rank(ctx.store, query, loaderReads(ctx));
+    if (typeof at === 'string') throw new BadUserInputError(`membersAsOf: ${at}`, 'membersAsOf');
+    const ranking = early ?? (await ranked());
     return Object.assign(new Ranking(), {
       ...ranking,
       rows: ranking.rows.map((row) =>
