@@ -150,6 +150,7 @@ describe('Writes need an API key', () => {
       headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${KEY}` },
     });
     expect(response.status).toBe(405);
+    await response.arrayBuffer();
     expect(runs).toEqual([]);
   });
 
@@ -158,6 +159,7 @@ describe('Writes need an API key', () => {
       for (const route of ['/import', '/no-such-route']) {
         const anonymous = await fetch(`${server.url}${route}`, { method, body: '{}' });
         expect([method, route, anonymous.status]).toEqual([method, route, 401]);
+        await anonymous.arrayBuffer();
       }
       const keyed = await fetch(`${server.url}/no-such-route`, {
         method,
@@ -166,6 +168,7 @@ describe('Writes need an API key', () => {
       });
       // Past the guard, the route does not exist.
       expect([method, keyed.status]).toEqual([method, 404]);
+      await keyed.arrayBuffer();
     }
     // Past the guard, the import route answers (here: its file name is missing).
     const keyedImport = await fetch(`${server.url}/import`, {
@@ -174,10 +177,13 @@ describe('Writes need an API key', () => {
       headers: { 'x-api-key': KEY },
     });
     expect(keyedImport.status).toBe(400);
+    await keyedImport.arrayBuffer();
     const forbidden = await fetch(`${closed.url}/import`, { method: 'POST', body: '{}' });
     expect(forbidden.status).toBe(403);
+    await forbidden.arrayBuffer();
     const read = await fetch(`${server.url}/health`);
     expect(read.status).toBe(200);
+    await read.arrayBuffer();
   });
 });
 

@@ -97,6 +97,7 @@ describe('HTTP hardening', () => {
     expect(writer.status).toBe(200);
     const health = await fetch(`${server.url}/health`);
     expect(health.status).toBe(200);
+    await health.arrayBuffer();
   });
 
   test('request errors keep their code; 400 to graphql-response+json, 200 to plain JSON', async () => {
@@ -174,7 +175,10 @@ describe('Rate limit', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const get = async (from: string): Promise<number> =>
-      (await fetch(`http://127.0.0.1:${port}/`, { headers: { 'x-forwarded-for': from } })).status;
+      fetch(`http://127.0.0.1:${port}/`, { headers: { 'x-forwarded-for': from } }).then(async (response) => {
+        await response.arrayBuffer();
+        return response.status;
+      });
     return { get, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
   }
 

@@ -63,10 +63,13 @@ describe('HTTP server', () => {
   test('a simple cross-site GET is refused (CSRF prevention)', async () => {
     const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ metrics { name } }')}`);
     expect(response.status).toBe(400);
+    // Every body is read: one left unread holds its keep-alive socket open past the suite.
+    await response.arrayBuffer();
     const allowed = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ metrics { name } }')}`, {
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect(allowed.status).toBe(200);
+    await allowed.arrayBuffer();
   });
 
   test('request bodies over 1 MB are refused', async () => {
@@ -97,6 +100,7 @@ describe('HTTP server', () => {
     expect(urls.filter((url) => /^(https?:)?\/\//.test(url))).toEqual([]);
     for (const url of urls) {
       const response = await fetch(new URL(url, server.url));
+      await response.arrayBuffer();
       expect([url, response.status]).toEqual([url, 200]);
     }
     expect(page).toContain('AnpactMembersExportingToUS');
