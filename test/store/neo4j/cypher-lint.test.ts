@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { NODE_KINDS } from '../../../src/domain/kinds.js';
+import { projectRoot } from '../../../src/paths.js';
 import { RELATIONSHIP_TYPES, STATISTIC_LINKS } from '../../../src/domain/relationships.js';
 import { ALL_STATEMENTS } from '../../../src/store/catalog.js';
 import { CypherCatalog, parametersIn } from '../../../src/store/cypher-catalog.js';
@@ -76,7 +80,7 @@ const neo4jSchema: DbSchema = {
 };
 
 /** Diagnostics of one statement, except undeclared parameters (the linter knows no parameter values). */
-function problems(text: string, schema: DbSchema = neo4jSchema): string[] {
+function lint(text: string, schema: DbSchema): string[] {
   return lintCypherQuery(text, schema)
     .diagnostics.map((d) => ({
       at: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
@@ -84,6 +88,43 @@ function problems(text: string, schema: DbSchema = neo4jSchema): string[] {
     }))
     .filter((d) => !/^Parameter \$\S+ is not defined\.$/.test(d.message))
     .map((d) => `${d.at} ${d.message}`);
+}
+
+/*
+ * The linter takes about half a second a statement, whatever its length, so each distinct text is
+ * linted once: its diagnostics are kept under var/cache/cypher-lint/, named by a hash of the
+ * linter's version, the schema and the text (a pure function of the three), and read back by
+ * later runs. Change any of them and the text is linted again.
+ */
+const LINTER_VERSION = (
+  JSON.parse(
+    readFileSync(
+      path.join(require.resolve('@neo4j-cypher/language-support'), '..', '..', '..', 'package.json'),
+      'utf8',
+    ),
+  ) as { version: string }
+).version;
+const CACHE = path.join(projectRoot(), 'var', 'cache', 'cypher-lint');
+const schemaHashes = new WeakMap<DbSchema, string>();
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+function problems(text: string, schema: DbSchema = neo4jSchema): string[] {
+  let schemaHash = schemaHashes.get(schema);
+  if (schemaHash === undefined) {
+    schemaHash = sha256(JSON.stringify(schema));
+    schemaHashes.set(schema, schemaHash);
+  }
+  const file = path.join(CACHE, `${sha256(`${LINTER_VERSION}\n${schemaHash}\n${text}`)}.json`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as string[];
+  } catch {
+    const found = lint(text, schema);
+    mkdirSync(CACHE, { recursive: true });
+    // Written aside and renamed: a reader never sees half a file.
+    writeFileSync(`${file}.${process.pid}`, JSON.stringify(found));
+    renameSync(`${file}.${process.pid}`, file);
+    return found;
+  }
 }
 
 const catalog = CypherCatalog.load('neo4j');
