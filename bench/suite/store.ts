@@ -41,7 +41,7 @@ export function openBenchNeo4j(uri: string): Promise<Neo4jStore> {
 }
 
 export function floorStatement(name: string): Statement<Params, Row> {
-  return readStatement<Params, Row>(name, []);
+  return readStatement<Params, Row>(name, [], {});
 }
 
 /** A store that counts the statements it runs (reads and writes), by name. */

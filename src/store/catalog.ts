@@ -33,38 +33,56 @@ export const setStatisticChange = writeStatement<Rows<WriteRow>>('set-statistic-
 
 export const clearGraph = writeStatement<Record<string, never>>('clear-graph', []);
 export const setMeta = writeStatement<{ key: string; value: string }>('set-meta', ['key', 'value']);
-export const getMeta = readStatement<{ key: string }, { value: string }>('get-meta', ['key']);
+export const getMeta = readStatement<{ key: string }, { value: string }>('get-meta', ['key'], {
+  value: true,
+});
 
 export const countNodes = readStatement<Record<string, never>, { kind: string; count: number }>(
   'count-nodes',
   [],
+  { kind: true, count: true },
 );
 export const countRelationships = readStatement<Record<string, never>, { type: string; count: number }>(
   'count-relationships',
   [],
+  { type: true, count: true },
 );
 
 export const associationMembers = readStatement<
   /** Empty strings mean "no filter". */
   { associationIds: string[]; asOf: string; sourceId: string },
   { associationId: string; member: GraphNode; sourceId: string; asOf: string | null }
->('association-members', ['associationIds', 'asOf', 'sourceId']);
+>('association-members', ['associationIds', 'asOf', 'sourceId'], {
+  associationId: true,
+  member: true,
+  sourceId: true,
+  asOf: true,
+});
 
 /** Two-way statistics whose destination is one of the partners (see two-way-statistics-by-partner). */
 export const twoWayStatisticsByPartner = readStatement<
   { partnerIds: string[]; metrics: string[]; periodFrom: string; periodTo: string; other: string },
   { partnerId: string; statistic: GraphNode }
->('two-way-statistics-by-partner', ['partnerIds', 'metrics', 'periodFrom', 'periodTo', 'other']);
+>('two-way-statistics-by-partner', ['partnerIds', 'metrics', 'periodFrom', 'periodTo', 'other'], {
+  partnerId: true,
+  statistic: true,
+});
 
 export const personRoles = readStatement<
   { personIds: string[] },
   { personId: string; organisation: GraphNode; role: string | null; sourceId: string; asOf: string | null }
->('person-roles', ['personIds']);
+>('person-roles', ['personIds'], {
+  personId: true,
+  organisation: true,
+  role: true,
+  sourceId: true,
+  asOf: true,
+});
 
 export const shortestPaths = readStatement<
   { from: string; to: string; maxLength: number; limit: number },
   { path: GraphPath }
->('shortest-paths', ['from', 'to', 'maxLength', 'limit']);
+>('shortest-paths', ['from', 'to', 'maxLength', 'limit'], { path: true });
 
 /**
  * Ranked search. The embedded dialect matches `term` inside the folded search text; the Neo4j
@@ -81,7 +99,10 @@ export const searchEntities = readStatement<
     limit: number;
   },
   { node: GraphNode; score: number }
->('search-entities', ['term', 'exact', 'prefix', 'wordStart', 'luceneQuery', 'kinds', 'limit']);
+>('search-entities', ['term', 'exact', 'prefix', 'wordStart', 'luceneQuery', 'kinds', 'limit'], {
+  node: true,
+  score: true,
+});
 
 /* Statements of bulk import and export (src/import/import.ts, journal.ts; src/export/export.ts). */
 
@@ -94,6 +115,7 @@ export const copyStatistics = writeStatement<Record<string, never>>('copy-statis
 export const findStatistics = readStatement<{ ids: string[] }, { id: string; node: GraphNode }>(
   'find-statistics',
   ['ids'],
+  { id: true, node: true },
 );
 
 export const unlinkStatistics = writeStatement<{ ids: string[] }>('unlink-statistics', ['ids']);
@@ -102,9 +124,14 @@ export const unlinkStatistics = writeStatement<{ ids: string[] }>('unlink-statis
 export type ClaimKey = { kind: string; from: string; to: string; source: string };
 export const deleteClaims = writeStatement<{ claims: ClaimKey[] }>('delete-claims', ['claims']);
 
-export const listMeta = readStatement<{ keyPrefix: string }, { key: string; value: string }>('list-meta', [
-  'keyPrefix',
-]);
+export const listMeta = readStatement<{ keyPrefix: string }, { key: string; value: string }>(
+  'list-meta',
+  ['keyPrefix'],
+  {
+    key: true,
+    value: true,
+  },
+);
 export const deleteMeta = writeStatement<{ key: string }>('delete-meta', ['key']);
 
 /** A relationship leaving a node: type, ends and properties (null where its type has none). */
@@ -124,6 +151,17 @@ export interface OutgoingRelationship {
 export const outgoingRelationships = readStatement<{ ids: string[] }, OutgoingRelationship>(
   'outgoing-relationships',
   ['ids'],
+  {
+    from: true,
+    type: true,
+    to: true,
+    source: true,
+    asOf: true,
+    role: true,
+    since: true,
+    until: true,
+    note: true,
+  },
 );
 
 export const ALL_STATEMENTS: readonly StatementInfo[] = [

@@ -5,7 +5,13 @@ import {
   type RelationshipType,
   type StatisticLink,
 } from '../domain/relationships.js';
-import { readStatement, writeStatement, type Statement, type StatementInfo } from './statements.js';
+import {
+  readStatement,
+  writeStatement,
+  type Columns,
+  type Statement,
+  type StatementInfo,
+} from './statements.js';
 import type { GraphEdge, GraphNode, ParamValue } from './values.js';
 
 /**
@@ -105,15 +111,24 @@ export function statisticCopyStatement(link: StatisticLink, to: NodeKind): State
 export function listStatement(
   kind: NodeKind,
 ): Statement<{ after: string; limit: number }, { node: GraphNode }> {
-  return readStatement(listStatementName(kind), ['after', 'limit']);
+  return readStatement<{ after: string; limit: number }, { node: GraphNode }>(
+    listStatementName(kind),
+    ['after', 'limit'],
+    { node: true },
+  );
 }
 
 const nodesOfKindStatements = new Map(
   NODE_KINDS.map((kind) => [
     kind,
-    readStatement<{ ids: string[] }, { id: string; node: GraphNode }>(nodesOfKindStatementName(kind), [
-      'ids',
-    ]),
+    readStatement<{ ids: string[] }, { id: string; node: GraphNode }>(
+      nodesOfKindStatementName(kind),
+      ['ids'],
+      {
+        id: true,
+        node: true,
+      },
+    ),
   ]),
 );
 
@@ -139,21 +154,36 @@ export function deleteNodesOfKind(kind: NodeKind): Statement<{ ids: string[] }> 
 }
 
 /** The kind of each id that names a node (index-backed, whatever the kind). */
-export const kindsOfIds = readStatement<{ ids: string[] }, { id: string; kind: string }>(KINDS_OF_IDS, [
-  'ids',
-]);
+export const kindsOfIds = readStatement<{ ids: string[] }, { id: string; kind: string }>(
+  KINDS_OF_IDS,
+  ['ids'],
+  {
+    id: true,
+    kind: true,
+  },
+);
 
 export type RelationRow = { id: string; node: GraphNode; relationship: GraphEdge; other: GraphNode };
+
+const RELATION_COLUMNS: Columns<RelationRow> = { id: true, node: true, relationship: true, other: true };
 
 const relationsOfKindStatements = new Map(
   ENTITY_KINDS.map((kind) => [
     kind,
-    readStatement<{ ids: string[] }, RelationRow>(relationsOfKindStatementName(kind), ['ids']),
+    readStatement<{ ids: string[] }, RelationRow>(
+      relationsOfKindStatementName(kind),
+      ['ids'],
+      RELATION_COLUMNS,
+    ),
   ]),
 );
 
 /** Relationship claims touching entities of any kind (one scan per entity kind: prefer relationsOfKind). */
-export const relationsOf = readStatement<{ ids: string[] }, RelationRow>(RELATIONS_OF, ['ids']);
+export const relationsOf = readStatement<{ ids: string[] }, RelationRow>(
+  RELATIONS_OF,
+  ['ids'],
+  RELATION_COLUMNS,
+);
 
 /** Relationship claims touching entities of one kind (the per-kind form of relations-of). */
 export function relationsOfKind(kind: EntityKind): Statement<{ ids: string[] }, RelationRow> {
@@ -220,7 +250,16 @@ export type StatisticOfSubjectRow = { subjectId: string; statistic: GraphNode } 
 export const statisticsBySubjects = readStatement<
   StatisticFilterParams,
   { subjectId: string; statistic: GraphNode }
->(STATISTICS_BY_SUBJECTS, STATISTIC_FILTER_PARAMS);
+>(STATISTICS_BY_SUBJECTS, STATISTIC_FILTER_PARAMS, { subjectId: true, statistic: true });
+
+/** A kind of destination added to the domain fails to compile here until its column is named. */
+const STATISTIC_OF_SUBJECT_COLUMNS: Columns<StatisticOfSubjectRow> = {
+  subjectId: true,
+  statistic: true,
+  source: true,
+  destinationCountry: true,
+  destinationRegion: true,
+};
 
 const statisticsOfKindStatements = new Map(
   SUBJECT_KINDS.map((kind) => [
@@ -228,6 +267,7 @@ const statisticsOfKindStatements = new Map(
     readStatement<StatisticFilterParams, StatisticOfSubjectRow>(
       statisticsOfKindStatementName(kind),
       STATISTIC_FILTER_PARAMS,
+      STATISTIC_OF_SUBJECT_COLUMNS,
     ),
   ]),
 );

@@ -9,15 +9,31 @@ export interface Statement<P extends Params = Params, R extends Row = Row> {
   readonly name: string;
   readonly params: readonly (keyof P & string)[];
   readonly access: 'read' | 'write';
+  /** A read statement's RETURN columns, as its row type `R` names them (a test runs each on both engines and compares). */
+  readonly columns?: readonly string[];
   /** Type-only marker for the row shape; never set. */
   readonly rowType?: R;
 }
 
+/** The named properties of a row type (an index signature names none). */
+type ColumnName<R> = keyof {
+  [K in keyof R as string extends K ? never : number extends K ? never : K]: R[K];
+} &
+  string;
+
+/**
+ * Every column of a row type, each once: `{ id: true, node: true }` for `{ id: string; node: GraphNode }`.
+ * A column the row type lacks, or one it has left out, does not compile.
+ */
+export type Columns<R> = { readonly [K in ColumnName<R>]-?: true };
+
+/** A read statement: its parameters, and its RETURN columns, which must be exactly the row type's. */
 export function readStatement<P extends Params, R extends Row>(
   name: string,
   params: readonly (keyof P & string)[],
+  columns: Columns<R>,
 ): Statement<P, R> {
-  return { name, params, access: 'read' };
+  return { name, params, access: 'read', columns: Object.keys(columns) };
 }
 
 export function writeStatement<P extends Params, R extends Row = Row>(
@@ -28,4 +44,6 @@ export function writeStatement<P extends Params, R extends Row = Row>(
 }
 
 /** What every statement has, whatever its parameter and row types: for catalogs, checks and tests. */
-export type StatementInfo = Pick<Statement, 'name' | 'access'> & { readonly params: readonly string[] };
+export type StatementInfo = Pick<Statement, 'name' | 'access' | 'columns'> & {
+  readonly params: readonly string[];
+};

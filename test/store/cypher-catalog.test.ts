@@ -88,7 +88,7 @@ describe('Cypher catalog', () => {
 
   test('a missing statement fails at start-up, naming its file', () => {
     const catalog = CypherCatalog.load('embedded');
-    expect(() => catalog.verify([readStatement('no-such-statement', [])])).toThrow(
+    expect(() => catalog.verify([readStatement('no-such-statement', [], {})])).toThrow(
       'missing Cypher for the embedded store: cypher/no-such-statement.cypher',
     );
   });

@@ -29,14 +29,31 @@ export class PooledConnection {
   constructor(private readonly connection: Connection) {}
 
   async execute(catalog: CypherCatalog, name: string, params: Params): Promise<Row[]> {
+    return collectRows(await this.run(catalog, name, params));
+  }
+
+  /** The columns a statement's result has, as the engine names them (whether or not it has rows). */
+  async columns(catalog: CypherCatalog, name: string, params: Params): Promise<string[]> {
+    const results = [await this.run(catalog, name, params)].flat();
+    try {
+      return (await results[results.length - 1]?.getColumnNames()) ?? [];
+    } finally {
+      for (const each of results) each.close();
+    }
+  }
+
+  private async run(
+    catalog: CypherCatalog,
+    name: string,
+    params: Params,
+  ): Promise<QueryResult | QueryResult[]> {
     let statement = this.prepared.get(name);
     if (!statement) {
       statement = await this.connection.prepare(catalog.text(name));
       if (!statement.isSuccess()) throw new StoreQueryError(name, statement.getErrorMessage());
       this.prepared.set(name, statement);
     }
-    const result = await this.connection.execute(statement, params as Record<string, never>);
-    return collectRows(result);
+    return this.connection.execute(statement, params as Record<string, never>);
   }
 
   async query(text: string): Promise<void> {

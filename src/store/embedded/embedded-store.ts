@@ -125,6 +125,19 @@ export class EmbeddedStore implements GraphStore {
     }
   }
 
+  /** The RETURN columns of a read statement's result, as the engine names them (for the catalog's tests). */
+  async columnsOf<P extends Params>(statement: Statement<P>, params: P): Promise<string[]> {
+    this.assertOpen();
+    const connection = await this.pool.acquire();
+    try {
+      return await connection.columns(this.settings.catalog, statement.name, params);
+    } catch (error) {
+      throw toStoreError(statement.name, error);
+    } finally {
+      this.pool.release(connection);
+    }
+  }
+
   /**
    * One write transaction, durable when it resolves, and all or nothing whenever the process
    * dies. In place, a transaction commits and then checkpoints before it resolves: the engine

@@ -181,6 +181,24 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  /** The RETURN columns of a read statement's result, as the server names them (for the catalog's tests). */
+  async columnsOf<P extends Params>(statement: Statement<P>, params: P): Promise<string[]> {
+    this.assertOpen();
+    const session = this.session('read');
+    try {
+      return await session.executeRead(async (tx: ManagedTransaction) => {
+        const result = tx.run(this.catalog.text(statement.name), toNeo4jParams(params));
+        const keys = await result.keys();
+        await result.summary();
+        return keys.map(String);
+      }, this.txConfig);
+    } catch (error) {
+      throw this.toStoreError(statement.name, error);
+    } finally {
+      await session.close();
+    }
+  }
+
   async transaction<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
     this.assertOpen();
     const session = this.session('write');

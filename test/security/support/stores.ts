@@ -28,12 +28,18 @@ const TEST_CYPHER: Record<string, string> = {
   'test-dump-relationships': 'MATCH (a)-[r]->(b) RETURN a AS startNode, r AS relationship, b AS endNode',
 };
 
-export const runaway = readStatement<Record<string, never>, { n: number }>('test-runaway', []);
-const dumpNodes = readStatement<Record<string, never>, { node: GraphNode }>('test-dump-nodes', []);
-const dumpMeta = readStatement<Record<string, never>, { key: string; value: string }>('test-dump-meta', []);
+export const runaway = readStatement<Record<string, never>, { n: number }>('test-runaway', [], { n: true });
+const dumpNodes = readStatement<Record<string, never>, { node: GraphNode }>('test-dump-nodes', [], {
+  node: true,
+});
+const dumpMeta = readStatement<Record<string, never>, { key: string; value: string }>('test-dump-meta', [], {
+  key: true,
+  value: true,
+});
 const dumpRelationships = readStatement<Record<string, never>, { relationship: GraphEdge }>(
   'test-dump-relationships',
   [],
+  { relationship: true },
 );
 
 /** The catalog of an engine plus the test statements, from a temporary copy of `cypher/`. */

@@ -42,10 +42,10 @@ describe('Embedded store', () => {
   test('a broken statement is reported by name, without crashing the store', async () => {
     const { store, dispose } = await openLoadedStore();
     try {
-      const catalogLess = readStatement<Record<string, never>, Record<string, never>>('count-nodes', []);
+      const catalogLess = readStatement<Record<string, never>, Record<string, never>>('count-nodes', [], {});
       await expect(store.read(catalogLess, {})).resolves.not.toHaveLength(0);
       await expect(
-        store.read(readStatement('nodes-by-ids-company', ['ids']), { ids: 'not-a-list' }),
+        store.read(readStatement('nodes-by-ids-company', ['ids'], {}), { ids: 'not-a-list' }),
       ).rejects.toBeInstanceOf(StoreQueryError);
       await expect(store.read(catalogLess, {})).resolves.not.toHaveLength(0);
     } finally {
@@ -56,7 +56,7 @@ describe('Embedded store', () => {
   test('a closed store refuses work with StoreUnavailableError', async () => {
     const { store, dispose } = await openLoadedStore();
     await store.close();
-    await expect(store.read(readStatement('count-nodes', []), {})).rejects.toBeInstanceOf(
+    await expect(store.read(readStatement('count-nodes', [], {}), {})).rejects.toBeInstanceOf(
       StoreUnavailableError,
     );
     await dispose();
@@ -69,7 +69,7 @@ describe('Embedded store', () => {
     const reopened = await EmbeddedStore.open({ directory });
     try {
       const rows = await reopened.read(
-        readStatement<{ ids: string[] }, { id: string }>('nodes-by-ids-company', ['ids']),
+        readStatement<{ ids: string[] }, { id: string }>('nodes-by-ids-company', ['ids'], { id: true }),
         {
           ids: ['alpha-trucks'],
         },

@@ -4,65 +4,8 @@ import { loadDataset } from '../../../src/import/dataset';
 import { ALL_STATEMENTS, upsertStatements, type WriteRow } from '../../../src/store/catalog';
 import type { EmbeddedStore } from '../../../src/store/embedded/embedded-store';
 import type { Statement } from '../../../src/store/statements';
-import type { Params } from '../../../src/store/values';
+import { SAMPLE } from '../../helpers/statement-samples';
 import { FIXTURE_DATASET, openLoadedStore } from '../../helpers/stores';
-
-/** Sample values for every parameter name any statement uses. */
-const SAMPLE: Record<string, Params[string]> = {
-  ids: ['alpha-trucks', 'MX'],
-  key: 'sample.key',
-  value: 'sample',
-  associationIds: ['truckmakers'],
-  asOf: '',
-  sourceId: '',
-  subjectIds: ['MX'],
-  metric: 'exports',
-  partnerIds: ['US'],
-  metrics: ['trade_value'],
-  other: '',
-  periodFrom: '2026-01-01',
-  periodTo: '2026-01-31',
-  destination: '',
-  origin: '',
-  term: 'alpha',
-  exact: '|alpha|',
-  prefix: '|alpha',
-  wordStart: ' alpha',
-  luceneQuery: 'alpha*',
-  kinds: [],
-  after: '',
-  totalsOnly: false,
-  sector: '',
-  personIds: ['ana-perez'],
-  from: 'alpha-trucks',
-  to: 'MX',
-  maxLength: 6,
-  limit: 5,
-  rows: [],
-  statistics: [
-    'sample-statistic',
-    'MX exports 2026-01',
-    'exports',
-    '1.5',
-    'vehicles',
-    '2026-01',
-    '2026-01-01',
-    '2026-01-31',
-    'month',
-    '\u001d',
-    '\u001d',
-    '\u001d',
-    'MX',
-    '\u001d',
-    '\u001d',
-    '\u001d',
-    '\u001d',
-    'fx-report-2026',
-  ].join('\u001f'),
-  links: '',
-  claims: [{ kind: 'MEMBER_OF', from: 'alpha-trucks', to: 'truckmakers', source: 'fx-report-2026' }],
-  keyPrefix: 'import:',
-};
 
 /** One statistic as staged for `copy-statistics`: the Statistic table's columns, U+001F between them. */
 const STAGED_STATISTIC = `${[
