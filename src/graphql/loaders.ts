@@ -3,7 +3,11 @@ import { isEntityKind, isNodeKind, type EntityKind, type NodeKind } from '../dom
 import type { Statistic } from '../domain/statistic.js';
 import { listNodes } from '../queries/lists.js';
 import { relationClaim, type RelationClaim } from '../queries/relations.js';
-import { findStatisticsWithEnds, type StatisticFilter } from '../queries/statistics.js';
+import {
+  findStatisticsWithEnds,
+  findTwoWayFromPartnerSide,
+  type StatisticFilter,
+} from '../queries/statistics.js';
 import { searchNodes, type SearchHitRow } from '../search/search.js';
 import { kindsOfIds, nodesOfKind, relationsOfKind, type RelationRow } from '../store/generated-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
@@ -46,6 +50,11 @@ export interface Loaders {
    * them, so never a stale hint), or undefined.
    */
   subjectKind(id: string): NodeKind | undefined;
+  /**
+   * Two-way figures of one place stored from its partner's side (findTwoWayFromPartnerSide), as
+   * stored; keys sharing a filter are fetched in one call (none for filters no two-way figure fits).
+   */
+  readonly partnerSide: DataLoader<StatisticsKey, Statistic[], string>;
   /** A page of one kind in id order (see listNodes); its nodes are handed to the lookups. */
   page(kind: NodeKind, after: string, limit: number): Promise<GraphNode[]>;
   /** Entities and sources matching a folded search term, best first; their nodes are handed to the lookups. */
@@ -240,6 +249,33 @@ export function createLoaders(store: GraphStore): Loaders {
     { cacheKeyFn: statisticsKey },
   );
 
+  const partnerSide = new DataLoader<StatisticsKey, Statistic[], string>(
+    async (keys) => {
+      const byFilter = new Map<string, { filter: StatisticQuery; subjectIds: Set<string> }>();
+      for (const key of keys) {
+        const filterKey = JSON.stringify(key.filter);
+        const group = byFilter.get(filterKey) ?? { filter: key.filter, subjectIds: new Set<string>() };
+        group.subjectIds.add(key.subjectId);
+        byFilter.set(filterKey, group);
+      }
+      const results = new Map<string, Statistic[]>();
+      await Promise.all(
+        [...byFilter].map(async ([filterKey, group]) => {
+          const found = await findTwoWayFromPartnerSide(store, {
+            ...group.filter,
+            subjectIds: [...group.subjectIds],
+          });
+          for (const { partnerId, statistic } of found) {
+            const key = `${partnerId}|${filterKey}`;
+            results.set(key, [...(results.get(key) ?? []), statistic]);
+          }
+        }),
+      );
+      return keys.map((key) => results.get(statisticsKey(key)) ?? []);
+    },
+    { cacheKeyFn: statisticsKey },
+  );
+
   const page = async (kind: NodeKind, after: string, limit: number): Promise<GraphNode[]> => {
     const found = await listNodes(store, kind, after, limit);
     for (const node of found) remember(node);
@@ -262,6 +298,7 @@ export function createLoaders(store: GraphStore): Loaders {
     relationsOfKind: relationsOfKindLoader,
     statistics,
     subjectKind: (id) => subjectKinds.get(id),
+    partnerSide,
     page,
     search,
   };

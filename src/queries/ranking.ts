@@ -1,11 +1,12 @@
 import type { EntityKind, NodeKind } from '../domain/kinds.js';
 import { membersAt, type MembershipClaim } from '../domain/membership.js';
+import { TWO_WAY_METRICS } from '../domain/metrics.js';
 import { rankSubjects, type RankingRow } from '../domain/ranking.js';
 import type { Statistic } from '../domain/statistic.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { rankingNotes } from './ranking-notes.js';
 import { findRelations, type RelationClaim } from './relations.js';
-import { findStatistics } from './statistics.js';
+import { findStatistics, findTwoWayFromPartnerSide } from './statistics.js';
 
 /** Which entities to rank: the subjects given, an association's members, or a sector's organisations. */
 export type RankingSubjects =
@@ -107,6 +108,37 @@ async function subjectsOf(
 }
 
 /**
+ * Two-way figures (trade_value, trade_modal_share) of the subjects stored from the partner's side
+ * (MX → US, when US is ranked): each seen from the subject (subject and partner swapped, to rank
+ * and to match the destination asked) mapped to the statistic as stored, with a note stating the
+ * direction. None for other metrics.
+ */
+async function fromPartnerSide(
+  store: GraphStore,
+  query: RankingQuery,
+  subjects: readonly RankedSubject[],
+  scoped: (s: Statistic) => boolean,
+): Promise<{ seen: Map<Statistic, Statistic>; notes: string[] }> {
+  const seen = new Map<Statistic, Statistic>();
+  const notes: string[] = [];
+  if (!TWO_WAY_METRICS.has(query.metric) || subjects.length === 0) return { seen, notes };
+  const found = await findTwoWayFromPartnerSide(store, {
+    subjectIds: subjects.map((s) => s.id),
+    metric: query.metric,
+    period: query.period,
+  });
+  for (const { partnerId, statistic } of found) {
+    const view = { ...statistic, subjectId: partnerId, destinationId: statistic.subjectId };
+    if (!scoped(view)) continue;
+    seen.set(view, statistic);
+    notes.push(
+      `${partnerId}: ${statistic.id} is ${query.metric} between ${partnerId} and ${statistic.subjectId} stated from ${statistic.subjectId}’s side (${statistic.subjectId} → ${partnerId}, ${statistic.sourceId}): the same trade seen from the other end.`,
+    );
+  }
+  return { seen, notes };
+}
+
+/**
  * Ranks subjects by one metric in one period, optionally for one destination (see rankSubjects):
  * the API's `ranking`, the CLI's `tradegraph rank` and the tests all ask here. The context is the
  * origin countries' figures for the metric and its share metric, for all destinations or the one
@@ -120,9 +152,11 @@ export async function rank(
   const { subjects, notes: memberNotes } = await subjectsOf(query, reads);
   const destination = query.destination ?? null;
   const scoped = (s: Statistic): boolean => s.destinationId === null || s.destinationId === destination;
-  const relevant = (await reads.statistics(subjects, { metric: query.metric, period: query.period })).filter(
+  const own = (await reads.statistics(subjects, { metric: query.metric, period: query.period })).filter(
     scoped,
   );
+  const { seen, notes: sideNotes } = await fromPartnerSide(store, query, subjects, scoped);
+  const relevant = [...own, ...seen.keys()];
   const origins = [...new Set(relevant.map((s) => s.originId).filter((id): id is string => id !== null))];
   const shareMetric = shareMetricOf(query.metric);
   const context =
@@ -134,13 +168,17 @@ export async function rank(
             { period: query.period },
           )
         ).filter((s) => (s.metric === query.metric || s.metric === shareMetric) && scoped(s));
-  const rows = rankSubjects(relevant, destination);
+  // Ranked as seen from the subject; listed as stored (the API states the direction).
+  const rows = rankSubjects(relevant, destination).map((row) => ({
+    ...row,
+    statistics: row.statistics.map((s) => seen.get(s) ?? s),
+  }));
   return {
     metric: query.metric,
     period: query.period,
     destination,
     rows,
     context,
-    notes: [...memberNotes, ...rankingNotes(query, rows, context)],
+    notes: [...memberNotes, ...rankingNotes(query, rows, context), ...sideNotes],
   };
 }

@@ -259,6 +259,35 @@ describe.each(testEngines())('Figures and membership on %s', (engine: EngineName
     });
   });
 
+  test('the two-way figure answers from US’s side in an entity’s statistics and in a ranking too', async () => {
+    const fields = 'id fromPartnerSide direction';
+    type Row = { id: string; fromPartnerSide: boolean; direction: string | null };
+    const data = await query<{
+      country: { statistics: Row[] };
+      ranking: {
+        rows: { subject: { id: string }; value: number; coverage: string; statistics: Row[] }[];
+        notes: string[];
+      };
+    }>(
+      graph,
+      `{ country(id: "US") { statistics(metric: "trade_value", period: "2024") { ${fields} } }
+         ranking(input: { subjects: ["US"], metric: "trade_value", period: "2024", destination: "MX" }) {
+           rows { subject { id } value coverage statistics { ${fields} } } notes } }`,
+    );
+    const asStored = {
+      id: 'mx-trade-value-2024-us-a032',
+      fromPartnerSide: true,
+      direction: 'MX ↔ US, stated from MX’s side',
+    };
+    expect(data.country.statistics).toContainEqual(asStored);
+    expect(data.ranking.rows).toHaveLength(1);
+    const [row] = data.ranking.rows;
+    expect(row).toMatchObject({ subject: { id: 'US' }, value: 839892000000, coverage: 'to MX' });
+    expect(row?.statistics).toContainEqual(asStored);
+    expect(row?.statistics.every((s) => s.fromPartnerSide)).toBe(true);
+    expect(data.ranking.notes.join(' ')).toMatch(/stated from MX’s side \(MX → US, a032-oabroad\)/);
+  });
+
   test('a quarter and the same months as a range are one period; an unsupported form names the accepted ones', async () => {
     const asRange = await query<{ statistics: { id: string; period: { label: string } }[] }>(
       graph,

@@ -107,7 +107,11 @@ export class RankingResolver {
     return Object.assign(new Ranking(), {
       ...ranking,
       rows: ranking.rows.map((row) =>
-        Object.assign(new RankingRow(), { ...row, statistics: row.statistics.map((s) => Statistic.from(s)) }),
+        Object.assign(new RankingRow(), {
+          ...row,
+          // A two-way figure stored from the partner's side says so (fromPartnerSide, direction).
+          statistics: row.statistics.map((s) => Statistic.from(s, row.subjectId)),
+        }),
       ),
       context: ranking.context.map((s) => Statistic.from(s)),
       notes: [...ranking.notes],

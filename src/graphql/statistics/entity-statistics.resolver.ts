@@ -1,15 +1,20 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { STATISTIC_LINKS } from '../../domain/relationships.js';
 import { entityStatisticsCost } from '../../limits/cost.js';
 import type { GraphContext } from '../context.js';
 import { Entity } from '../entities/entity.interface.js';
 import { StatisticFilterArgs, checkStatisticFilterIds, toStatisticQuery } from './statistic-filter.args.js';
 import { Statistic } from './statistic.type.js';
 
+/** Kinds a figure can be a destination of: the only ones with two-way figures stored from the other side. */
+const PARTNER_KINDS: readonly string[] = STATISTIC_LINKS.DESTINATION.to;
+
 /** `statistics` on every entity (a field of the Entity interface, inherited by each kind). */
 @Resolver(() => Entity)
 export class EntityStatisticsResolver {
   @FieldResolver(() => [Statistic], {
-    description: 'Statistics measuring this entity, ordered by period.',
+    description:
+      'Statistics measuring this entity, ordered by period. Two-way figures (trade_value, trade_modal_share) stored from a partner’s side (a trade value stored as MX → US, asked from US) follow its own, marked fromPartnerSide with their direction, as in `statistics`.',
     complexity: entityStatisticsCost,
   })
   async statistics(
@@ -17,13 +22,13 @@ export class EntityStatisticsResolver {
     @Args(() => StatisticFilterArgs) args: StatisticFilterArgs,
     @Ctx() ctx: GraphContext,
   ): Promise<Statistic[]> {
-    const found = await ctx.loaders.statistics.load({
-      subjectId: entity.id,
-      filter: toStatisticQuery(args),
-      kind: entity.kind,
-    });
+    const key = { subjectId: entity.id, filter: toStatisticQuery(args), kind: entity.kind };
+    const [found, mirrored] = await Promise.all([
+      ctx.loaders.statistics.load(key),
+      PARTNER_KINDS.includes(entity.kind) ? ctx.loaders.partnerSide.load(key) : [],
+    ]);
     // Nothing found: a destination, origin or sector naming nothing is an error, not an empty answer.
-    if (found.length === 0) await checkStatisticFilterIds(args, ctx);
-    return found.map((s) => Statistic.from(s));
+    if (found.length === 0 && mirrored.length === 0) await checkStatisticFilterIds(args, ctx);
+    return [...found.map((s) => Statistic.from(s)), ...mirrored.map((s) => Statistic.from(s, entity.id))];
   }
 }
