@@ -14,7 +14,7 @@ import {
 } from './journal.js';
 import { Spool } from './spool.js';
 import type { Staging } from './staging.js';
-import { applyPlan, emptyPlan, planSize, push, type WritePlan } from './write-plan.js';
+import { applyPlan, emptyPlan, entriesOf, planSize, push, type WritePlan } from './write-plan.js';
 
 const log = createDebug('tradegraph:import');
 
@@ -60,7 +60,7 @@ export async function applyInOneTransaction(
         let inserts = emptyPlan(false);
         for await (const plan of spool.read()) {
           for (const row of plan.inserted) inserts.inserted.push(row);
-          for (const [name, links] of Object.entries(plan.insertedLinks)) {
+          for (const [name, links] of entriesOf(plan.insertedLinks)) {
             for (const link of links) push(inserts.insertedLinks, name, link);
           }
           plan.inserted = [];

@@ -13,7 +13,11 @@ import {
 import { searchTextOf } from '../domain/normalize.js';
 import { projectPath } from '../paths.js';
 import type { WriteRow } from '../store/catalog.js';
-import { claimStatementName, statisticLinkStatementName } from '../store/generated-statements.js';
+import {
+  claimStatementName,
+  statisticLinkStatementName,
+  type LinkStatementName,
+} from '../store/generated-statements.js';
 import {
   periodOf,
   RECORD_FILES,
@@ -35,7 +39,7 @@ interface Located<T> {
 export interface Dataset {
   readonly nodes: ReadonlyMap<NodeKind, readonly WriteRow[]>;
   /** Relationship rows by the name of the statement that writes them (see store/generated-statements). */
-  readonly links: ReadonlyMap<string, readonly WriteRow[]>;
+  readonly links: ReadonlyMap<LinkStatementName, readonly WriteRow[]>;
   /** The changes sources report, for the statistics that have one. */
   readonly statisticChanges: readonly WriteRow[];
   /** A hash of the input, so a store can tell whether it already holds this dataset. */
@@ -275,8 +279,8 @@ export function loadDataset(directory = defaultDataDirectory()): Dataset {
   }
 
   const claims = new Set<string>();
-  const links = new Map<string, WriteRow[]>();
-  const addRow = (statementName: string, row: WriteRow): void => {
+  const links = new Map<LinkStatementName, WriteRow[]>();
+  const addRow = (statementName: LinkStatementName, row: WriteRow): void => {
     const rows = links.get(statementName) ?? [];
     rows.push(row);
     links.set(statementName, rows);

@@ -2,9 +2,20 @@ import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { copyStatistics } from '../store/catalog.js';
+import {
+  copyNameOfInsert,
+  statisticCopyStatement,
+  statisticLinkPairs,
+} from '../store/generated-statements.js';
 import type { Statement } from '../store/statements.js';
-import { writeStatement } from '../store/statements.js';
-import type { WritePlan } from './write-plan.js';
+import { entriesOf, type WritePlan } from './write-plan.js';
+
+/** Every statement that bulk-loads a staged file, by name (the file's name). */
+const COPY_STATEMENTS: ReadonlyMap<string, Statement<Record<string, never>>> = new Map(
+  [copyStatistics, ...statisticLinkPairs().map(([link, to]) => statisticCopyStatement(link, to))].map(
+    (statement) => [statement.name, statement],
+  ),
+);
 
 /**
  * New statistics staged on disk for the engine's bulk loader, while an import is checked: one
@@ -53,9 +64,8 @@ export class Staging {
   /** Moves a plan's new statistics and their links to the staged files. */
   async take(plan: WritePlan): Promise<void> {
     await this.write(copyStatistics.name, plan.inserted);
-    for (const [name, links] of Object.entries(plan.insertedLinks)) {
-      await this.write(name.replace(/^insert-/, 'copy-'), links);
-    }
+    for (const [name, links] of entriesOf(plan.insertedLinks))
+      await this.write(copyNameOfInsert(name), links);
     plan.inserted = [];
     plan.insertedLinks = {};
   }
@@ -68,7 +78,11 @@ export class Staging {
     }
     return [...this.files.keys()]
       .sort((a, b) => (a === copyStatistics.name ? -1 : b === copyStatistics.name ? 1 : a.localeCompare(b)))
-      .map((name) => writeStatement<Record<string, never>>(name, []));
+      .map((name) => {
+        const statement = COPY_STATEMENTS.get(name);
+        if (!statement) throw new Error(`no bulk statement loads ${name}.csv`);
+        return statement;
+      });
   }
 
   remove(): void {

@@ -1,14 +1,7 @@
 import createDebug from 'debug';
 import { NODE_KINDS } from '../domain/kinds.js';
-import {
-  clearGraph,
-  getMeta,
-  setMeta,
-  setStatisticChange,
-  upsertStatements,
-  type WriteRow,
-} from '../store/catalog.js';
-import { writeStatement } from '../store/statements.js';
+import { clearGraph, getMeta, setMeta, setStatisticChange, upsertStatements } from '../store/catalog.js';
+import { linkStatementNamed } from '../store/generated-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { maybeOne } from '../store/results.js';
 import type { Dataset } from './dataset.js';
@@ -47,7 +40,7 @@ export async function writeDataset(
     }
     await tx.runBatch(setStatisticChange, dataset.statisticChanges);
     for (const [name, rows] of dataset.links) {
-      await tx.runBatch(writeStatement<{ rows: WriteRow[] }>(name, ['rows']), rows);
+      await tx.runBatch(linkStatementNamed(name), rows);
       relationships += rows.length;
     }
     await tx.run(setMeta, { key: DATASET_FINGERPRINT_KEY, value: dataset.fingerprint });

@@ -12,11 +12,15 @@ import {
 import {
   deleteNodesOfKind,
   kindsOfIds,
-  statisticInsertStatement,
+  linkStatementNamed,
+  statisticInsertStatementName,
+  statisticInsertStatementNamed,
   statisticLinkStatementName,
+  type ClaimStatementName,
+  type StatisticInsertStatementName,
+  type StatisticLinkStatementName,
 } from '../store/generated-statements.js';
 import type { WriteTransaction } from '../store/graph-store.js';
-import { writeStatement } from '../store/statements.js';
 import { packRows, splitForm } from './packed-rows.js';
 
 /**
@@ -28,11 +32,11 @@ export interface WritePlan {
   /** Entity and Source rows to upsert (created or changed), by kind. */
   upserts: Partial<Record<NodeKind, WriteRow[]>>;
   /** Claim rows to merge, by the name of their link statement. */
-  claims: Record<string, WriteRow[]>;
+  claims: Partial<Record<ClaimStatementName, WriteRow[]>>;
   /** New statistics, as lines (see packed-rows.ts), bulk-inserted. */
   inserted: string[];
   /** Links of the new statistics, packed, by the name of their insert statement (`insert-statistic-…`). */
-  insertedLinks: Record<string, string[]>;
+  insertedLinks: Partial<Record<StatisticInsertStatementName, string[]>>;
   /** Statistics written by the ordinary upsert: changed ones, and new ones that cannot be packed. */
   statistics: WriteRow[];
   /** The reported changes of those statistics (for the rows that have one). */
@@ -40,7 +44,7 @@ export interface WritePlan {
   /** Statistics whose links are removed first, because their fields changed. */
   unlink: string[];
   /** Links of the upserted statistics, by the name of their link statement (`link-statistic-…`). */
-  statisticLinks: Record<string, WriteRow[]>;
+  statisticLinks: Partial<Record<StatisticLinkStatementName, WriteRow[]>>;
   /** How to undo this batch; only kept by a journaled import. */
   undo: UndoEntry | null;
 }
@@ -52,7 +56,7 @@ export interface UndoEntry {
   /** Nodes as they were before the batch changed them, as rows of their upsert statement. */
   nodes: { kind: NodeKind; row: WriteRow }[];
   /** Claims as they were before the batch changed them, as rows of their link statement. */
-  claims: { statement: string; row: WriteRow }[];
+  claims: { statement: ClaimStatementName; row: WriteRow }[];
 }
 
 export function emptyPlan(journaled: boolean): WritePlan {
@@ -69,16 +73,21 @@ export function emptyPlan(journaled: boolean): WritePlan {
   };
 }
 
-export function push<T>(record: Record<string, T[]>, key: string, value: T): void {
+export function push<K extends string, T>(record: Partial<Record<K, T[]>>, key: K, value: T): void {
   const list = record[key];
   if (list) list.push(value);
   else record[key] = [value];
 }
 
+/** A plan's record by statement name, as entries whose keys keep their statement-name type. */
+export function entriesOf<K extends string, T>(record: Partial<Record<K, T>>): [K, T][] {
+  return Object.entries(record) as [K, T][];
+}
+
 export function planSize(plan: WritePlan): number {
   return (
     Object.values(plan.upserts).reduce((sum, rows) => sum + rows.length, 0) +
-    Object.values(plan.claims).reduce((sum, rows) => sum + rows.length, 0) +
+    entriesOf(plan.claims).reduce((sum, [, rows]) => sum + rows.length, 0) +
     plan.inserted.length +
     plan.statistics.length
   );
@@ -98,22 +107,19 @@ export async function applyPlan(tx: WriteTransaction, plan: WritePlan): Promise<
     const rows = plan.upserts[kind];
     if (rows && rows.length > 0) await tx.runBatch(upsertStatements[kind], rows);
   }
-  for (const [name, rows] of Object.entries(plan.claims)) {
-    await tx.runBatch(writeStatement<{ rows: WriteRow[] }>(name, ['rows']), rows);
-  }
+  for (const [name, rows] of entriesOf(plan.claims)) await tx.runBatch(linkStatementNamed(name), rows);
   for (const part of chunks(plan.inserted)) {
     await tx.run(insertStatistics, { statistics: packRows(part.map(splitForm)) });
   }
-  for (const [name, links] of Object.entries(plan.insertedLinks)) {
-    const statement = writeStatement<{ links: string }>(name, ['links']);
+  for (const [name, links] of entriesOf(plan.insertedLinks)) {
+    const statement = statisticInsertStatementNamed(name);
     for (const part of chunks(links)) await tx.run(statement, { links: packRows(part) });
   }
   for (const ids of chunks(plan.unlink)) await tx.run(unlinkStatistics, { ids });
   if (plan.statistics.length > 0) await tx.runBatch(upsertStatements.Statistic, plan.statistics);
   if (plan.changes.length > 0) await tx.runBatch(setStatisticChange, plan.changes);
-  for (const [name, rows] of Object.entries(plan.statisticLinks)) {
-    await tx.runBatch(writeStatement<{ rows: WriteRow[] }>(name, ['rows']), rows);
-  }
+  for (const [name, rows] of entriesOf(plan.statisticLinks))
+    await tx.runBatch(linkStatementNamed(name), rows);
 }
 
 /** The link fields of a statistic row, with the link each stands for. */
@@ -126,14 +132,17 @@ export const STATISTIC_LINK_FIELDS: readonly (readonly [StatisticLink, string])[
   ['STATED_IN', 'sourceId'],
 ];
 
-const INSERT_LINK_NAMES: ReadonlyMap<StatisticLink, ReadonlyMap<NodeKind, string>> = new Map(
+const INSERT_LINK_NAMES: ReadonlyMap<
+  StatisticLink,
+  ReadonlyMap<NodeKind, StatisticInsertStatementName>
+> = new Map(
   (Object.entries(STATISTIC_LINKS) as [StatisticLink, { to: readonly NodeKind[] }][]).map(
-    ([link, { to }]) => [link, new Map(to.map((kind) => [kind, statisticInsertStatement(link, kind).name]))],
+    ([link, { to }]) => [link, new Map(to.map((kind) => [kind, statisticInsertStatementName(link, kind)]))],
   ),
 );
 
 /** Name of the statement that bulk-inserts links of new statistics to a target kind. */
-export function insertLinkName(link: StatisticLink, kind: NodeKind): string {
+export function insertLinkName(link: StatisticLink, kind: NodeKind): StatisticInsertStatementName {
   const name = INSERT_LINK_NAMES.get(link)?.get(kind);
   if (name === undefined) throw new Error(`a statistic's ${link} link cannot point to a ${kind}`);
   return name;
@@ -182,7 +191,7 @@ export async function applyUndo(tx: WriteTransaction, undo: UndoEntry): Promise<
       for (const found of await tx.run(kindsOfIds, { ids: part }))
         if (isNodeKind(found.kind)) kinds.set(found.id, found.kind);
     }
-    const links: Record<string, WriteRow[]> = {};
+    const links: Partial<Record<StatisticLinkStatementName, WriteRow[]>> = {};
     for (const row of statistics) {
       for (const [link, field] of STATISTIC_LINK_FIELDS) {
         const target = row[field];
@@ -192,13 +201,9 @@ export async function applyUndo(tx: WriteTransaction, undo: UndoEntry): Promise<
         }
       }
     }
-    for (const [name, rows] of Object.entries(links)) {
-      await tx.runBatch(writeStatement<{ rows: WriteRow[] }>(name, ['rows']), rows);
-    }
+    for (const [name, rows] of entriesOf(links)) await tx.runBatch(linkStatementNamed(name), rows);
   }
-  const claims: Record<string, WriteRow[]> = {};
+  const claims: Partial<Record<ClaimStatementName, WriteRow[]>> = {};
   for (const claim of undo.claims) push(claims, claim.statement, claim.row);
-  for (const [name, rows] of Object.entries(claims)) {
-    await tx.runBatch(writeStatement<{ rows: WriteRow[] }>(name, ['rows']), rows);
-  }
+  for (const [name, rows] of entriesOf(claims)) await tx.runBatch(linkStatementNamed(name), rows);
 }

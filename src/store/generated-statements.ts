@@ -25,22 +25,47 @@ import type { GraphEdge, GraphNode, ParamValue } from './values.js';
 
 type Rows = { rows: { readonly [key: string]: ParamValue }[] };
 
-export const slug = (text: string): string => text.replace(/_/g, '-').toLowerCase();
+/** A name in a statement's file name: MEMBER_OF → member-of, Company → company. */
+type Slug<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Lowercase<Head>}-${Slug<Tail>}`
+  : Lowercase<S>;
 
-export function claimStatementName(type: RelationshipType, from: NodeKind, to: NodeKind): string {
+export const slug = <S extends string>(text: S): Slug<S> => text.replace(/_/g, '-').toLowerCase() as Slug<S>;
+
+/*
+ * The names of the per-pair write statements, as types: plans and datasets are plain data keyed by
+ * statement name (a journaled import keeps them on disk), and a name of one of these types can only
+ * come from the functions below, so a misspelt name does not compile.
+ */
+export type ClaimStatementName = `link-${Slug<RelationshipType>}-${Slug<NodeKind>}-${Slug<NodeKind>}`;
+export type StatisticLinkStatementName = `link-statistic-${Slug<StatisticLink>}-${Slug<NodeKind>}`;
+export type StatisticInsertStatementName = `insert-statistic-${Slug<StatisticLink>}-${Slug<NodeKind>}`;
+export type StatisticCopyStatementName = `copy-statistic-${Slug<StatisticLink>}-${Slug<NodeKind>}`;
+/** The statements that write rows of relationships: claims, and links of statistics. */
+export type LinkStatementName = ClaimStatementName | StatisticLinkStatementName;
+
+export function claimStatementName(type: RelationshipType, from: NodeKind, to: NodeKind): ClaimStatementName {
   return `link-${slug(type)}-${slug(from)}-${slug(to)}`;
 }
 
-export function statisticLinkStatementName(link: StatisticLink, to: NodeKind): string {
+export function statisticLinkStatementName(link: StatisticLink, to: NodeKind): StatisticLinkStatementName {
   return `link-statistic-${slug(link)}-${slug(to)}`;
 }
 
-export function statisticInsertStatementName(link: StatisticLink, to: NodeKind): string {
+export function statisticInsertStatementName(
+  link: StatisticLink,
+  to: NodeKind,
+): StatisticInsertStatementName {
   return `insert-statistic-${slug(link)}-${slug(to)}`;
 }
 
-export function statisticCopyStatementName(link: StatisticLink, to: NodeKind): string {
+export function statisticCopyStatementName(link: StatisticLink, to: NodeKind): StatisticCopyStatementName {
   return `copy-statistic-${slug(link)}-${slug(to)}`;
+}
+
+/** The bulk load of the links an insert statement writes, from a staged file instead of a parameter. */
+export function copyNameOfInsert(name: StatisticInsertStatementName): StatisticCopyStatementName {
+  return `copy-${name.slice('insert-'.length)}` as StatisticCopyStatementName;
 }
 
 export function listStatementName(kind: NodeKind): string {
@@ -92,20 +117,39 @@ export function statisticLinkPairs(): [StatisticLink, NodeKind][] {
   ).flatMap(([link, definition]) => definition.to.map((to): [StatisticLink, NodeKind] => [link, to]));
 }
 
+/** The statement of a name claimStatementName or statisticLinkStatementName gave. */
+export function linkStatementNamed(name: LinkStatementName): Statement<Rows> {
+  return writeStatement<Rows>(name, ['rows']);
+}
+
+/** The statement of a name statisticInsertStatementName gave. */
+export function statisticInsertStatementNamed(
+  name: StatisticInsertStatementName,
+): Statement<{ links: string }> {
+  return writeStatement<{ links: string }>(name, ['links']);
+}
+
+/** The statement of a name statisticCopyStatementName gave. */
+export function statisticCopyStatementNamed(
+  name: StatisticCopyStatementName,
+): Statement<Record<string, never>> {
+  return writeStatement<Record<string, never>>(name, []);
+}
+
 export function claimStatement(type: RelationshipType, from: NodeKind, to: NodeKind): Statement<Rows> {
-  return writeStatement<Rows>(claimStatementName(type, from, to), ['rows']);
+  return linkStatementNamed(claimStatementName(type, from, to));
 }
 
 export function statisticLinkStatement(link: StatisticLink, to: NodeKind): Statement<Rows> {
-  return writeStatement<Rows>(statisticLinkStatementName(link, to), ['rows']);
+  return linkStatementNamed(statisticLinkStatementName(link, to));
 }
 
 export function statisticInsertStatement(link: StatisticLink, to: NodeKind): Statement<{ links: string }> {
-  return writeStatement<{ links: string }>(statisticInsertStatementName(link, to), ['links']);
+  return statisticInsertStatementNamed(statisticInsertStatementName(link, to));
 }
 
 export function statisticCopyStatement(link: StatisticLink, to: NodeKind): Statement<Record<string, never>> {
-  return writeStatement<Record<string, never>>(statisticCopyStatementName(link, to), []);
+  return statisticCopyStatementNamed(statisticCopyStatementName(link, to));
 }
 
 export function listStatement(

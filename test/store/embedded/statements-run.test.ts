@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadDataset } from '../../../src/import/dataset';
 import { ALL_STATEMENTS, upsertStatements, type WriteRow } from '../../../src/store/catalog';
 import type { EmbeddedStore } from '../../../src/store/embedded/embedded-store';
+import type { LinkStatementName } from '../../../src/store/generated-statements';
 import type { Statement } from '../../../src/store/statements';
 import { SAMPLE } from '../../helpers/statement-samples';
 import { FIXTURE_DATASET, openLoadedStore } from '../../helpers/stores';
@@ -42,7 +43,7 @@ function sampleRows(name: string): WriteRow[] {
   const kind = Object.entries(upsertStatements).find(([, statement]) => statement.name === name)?.[0];
   const fixture = kind
     ? dataset.nodes.get(kind as never)
-    : (dataset.links.get(name) ?? (name === 'set-statistic-change' ? dataset.statisticChanges : undefined));
+    : (dataset.links.get(name as LinkStatementName) ?? (name === 'set-statistic-change' ? dataset.statisticChanges : undefined));
   if (fixture && fixture.length > 0) return [fixture[0] as WriteRow];
   if (name.startsWith('link-statistic-')) return [{ id: 'no-such-statistic', target: 'no-such-target' }];
   return [
