@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EmbeddedStore } from '../../src/store/embedded/embedded-store';
+import { openEmbeddedStore, TEST_BUFFER_POOL_BYTES } from './stores';
 import type { GraphStore } from '../../src/store/graph-store';
 import { neo4jTestUri, openEmptyStore, type EngineName, type OpenedStore } from './engines';
 
@@ -32,7 +32,11 @@ export interface CliOnEngine {
 export async function cliOn(engine: EngineName): Promise<CliOnEngine> {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-cli-test-'));
   let held: OpenedStore | null = null;
-  const env: Record<string, string> = { TRADEGRAPH_DB_DIR: path.join(directory, 'db') };
+  const env: Record<string, string> = {
+    TRADEGRAPH_DB_DIR: path.join(directory, 'db'),
+    // The commands' embedded store gets the tests' page cache too (test/helpers/stores.ts).
+    TRADEGRAPH_BUFFER_POOL_MB: String(TEST_BUFFER_POOL_BYTES / 1024 ** 2),
+  };
   if (engine === 'neo4j') {
     held = await openEmptyStore('neo4j');
     Object.assign(env, {
@@ -61,7 +65,7 @@ export async function cliOn(engine: EngineName): Promise<CliOnEngine> {
     directory,
     withStore: async (use) => {
       if (held) return use(held.store);
-      const store = await EmbeddedStore.open({ directory: env.TRADEGRAPH_DB_DIR as string });
+      const store = await openEmbeddedStore({ directory: env.TRADEGRAPH_DB_DIR as string });
       try {
         return await use(store);
       } finally {

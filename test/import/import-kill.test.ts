@@ -5,9 +5,8 @@ import { loadDataset } from '../../src/import/dataset';
 import { graphChecksum } from '../../src/export/graph-checksum';
 import { rollbackImport, unfinishedImports } from '../../src/import/journal';
 import { writeDataset } from '../../src/import/write-dataset';
-import { EmbeddedStore } from '../../src/store/embedded/embedded-store';
 import { statisticLines, writeFiles } from '../helpers/import-files';
-import { FIXTURE_DATASET } from '../helpers/stores';
+import { FIXTURE_DATASET, openEmbeddedStore } from '../helpers/stores';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -50,7 +49,7 @@ function importAndKill(
  */
 async function prepare(database: string): Promise<string> {
   const seed = `${database}-seed`;
-  const store = await EmbeddedStore.open({ directory: seed });
+  const store = await openEmbeddedStore({ directory: seed });
   let checksum: string;
   try {
     await writeDataset(store, loadDataset(FIXTURE_DATASET));
@@ -80,7 +79,7 @@ describe('Import killed midway', () => {
       const run = await importAndKill(database, [files.paths['statistics.jsonl'] as string], midway);
       expect(run.signal).toBe('SIGKILL');
       expect(run.output).not.toMatch(/created/);
-      const store = await EmbeddedStore.open({ directory: database });
+      const store = await openEmbeddedStore({ directory: database });
       try {
         const after = await graphChecksum(store);
         expect(after.nodes.Statistic).toBe(8);
@@ -104,7 +103,7 @@ describe('Import killed midway', () => {
         midway,
       );
       expect(run.signal).toBe('SIGKILL');
-      const store = await EmbeddedStore.open({ directory: database });
+      const store = await openEmbeddedStore({ directory: database });
       try {
         const partial = await graphChecksum(store);
         expect(partial.nodes.Statistic).toBeGreaterThan(8);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { generateDataset, SCALES } from '../../src/generate';
 import { importFiles } from '../../src/import/import';
 import type { RunningServer } from '../../src/server/server';
-import { EmbeddedStore } from '../../src/store/embedded/embedded-store';
+import type { EmbeddedStore } from '../../src/store/embedded/embedded-store';
+import { openEmbeddedStore } from '../helpers/stores';
 import { ensureDataset } from '../../src/import/ensure-dataset';
 import { createTradeGraph } from '../../src/trade-graph';
 import { INTERNAL_DETAIL, post, serve } from './support/http';
@@ -22,6 +23,9 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
   const value = await work();
   return { value, ms: performance.now() - started };
 }
+
+/** The 6-hop path search over generated data needs more than the tests' page cache (256 MiB). */
+const PATH_SEARCH_BUFFER_POOL_BYTES = 1024 ** 3;
 
 describe('A read past the read timeout, on generated data', () => {
   let scratch: string;
@@ -49,7 +53,10 @@ describe('A read past the read timeout, on generated data', () => {
     lookupQuery = `{ company(id: "${summary.probes.company}") { name } }`;
 
     // Loaded and measured without a timeout.
-    const loader = await EmbeddedStore.open({ directory: database });
+    const loader = await openEmbeddedStore({
+      directory: database,
+      bufferPoolBytes: PATH_SEARCH_BUFFER_POOL_BYTES,
+    });
     try {
       await ensureDataset(loader);
       await importFiles(loader, summary.files);
@@ -79,11 +86,12 @@ describe('A read past the read timeout, on generated data', () => {
     }
     // One read connection: if the timed-out statement kept it, every later read would wait.
     // (Waiting for it is bounded separately, so four reads may queue for it.)
-    store = await EmbeddedStore.open({
+    store = await openEmbeddedStore({
       directory: database,
       queryTimeoutMs: timeoutMs,
       acquireTimeoutMs: 5_000,
       readers: 1,
+      bufferPoolBytes: PATH_SEARCH_BUFFER_POOL_BYTES,
     });
     server = await serve(store);
     // Warm the lookup's statements on the new connection.

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { defaultDataDirectory, loadDataset } from '../../../src/import/dataset';
 import { writeDataset } from '../../../src/import/write-dataset';
 import { defaultCypherDirectory, CypherCatalog, type Dialect } from '../../../src/store/cypher-catalog';
-import { EmbeddedStore, type EmbeddedStoreOptions } from '../../../src/store/embedded/embedded-store';
+import type { EmbeddedStoreOptions } from '../../../src/store/embedded/embedded-store';
+import { openEmbeddedStore } from '../../helpers/stores';
 import type { GraphStore } from '../../../src/store/graph-store';
 import type { Neo4jStoreOptions } from '../../../src/store/neo4j/neo4j-store';
 import { openEmptyStore, type EngineName } from '../../helpers/engines';
@@ -73,14 +74,14 @@ export async function openTestStore(
   if (dataDirectory !== null) {
     // Loaded without the test's query timeout: on a busy machine a load statement may take longer
     // than a short timeout meant for runaway reads.
-    const loader = await EmbeddedStore.open({ directory: database, catalog });
+    const loader = await openEmbeddedStore({ directory: database, catalog });
     try {
       await writeDataset(loader, loadDataset(dataDirectory ?? defaultDataDirectory()));
     } finally {
       await loader.close();
     }
   }
-  const store = await EmbeddedStore.open({ directory: database, catalog, ...storeOptions });
+  const store = await openEmbeddedStore({ directory: database, catalog, ...storeOptions });
   return {
     store,
     directory,

@@ -2,10 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EmbeddedStore } from '../../../src/store/embedded/embedded-store';
 import { StoreQueryError, StoreUnavailableError } from '../../../src/store/errors';
 import { readStatement } from '../../../src/store/statements';
-import { openLoadedStore } from '../../helpers/stores';
+import { openEmbeddedStore, openLoadedStore } from '../../helpers/stores';
 
 describe('Embedded store', () => {
   test('a database held by another process gives a clear error at open', async () => {
@@ -31,7 +30,7 @@ describe('Embedded store', () => {
     const scratch = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-open-timeout-'));
     try {
       for (let run = 0; run < 3; run += 1) {
-        const store = await EmbeddedStore.open({ directory: path.join(scratch, 'db'), queryTimeoutMs: 1 });
+        const store = await openEmbeddedStore({ directory: path.join(scratch, 'db'), queryTimeoutMs: 1 });
         await store.close();
       }
     } finally {
@@ -66,7 +65,7 @@ describe('Embedded store', () => {
     const { store, dispose } = await openLoadedStore();
     const directory = store.directory;
     await store.close();
-    const reopened = await EmbeddedStore.open({ directory });
+    const reopened = await openEmbeddedStore({ directory });
     try {
       const rows = await reopened.read(
         readStatement<{ ids: string[] }, { id: string }>('nodes-by-ids-company', ['ids'], { id: true }),

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { countNodes, findStatistics } from '../../../src/store/catalog';
-import { EmbeddedStore } from '../../../src/store/embedded/embedded-store';
+import type { EmbeddedStore } from '../../../src/store/embedded/embedded-store';
+import { openEmbeddedStore } from '../../helpers/stores';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -17,7 +18,7 @@ function writeThenDie(database: string, how: 'store' | 'engine'): void {
 }
 
 async function companies(database: string): Promise<{ count: number; store: EmbeddedStore }> {
-  const store = await EmbeddedStore.open({ directory: database });
+  const store = await openEmbeddedStore({ directory: database });
   const count = (await store.read(countNodes, {})).find((row) => row.kind === 'Company')?.count ?? 0;
   return { count, store };
 }
@@ -28,7 +29,7 @@ describe('Embedded store: what a killed process leaves, the next open deals with
   beforeEach(async () => {
     directory = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-recovery-'));
     database = path.join(directory, 'db');
-    await (await EmbeddedStore.open({ directory: database })).close();
+    await (await openEmbeddedStore({ directory: database })).close();
   });
   afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
@@ -61,7 +62,7 @@ describe('Embedded store: what a killed process leaves, the next open deals with
       expect(String(warn.mock.calls[0]?.[0])).toMatch(
         /opened as it was before the write that was being committed .* kept at .*unreplayable/,
       );
-      const again = await EmbeddedStore.open({ directory: database });
+      const again = await openEmbeddedStore({ directory: database });
       expect(again.recovery.keptLog).toBeNull();
       await again.close();
     } finally {
@@ -77,7 +78,7 @@ describe('Embedded store: what a killed process leaves, the next open deals with
     writeFileSync(path.join(work, 'building.db.wal'), 'its log');
     writeFileSync(path.join(work, 'bulk', 'copy-statistics.csv'), 'a;b\n');
     writeFileSync(path.join(work, 'scratch', 'tradegraph-upload-abc123', 'statistics.jsonl'), '{}\n');
-    const store = await EmbeddedStore.open({ directory: database });
+    const store = await openEmbeddedStore({ directory: database });
     try {
       expect(store.recovery.removed.map((file) => path.basename(file)).sort()).toEqual([
         'building.db',

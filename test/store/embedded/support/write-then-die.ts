@@ -10,14 +10,14 @@
  */
 import { Connection, Database } from '@ladybugdb/core';
 import { upsertStatements } from '../../../../src/store/catalog';
-import { EmbeddedStore } from '../../../../src/store/embedded/embedded-store';
+import { openEmbeddedStore } from '../../../helpers/stores';
 
 async function main(): Promise<void> {
   const [database, how] = process.argv.slice(2);
   if (!database) throw new Error('usage: write-then-die <database file> store|engine');
   const name = 'x'.repeat(6000);
   if (how === 'store') {
-    const store = await EmbeddedStore.open({ directory: database });
+    const store = await openEmbeddedStore({ directory: database });
     await store.transaction((tx) =>
       tx.run(upsertStatements.Company, {
         rows: [
