@@ -2,15 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { readConfig } from '../../src/config';
+import type { Browser, Page } from 'playwright-core';
 import { EXPLORER_BUILD } from '../../src/explorer/explore-route';
-import { defaultDataDirectory } from '../../src/import/dataset';
-import { startServer, type RunningServer } from '../../src/server/server';
-import { openTemporaryStore } from '../helpers/stores';
+import type { RunningServer } from '../../src/server/server';
+import { chromiumAvailable, startBrowserFixture, type BrowserFixture } from '../helpers/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
 /** Screenshots of each view, kept as test artifacts (var/ is not committed). */
 const SHOTS = path.resolve('var', 'explorer-screenshots');
 
@@ -19,15 +15,11 @@ interface GraphProbe {
   edges: { id: string; claims: number }[];
 }
 
-if (!available) {
-  const reason = `Explorer browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, as .ci/run does)`;
-  console.warn(reason);
-  test.skip(reason, () => undefined);
-} else {
+if (chromiumAvailable('Explorer browser test')) {
   describe('Explorer in a real browser', () => {
     let server: RunningServer;
     let browser: Browser;
-    let dispose: () => Promise<void>;
+    let fixture: BrowserFixture | undefined;
     const outside: string[] = [];
     const consoleErrors: string[] = [];
 
@@ -43,31 +35,12 @@ if (!available) {
         );
       }
       mkdirSync(SHOTS, { recursive: true });
-      const opened = await openTemporaryStore();
-      dispose = opened.dispose;
-      server = await startServer({
-        config: { ...readConfig({}), port: 0, dataDirectory: defaultDataDirectory() },
-        store: opened.store,
-      });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      fixture = await startBrowserFixture();
+      ({ server, browser } = fixture);
     }, 120_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      await dispose?.();
+      await fixture?.close();
     });
 
     afterEach(() => {

@@ -1,67 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../src/paths';
 import { countNodes } from '../../src/store/catalog';
-import { EmbeddedStore } from '../../src/store/embedded/embedded-store';
-
-/** `tradegraph serve` as a child process, from the sources, on a free loopback port. */
-function serve(databaseDirectory: string): {
-  child: ChildProcess;
-  output: { stdout: string; stderr: string };
-  exited: Promise<number | null>;
-} {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (!/^(NEO4J_|TRADEGRAPH_)/.test(name) && !['DEBUG', 'NODE_OPTIONS'].includes(name)) env[name] = value;
-  }
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', path.join('src', 'cli', 'main.ts'), 'serve'], {
-    cwd: projectRoot(),
-    // As deployed: libraries change behaviour under NODE_ENV=test (Apollo leaves signals alone then).
-    env: {
-      ...env,
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      TRADEGRAPH_DB_DIR: databaseDirectory,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = { stdout: '', stderr: '' };
-  child.stdout?.on('data', (chunk: Buffer) => (output.stdout += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (output.stderr += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output, exited };
-}
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 45_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { listeningPort, serveSandbox, spawnServe, waitFor } from '../helpers/serve-process';
+import { openEmbeddedStore } from '../helpers/stores';
 
 describe('tradegraph serve as a process', () => {
-  let directory: string;
-  const children: ChildProcess[] = [];
-
-  beforeEach(() => {
-    directory = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-serve-'));
-  });
-  afterEach(() => {
-    for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-    rmSync(directory, { recursive: true, force: true });
-  });
+  const sandbox = serveSandbox('tradegraph-serve-');
 
   test('a locked database stops the start with a clear message', async () => {
-    const database = path.join(directory, 'db');
-    const holder = await EmbeddedStore.open({ directory: database });
+    const database = path.join(sandbox.directory(), 'db');
+    const holder = await openEmbeddedStore({ directory: database });
     try {
-      const { child, output, exited } = serve(database);
-      children.push(child);
+      const { child, output, exited } = spawnServe(database);
+      sandbox.track(child);
       expect(await exited).toBe(1);
       expect(output.stderr).toMatch(/^the database at .*db is in use by another process/);
       expect(output.stderr).not.toMatch(/\n\s+at /);
@@ -72,11 +23,11 @@ describe('tradegraph serve as a process', () => {
   });
 
   test('SIGTERM drains the request in flight and closes cleanly', async () => {
-    const database = path.join(directory, 'db');
-    const { child, output, exited } = serve(database);
-    children.push(child);
-    await waitFor(() => /playground http:\/\/127\.0\.0\.1:\d+\//.test(output.stdout), 'the server to listen');
-    const port = Number(/127\.0\.0\.1:(\d+)\//.exec(output.stdout)?.[1]);
+    const database = path.join(sandbox.directory(), 'db');
+    const served = spawnServe(database);
+    const { child, output, exited } = served;
+    sandbox.track(child);
+    const port = await listeningPort(served);
 
     // A request whose body is still arriving when the signal comes.
     const body = JSON.stringify({ query: '{ association(id: "anpact") { name } }' });
@@ -108,7 +59,7 @@ describe('tradegraph serve as a process', () => {
     expect(output.stdout).toContain('stopped');
     expect(output.stderr).toBe('');
 
-    const reopened = await EmbeddedStore.open({ directory: database });
+    const reopened = await openEmbeddedStore({ directory: database });
     try {
       const counts = await reopened.read(countNodes, {});
       expect(counts.find((row) => row.kind === 'Association')?.count).toBeGreaterThan(0);

@@ -1,52 +1,22 @@
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { readConfig } from '../../src/config';
-import { defaultDataDirectory } from '../../src/import/dataset';
-import { startServer, type RunningServer } from '../../src/server/server';
-import { openTemporaryStore } from '../helpers/stores';
+import type { Browser } from 'playwright-core';
+import type { RunningServer } from '../../src/server/server';
+import { chromiumAvailable, startBrowserFixture, type BrowserFixture } from '../helpers/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-
-if (!available) {
-  const reason = `Browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, as .ci/run does)`;
-  console.warn(reason);
-  test.skip(reason, () => undefined);
-} else {
+if (chromiumAvailable('Browser test')) {
   describe('Playground in a real browser', () => {
     let server: RunningServer;
     let browser: Browser;
-    let dispose: () => Promise<void>;
+    let fixture: BrowserFixture | undefined;
 
     beforeAll(async () => {
-      const opened = await openTemporaryStore();
-      dispose = opened.dispose;
-      server = await startServer({
-        config: { ...readConfig({}), port: 0, dataDirectory: defaultDataDirectory() },
-        store: opened.store,
-      });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        // Playwright gives the browser a fresh temporary profile; these flags keep it off the network.
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      fixture = await startBrowserFixture();
+      ({ server, browser } = fixture);
     }, 60_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      await dispose?.();
+      await fixture?.close();
     });
 
     test('runs the headline example offline and shows Freightliner', async () => {

@@ -1,74 +1,31 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../src/paths';
 import { countNodes } from '../../src/store/catalog';
-import { EmbeddedStore } from '../../src/store/embedded/embedded-store';
 import { statisticLines, writeFiles } from '../helpers/import-files';
-import { FIXTURE_DATASET } from '../helpers/stores';
+import { listeningPort, serveSandbox, spawnServe, type ServeProcess } from '../helpers/serve-process';
+import { FIXTURE_DATASET, openEmbeddedStore } from '../helpers/stores';
 
 const API_KEY = 'shutdown-test-key-0123456789';
 
-/** `tradegraph serve` as a child process, from the sources, on a free loopback port. */
+/** `tradegraph serve` as a child process, listening; writes open (rate limit off). */
 async function serve(
   database: string,
   extra: Record<string, string> = {},
-): Promise<{
-  child: ChildProcess;
-  port: number;
-  output: { stdout: string };
-  exited: Promise<number | null>;
-}> {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (!/^(NEO4J_|TRADEGRAPH_)/.test(name) && !['DEBUG', 'NODE_OPTIONS'].includes(name)) env[name] = value;
-  }
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', path.join('src', 'cli', 'main.ts'), 'serve'], {
-    cwd: projectRoot(),
-    env: {
-      ...env,
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      TRADEGRAPH_DB_DIR: database,
-      TRADEGRAPH_RATE_LIMIT: '0',
-      ...extra,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = { stdout: '' };
-  child.stdout?.on('data', (chunk: Buffer) => (output.stdout += chunk.toString('utf8')));
-  child.stderr?.resume();
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 60_000;
-  while (!/playground http:\/\/127\.0\.0\.1:\d+\//.test(output.stdout)) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error('the server did not start');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  const port = Number(/127\.0\.0\.1:(\d+)\//.exec(output.stdout)?.[1]);
-  return { child, port, output, exited };
+): Promise<ServeProcess & { port: number }> {
+  const served = spawnServe(database, { TRADEGRAPH_RATE_LIMIT: '0', ...extra });
+  return { ...served, port: await listeningPort(served) };
 }
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('SIGTERM: what is in flight is finished', () => {
-  let directory: string;
-  const children: ChildProcess[] = [];
-
-  beforeEach(() => {
-    directory = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-shutdown-'));
-  });
-  afterEach(() => {
-    for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-    rmSync(directory, { recursive: true, force: true });
-  });
+  const sandbox = serveSandbox('tradegraph-shutdown-');
 
   test('a large response a slow client is still reading arrives whole', async () => {
-    const { child, port, exited } = await serve(path.join(directory, 'db'));
-    children.push(child);
+    const { child, port, exited } = await serve(path.join(sandbox.directory(), 'db'));
+    sandbox.track(child);
     const expected = readFileSync(require.resolve('graphiql/graphiql.min.js')).length;
     expect(expected).toBeGreaterThan(3_000_000);
 
@@ -100,8 +57,8 @@ describe('SIGTERM: what is in flight is finished', () => {
   });
 
   test('keep-alive connections are closed gracefully, never reset', async () => {
-    const { child, port, exited } = await serve(path.join(directory, 'db'));
-    children.push(child);
+    const { child, port, exited } = await serve(path.join(sandbox.directory(), 'db'));
+    sandbox.track(child);
     const agent = new http.Agent({ keepAlive: true, maxSockets: 20 });
     const errors: string[] = [];
     let answered = 0;
@@ -146,14 +103,14 @@ describe('SIGTERM: what is in flight is finished', () => {
   });
 
   test('an import running when SIGTERM comes is answered before the process exits, within the grace period', async () => {
-    const database = path.join(directory, 'db');
+    const database = path.join(sandbox.directory(), 'db');
     const grace = 4000;
     const { child, port, exited } = await serve(database, {
       TRADEGRAPH_API_KEYS: API_KEY,
       TRADEGRAPH_DATA_DIR: FIXTURE_DATASET,
       TRADEGRAPH_SHUTDOWN_GRACE_MS: String(grace),
     });
-    children.push(child);
+    sandbox.track(child);
     let exitedAt = 0;
     const done = exited.then((code) => {
       exitedAt = Date.now();
@@ -183,7 +140,7 @@ describe('SIGTERM: what is in flight is finished', () => {
       if (status === 503) expect(json.errors?.[0]?.extensions.code).toBe('SERVICE_UNAVAILABLE');
 
       // What the client was told is what the graph holds.
-      const reopened = await EmbeddedStore.open({ directory: database });
+      const reopened = await openEmbeddedStore({ directory: database });
       try {
         const statistics = (await reopened.read(countNodes, {})).find(
           (row) => row.kind === 'Statistic',
