@@ -1,0 +1,177 @@
+/**
+ * Two trees' servers side by side on copies of one database, driven in alternation, so both see
+ * the same machine load (the suite's runs, minutes apart on a shared machine, do not). For each of
+ * the suite's operations: latency at one connection, one request to each server in turn (the
+ * order swapped every round), and throughput at `--connections`, short autocannon bursts on each
+ * in turn. Answer cache off on both. Prints a markdown table with after/before ratios and writes
+ * the raw figures as JSON.
+ *
+ *   npx tsx bench/alternate.ts --before <tree> --after <tree> --db <database dir> --probes <probes.json>
+ *     [--rounds 200] [--bursts 4] [--burst-seconds 2] [--connections 10] [--out results.json]
+ *
+ * Each tree needs its node_modules; the database is copied once per tree (the embedded engine
+ * allows one process per database).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { operations } from './suite/operations';
+import type { Probes } from './suite/dataset';
+
+const argv = process.argv.slice(2);
+const option = (name: string, fallback?: string): string => {
+  const at = argv.indexOf(`--${name}`);
+  const value = at >= 0 ? argv[at + 1] : fallback;
+  if (value === undefined) throw new Error(`give --${name}`);
+  return value;
+};
+
+interface Served {
+  readonly url: string;
+  readonly child: ChildProcess;
+}
+
+async function serve(tree: string, database: string): Promise<Served> {
+  const child = spawn(process.execPath, ['-r', 'tsx/cjs', path.join('src', 'cli', 'main.ts'), 'serve'], {
+    cwd: tree,
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      TRADEGRAPH_DB_DIR: database,
+      TRADEGRAPH_RATE_LIMIT: '0',
+      TRADEGRAPH_READ_CACHE_ENTRIES: '0',
+      NEO4J_URI: '',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /API (http:\/\/127\.0\.0\.1:\d+)\/graphql/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`server in ${tree} exited (${code}):\n${output}`)));
+  });
+  for (let i = 0; i < 900; i += 1) {
+    const ok = await fetch(`${url}/health`)
+      .then((r) => r.status === 200)
+      .catch(() => false);
+    if (ok) return { url, child };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`server in ${tree} not healthy`);
+}
+
+async function timed(url: string, body: string): Promise<number> {
+  const started = process.hrtime.bigint();
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  const text = await response.text();
+  if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${url}: ${text.slice(0, 500)}`);
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+async function burst(url: string, body: string, connections: number, seconds: number): Promise<number> {
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections,
+    duration: seconds,
+  });
+  return result.requests.total;
+}
+
+async function main(): Promise<void> {
+  const trees = { before: path.resolve(option('before')), after: path.resolve(option('after')) };
+  const probes = (JSON.parse(readFileSync(option('probes'), 'utf8')) as { probes: Probes }).probes;
+  const rounds = Number(option('rounds', '200'));
+  const bursts = Number(option('bursts', '4'));
+  const burstSeconds = Number(option('burst-seconds', '2'));
+  const connections = Number(option('connections', '10'));
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-alternate-'));
+  const servers: Served[] = [];
+  try {
+    const dbs = ['before', 'after'].map((side) => {
+      const copy = path.join(scratch, side);
+      cpSync(path.resolve(option('db')), copy, { recursive: true });
+      return copy;
+    });
+    const [before, after] = await Promise.all([serve(trees.before, dbs[0]!), serve(trees.after, dbs[1]!)]);
+    servers.push(before!, after!);
+    const rows: Record<string, unknown>[] = [];
+    for (const operation of operations(probes)) {
+      const body = JSON.stringify({ query: operation.query, variables: operation.variables });
+      const a = await fetch(`${before!.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      }).then((r) => r.json());
+      const b = await fetch(`${after!.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      }).then((r) => r.json());
+      const same = JSON.stringify(a) === JSON.stringify(b);
+      const latency = { before: [] as number[], after: [] as number[] };
+      for (let i = 0; i < rounds; i += 1) {
+        const order = i % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const);
+        for (const side of order)
+          latency[side].push(await timed(side === 'before' ? before!.url : after!.url, body));
+      }
+      const requests = { before: 0, after: 0 };
+      for (let i = 0; i < bursts; i += 1) {
+        const order = i % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const);
+        for (const side of order)
+          requests[side] += await burst(
+            side === 'before' ? before!.url : after!.url,
+            body,
+            connections,
+            burstSeconds,
+          );
+      }
+      const row = {
+        name: operation.name,
+        sameAnswer: same,
+        p50: { before: median(latency.before), after: median(latency.after) },
+        requestsPerSecond: {
+          before: requests.before / (bursts * burstSeconds),
+          after: requests.after / (bursts * burstSeconds),
+        },
+      };
+      rows.push(row);
+      process.stdout.write(
+        `${operation.name.padEnd(12)} same answer ${same}  p50 ${row.p50.before.toFixed(2)} → ${row.p50.after.toFixed(2)} ms (${(row.p50.after / row.p50.before).toFixed(2)}×)` +
+          `  req/s ${row.requestsPerSecond.before.toFixed(0)} → ${row.requestsPerSecond.after.toFixed(0)} (${(row.requestsPerSecond.after / row.requestsPerSecond.before).toFixed(2)}×)\n`,
+      );
+    }
+    writeFileSync(
+      option('out', path.join(scratch, 'alternate.json')),
+      `${JSON.stringify({ date: new Date().toISOString(), trees, rounds, bursts, burstSeconds, connections, loadavg: os.loadavg(), rows }, null, 2)}\n`,
+    );
+  } finally {
+    for (const server of servers) server.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
