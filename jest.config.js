@@ -7,7 +7,8 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testTimeout: 60000,
+  // Generous: Neo4j suites load a dataset in their set-up, which took over a minute on a CI machine at load 17.
+  testTimeout: 120000,
   reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
   // A real Neo4j for the Neo4j tier: one Maven-launched server per worker, or NEO4J_URI's (see test/README.md).
   globalSetup: '<rootDir>/test/helpers/neo4j-global-setup.ts',

@@ -20,7 +20,7 @@ import { ApiKeys, authenticate, canWrite, writeGuard, writeGuardPlugin } from '.
 import { describeBytes } from './describe-bytes.js';
 import { exportRouter } from './export-route.js';
 import { importRouter } from './import-route.js';
-import { GracefulShutdown } from './shutdown.js';
+import { GracefulShutdown, KEEP_ALIVE_TIMEOUT_MS } from './shutdown.js';
 import { jsonNestingDepth } from './json-depth.js';
 import { legacyStatusPlugin } from './legacy-status-plugin.js';
 import { operationLimitsPlugin } from '../limits/limits-plugin.js';
@@ -193,6 +193,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     app,
   );
   const schema = options.schema ?? tradeGraphSchema();
+  httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   const shutdown = new GracefulShutdown(httpServer);
   const apollo = new ApolloServer<GraphContext>({
     schema,

@@ -11,6 +11,19 @@ const log = createDebug('tradegraph:server:shutdown');
  */
 const IDLE_LINGER_MS = 1000;
 
+/** The keep-alive timeout advertised to clients (`Keep-Alive: timeout=5`, Node's default). */
+export const ADVERTISED_KEEP_ALIVE_S = 5;
+
+/**
+ * How long an idle keep-alive connection is really kept: well past what is advertised. A client
+ * reuses an idle connection until about the advertised timeout; if the server closed it at that
+ * very time, a request sent just before would meet a closed socket ("fetch failed", ECONNRESET).
+ * A busy server makes that likely: when its event loop resumes after a long piece of work, the
+ * expired timer runs before the request waiting in the socket is read. Node keeps 1 s of slack
+ * for this race (it closed such a connection at 6.1 s); CI on a busy machine still met it.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 30_000;
+
 /**
  * Stops an HTTP server gracefully, within a grace period:
  *
@@ -41,7 +54,13 @@ export class GracefulShutdown {
     server.prependListener('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
       const socket = request.socket;
       this.inFlight.set(socket, (this.inFlight.get(socket) ?? 0) + 1);
-      if (this.stopping && !response.headersSent) response.setHeader('Connection', 'close');
+      if (this.stopping && !response.headersSent) {
+        response.setHeader('Connection', 'close');
+      } else if (response.shouldKeepAlive && !response.headersSent) {
+        // Given here, Node does not derive `Keep-Alive` from the longer real timeout (and still
+        // decides `Connection` itself).
+        response.setHeader('Keep-Alive', `timeout=${ADVERTISED_KEEP_ALIVE_S}`);
+      }
       response.once('close', () => {
         const left = (this.inFlight.get(socket) ?? 1) - 1;
         this.inFlight.set(socket, left);

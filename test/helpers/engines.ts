@@ -78,9 +78,27 @@ function alive(pid: number): boolean {
 }
 
 /**
+ * The turn this worker process holds, and the store opened with it. Kept on `process`, which the
+ * test files of a worker share (each file has its own module registry): a suite whose `beforeAll`
+ * timed out never disposes what it opened, and the next suite must be able to take the turn back.
+ */
+interface HeldTurn {
+  readonly testPath: string;
+  close: () => Promise<void>;
+}
+const HELD = Symbol.for('tradegraph.test.neo4jTurn');
+const held = (): Map<string, HeldTurn> => {
+  const holder = process as unknown as Record<symbol, Map<string, HeldTurn> | undefined>;
+  return (holder[HELD] ??= new Map());
+};
+const currentTestPath = (): string => expect.getState().testPath ?? '(unknown test file)';
+
+/**
  * Takes the one turn on a Neo4j server that suites of different workers share (a lock file holding
  * this process's pid; a lock left by a dead process is taken over). With one server per worker it
- * is never contended.
+ * is never contended. A turn this process still holds for an earlier test file (whose set-up timed
+ * out before it could dispose its store) is taken back: that store is closed first, so nothing it
+ * still runs writes into this suite's database.
  */
 export async function lockNeo4j(uri: string): Promise<() => void> {
   const file = lockPath(uri);
@@ -90,12 +108,30 @@ export async function lockNeo4j(uri: string): Promise<() => void> {
       const fd = openSync(file, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(file, { force: true });
+      const turn: HeldTurn = { testPath: currentTestPath(), close: async () => undefined };
+      held().set(file, turn);
+      return () => {
+        if (held().get(file) === turn) held().delete(file);
+        rmSync(file, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = Number(readFileSync(file, { encoding: 'utf8', flag: 'a+' }).trim());
-    if (holder === process.pid) throw new Error(`this process already holds the Neo4j test lock ${file}`);
+    if (holder === process.pid) {
+      const leftover = held().get(file);
+      if (leftover === undefined || leftover.testPath === currentTestPath()) {
+        throw new Error(`this process already holds the Neo4j test lock ${file}`);
+      }
+      process.stderr.write(
+        `[neo4j tier] ${path.basename(leftover.testPath)} never released its Neo4j turn (its set-up ` +
+          `failed or timed out); closing its store and taking the turn for ${path.basename(currentTestPath())}\n`,
+      );
+      held().delete(file);
+      await leftover.close().catch(() => undefined);
+      rmSync(file, { force: true });
+      continue;
+    }
     if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
       rmSync(file, { force: true });
       continue;
@@ -134,6 +170,8 @@ export async function openEmptyStore(
   const release = await lockNeo4j(uri);
   try {
     const store = await Neo4jStore.open(neo4jTestOptions(uri, extra));
+    const turn = held().get(lockPath(uri));
+    if (turn) turn.close = () => store.close();
     await store.transaction((tx) => tx.run(clearGraph, {}));
     return {
       store,

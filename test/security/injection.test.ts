@@ -191,7 +191,12 @@ describe.each(testEngines())('Hostile input to every argument of every field (%s
       try {
         response = await post(server, body);
       } catch (error) {
-        failures.push({ slot: name, problem: `no JSON answer: ${(error as Error).message.slice(0, 200)}` });
+        const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+        const why = cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : '';
+        failures.push({
+          slot: name,
+          problem: `no JSON answer: ${(error as Error).message.slice(0, 200)}${why.slice(0, 200)}`,
+        });
         return;
       }
       if (response.status >= 500) failures.push({ slot: name, problem: `HTTP ${response.status}` });
