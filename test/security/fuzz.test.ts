@@ -77,6 +77,7 @@ describe.each(testEngines())('Fuzzing the API (%s)', (engine) => {
       expect(await graphChecksum(opened.store)).toEqual(before);
       expect((await fetch(`${server.url}/health`)).status).toBe(200);
     },
-    Math.max(240_000, RUNS * 60),
+    // Bounds against a hang, not a speed target: a CI machine at load 20 took over 240 s on Neo4j.
+    Math.max(600_000, RUNS * 150),
   );
 });

@@ -96,7 +96,7 @@ describe('A read past the read timeout, on generated data', () => {
     server = await serve(store);
     // Warm the lookup's statements on the new connection.
     await post(server, { query: lookupQuery });
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await server?.close();
