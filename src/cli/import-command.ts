@@ -60,7 +60,23 @@ function printSummary(summary: ImportSummary): void {
       lines.push(`… and ${summary.changeCount - summary.changes.length} more (--json lists the first 1000)`);
     }
   }
+  lines.push(...describeDuplicates(summary.possibleDuplicates));
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** New entities the graph may have already: one line each, with the stored entities that match. */
+export function describeDuplicates(duplicates: ImportSummary['possibleDuplicates']): string[] {
+  if (duplicates.length === 0) return [];
+  const lines = [
+    `${duplicates.length} new entit${duplicates.length === 1 ? 'y' : 'ies'} may be one the graph has (if so, use its id):`,
+  ];
+  for (const duplicate of duplicates) {
+    const matches = duplicate.matches.map((match) => `${match.id} ("${match.name}", on "${match.on}")`);
+    lines.push(
+      `  ${duplicate.kind} ${duplicate.id} (${duplicate.file}:${duplicate.line}) ~ ${matches.join(', ')}`,
+    );
+  }
+  return lines;
 }
 
 /** `tradegraph import`: files checked in full, then written all or nothing; `--rollback`, `--pending`. */

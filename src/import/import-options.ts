@@ -73,6 +73,16 @@ export interface NodeChange {
   readonly fields: readonly FieldChange[];
 }
 
+/** A new entity of the import that may be one the graph has (see duplicates.ts). */
+export interface PossibleDuplicate {
+  readonly kind: NodeKind;
+  readonly id: string;
+  readonly file: string;
+  readonly line: number;
+  /** The stored entities of the same kind with one of its names or aliases (`on`, folded). */
+  readonly matches: readonly { readonly id: string; readonly name: string; readonly on: string }[];
+}
+
 export interface ImportProgress {
   readonly phase: 'reading' | 'writing' | 'committing' | 'rolling back';
   readonly bytesRead: number;
@@ -108,6 +118,8 @@ export interface ImportSummary {
   readonly changeCount: number;
   /** How many of those changes remove or replace a stored value. */
   readonly overwrites: number;
+  /** New entities whose name or alias a stored entity of the same kind has (plants: in the same place). */
+  readonly possibleDuplicates: readonly PossibleDuplicate[];
   readonly seconds: number;
 }
 

@@ -9,6 +9,7 @@ import {
   type ImportProgress,
   type ImportSummary,
   type NodeChange,
+  type PossibleDuplicate,
   type Tally,
 } from './import-options.js';
 import type { InputFile } from './input-files.js';
@@ -36,6 +37,8 @@ export class ImportReport {
   private readonly changes: NodeChange[] = [];
   private changeCount = 0;
   private overwrites = 0;
+  /** New entities that may be ones the graph has (duplicates.ts). */
+  possibleDuplicates: PossibleDuplicate[] = [];
   /** Comtrade rows not imported, by reason. */
   readonly skipped = new Map<string, number>();
   /** Problems the readers find go through the cap. */
@@ -145,6 +148,7 @@ export class ImportReport {
       changes: this.changes,
       changeCount: this.changeCount,
       overwrites: this.overwrites,
+      possibleDuplicates: this.possibleDuplicates,
       seconds: (Date.now() - this.started) / 1000,
     };
   }

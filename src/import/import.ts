@@ -4,6 +4,7 @@ import { countNodes, countRelationships } from '../store/catalog.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { applyInOneTransaction, applyJournaled, type Application } from './apply.js';
 import type { Checked } from './check-records.js';
+import { possibleDuplicates } from './duplicates.js';
 import {
   DEFAULT_BULK_IMPORT_BYTES,
   type ImportMode,
@@ -32,6 +33,7 @@ import type { WritePlan } from './write-plan.js';
  */
 
 export type {
+  PossibleDuplicate,
   FieldChange,
   ImportMode,
   ImportOptions,
@@ -142,9 +144,13 @@ async function runImport(
       );
       // References that pointed ahead are resolved; the records that waited for them planned.
       const deferred = resolver.finish();
-      if (deferred.length === 0 || report.problemCount > 0) return;
+      if (report.problemCount > 0) return;
       for (let i = 0; i < deferred.length; i += batchSize) {
         await onPlan(await planBatch(deferred.slice(i, i + batchSize), true));
+      }
+      // Before anything is written: new entities the graph may have already, for the preview.
+      if (report.problemCount === 0) {
+        report.possibleDuplicates = await possibleDuplicates(store, planner.newEntities, planner.locations);
       }
     },
   };

@@ -12,6 +12,7 @@ import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode, StoreValue } from '../store/values.js';
 import type { CheckResponse } from './check-blocks.js';
 import { claimRow } from './dataset.js';
+import type { NewEntity } from './duplicates.js';
 import type { ImportReport } from './import-report.js';
 import { holds, mergeNode, rowOfNode } from './merge-node.js';
 import { packLink } from './packed-rows.js';
@@ -51,6 +52,11 @@ export interface PlannerOptions {
  * gathered in a WritePlan, with its undo when journaled. Counts go to the import's report.
  */
 export class Planner {
+  /** The entities the import creates (not Sources, not nodes a Comtrade file implies). */
+  readonly newEntities: NewEntity[] = [];
+  /** The places the import's claims locate entities in (LOCATED_IN), by entity id. */
+  readonly locations = new Map<string, Set<string>>();
+
   constructor(
     private readonly store: GraphStore,
     private readonly report: ImportReport,
@@ -175,6 +181,16 @@ export class Planner {
       } else {
         counts.created += 1;
         plan.undo?.createdNodes.push(item.id);
+        if (item.kind !== 'Source' && !item.ensure) {
+          const names = [item.row.name, ...((item.row.aliases as string[] | null) ?? [])];
+          this.newEntities.push({
+            kind: item.kind,
+            id: item.id,
+            names: names.filter((name): name is string => typeof name === 'string'),
+            file: where.file,
+            line: item.at.line,
+          });
+        }
       }
       const rows = plan.upserts[item.kind] ?? [];
       rows.push(row);
@@ -270,6 +286,9 @@ export class Planner {
     const counts = this.report.relationships;
     for (const item of items) {
       const claim = item.record;
+      if (claim.type === 'LOCATED_IN') {
+        this.locations.set(claim.from, (this.locations.get(claim.from) ?? new Set()).add(claim.to));
+      }
       const row = claimRow(claim, this.resolver.kindOf(claim.source)?.published ?? null);
       const before = existing.get(`${claim.type}|${claim.from}|${claim.to}|${claim.source}`);
       const { from: _from, to: _to, ...properties } = row;

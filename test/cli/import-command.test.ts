@@ -1,4 +1,4 @@
-import { describeChanges } from '../../src/cli/import-command';
+import { describeChanges, describeDuplicates } from '../../src/cli/import-command';
 import { cliOn, type CliOnEngine } from '../helpers/cli';
 import { writeFiles } from '../helpers/import-files';
 
@@ -52,5 +52,23 @@ describe('Import summary text', () => {
         },
       ]),
     ).toEqual(['  Company acme', '    aliases: [A] → [A, B]', '    OVERWRITES description: "old" → (none)']);
+  });
+
+  test('possible duplicates: one line each, with the stored entities that match', () => {
+    expect(describeDuplicates([])).toEqual([]);
+    expect(
+      describeDuplicates([
+        {
+          kind: 'Plant',
+          id: 'daimay-saltillo-2',
+          file: 'plants.jsonl',
+          line: 3,
+          matches: [{ id: 'daimay-saltillo', name: 'Daimay Saltillo', on: 'daimay saltillo' }],
+        },
+      ]),
+    ).toEqual([
+      '1 new entity may be one the graph has (if so, use its id):',
+      '  Plant daimay-saltillo-2 (plants.jsonl:3) ~ daimay-saltillo ("Daimay Saltillo", on "daimay saltillo")',
+    ]);
   });
 });

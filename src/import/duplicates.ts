@@ -1,0 +1,80 @@
+import type { NodeKind } from '../domain/kinds.js';
+import { foldForSearch } from '../domain/normalize.js';
+import { outgoingClaims } from '../records/graph-records.js';
+import type { GraphStore } from '../store/graph-store.js';
+import { searchNodes } from '../store/search-nodes.js';
+import type { PossibleDuplicate } from './import-options.js';
+
+/** A new entity of the import, as the duplicate check needs it. */
+export interface NewEntity {
+  readonly kind: NodeKind;
+  readonly id: string;
+  readonly names: readonly string[];
+  readonly file: string;
+  readonly line: number;
+}
+
+/** Matches kept per new entity. */
+const MATCHES_KEPT = 5;
+
+/**
+ * Part of the plan stage: the new entities of an import that may be ones the graph has already. A
+ * new entity is flagged when a stored entity of the same kind has one of its names or aliases,
+ * folded (case, accents and punctuation aside, as search folds them); a plant only when the two
+ * share a place they are located in, or either has none stated (`locations`: the places the
+ * import locates its new plants in). Reported, never refused: the user decides.
+ */
+export async function possibleDuplicates(
+  store: GraphStore,
+  entities: readonly NewEntity[],
+  locations: ReadonlyMap<string, ReadonlySet<string>>,
+): Promise<PossibleDuplicate[]> {
+  const found: PossibleDuplicate[] = [];
+  const newIds = new Set(entities.map((entity) => entity.id));
+  for (const entity of entities) {
+    const matches = new Map<string, { id: string; name: string; on: string }>();
+    for (const name of new Set(entity.names.map(foldForSearch).filter((term) => term.length > 0))) {
+      const hits = await searchNodes(store, name, { kinds: [entity.kind], limit: MATCHES_KEPT + 1 });
+      for (const { node, score } of hits) {
+        // 100: the folded text is one of the stored entity's names or aliases, whole.
+        if (score < 100 || node.id === entity.id || newIds.has(node.id) || matches.has(node.id)) continue;
+        matches.set(node.id, { id: node.id, name: String(node.properties.name ?? node.id), on: name });
+      }
+    }
+    if (matches.size === 0) continue;
+    let kept = [...matches.values()];
+    if (entity.kind === 'Plant') kept = await samePlace(store, kept, locations.get(entity.id));
+    if (kept.length > 0) {
+      found.push({
+        kind: entity.kind,
+        id: entity.id,
+        file: entity.file,
+        line: entity.line,
+        matches: kept.slice(0, MATCHES_KEPT),
+      });
+    }
+  }
+  return found;
+}
+
+/** The stored plants that share a place with the new one, or all of them when either states none. */
+async function samePlace<T extends { id: string }>(
+  store: GraphStore,
+  matches: T[],
+  places: ReadonlySet<string> | undefined,
+): Promise<T[]> {
+  if (!places || places.size === 0) return matches;
+  const stored = new Map<string, Set<string>>();
+  for (const edge of await outgoingClaims(
+    store,
+    'Plant',
+    matches.map((match) => match.id),
+  )) {
+    if (edge.type !== 'LOCATED_IN') continue;
+    stored.set(edge.startId, (stored.get(edge.startId) ?? new Set()).add(edge.endId));
+  }
+  return matches.filter((match) => {
+    const theirs = stored.get(match.id);
+    return !theirs || [...theirs].some((place) => places.has(place));
+  });
+}

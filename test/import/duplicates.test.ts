@@ -1,0 +1,106 @@
+import { importFiles } from '../../src/import/import';
+import { loadDataset } from '../../src/import/dataset';
+import { writeDataset } from '../../src/import/write-dataset';
+import type { GraphStore } from '../../src/store/graph-store';
+import { openEmptyStore, testEngines } from '../helpers/engines';
+import { writeFiles } from '../helpers/import-files';
+import { FIXTURE_DATASET } from '../helpers/stores';
+
+jest.setTimeout(180_000);
+
+describe.each(testEngines())('Possible duplicates flagged before they are written (%s)', (engine) => {
+  let store: GraphStore;
+  let dispose: () => Promise<void>;
+  beforeAll(async () => {
+    const opened = await openEmptyStore(engine);
+    store = opened.store;
+    dispose = opened.dispose;
+    await writeDataset(store, loadDataset(FIXTURE_DATASET));
+  });
+  afterAll(async () => {
+    await dispose();
+  });
+
+  async function dryRun(lines: Record<string, unknown>[]) {
+    const written = writeFiles({
+      'change.jsonl': `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`,
+    });
+    try {
+      return await importFiles(store, [written.paths['change.jsonl'] as string], { dryRun: true });
+    } finally {
+      written.remove();
+    }
+  }
+
+  const source = 'fx-report-2026';
+
+  test('a new entity with the folded name or an alias of a stored one of its kind is reported with the match', async () => {
+    const summary = await dryRun([
+      {
+        kind: 'Company',
+        id: 'alpha-trucks-mx',
+        name: 'ALPHA  Trucks',
+        companyType: 'manufacturer',
+        sources: [source],
+      },
+      {
+        kind: 'Company',
+        id: 'beta-2',
+        name: 'Beta Two',
+        aliases: ['beta'],
+        companyType: 'supplier',
+        sources: [source],
+      },
+      { kind: 'Company', id: 'new-co', name: 'Entirely New', companyType: 'supplier', sources: [source] },
+      // Same name, another kind: not a duplicate.
+      { kind: 'Association', id: 'alpha-assoc', name: 'Alpha Trucks', sources: [source] },
+    ]);
+    expect(summary.nodes.Company.created).toBe(3);
+    expect(summary.possibleDuplicates).toEqual([
+      {
+        kind: 'Company',
+        id: 'alpha-trucks-mx',
+        file: expect.stringContaining('change.jsonl'),
+        line: 1,
+        matches: [{ id: 'alpha-trucks', name: 'Alpha Trucks', on: 'alpha trucks' }],
+      },
+      expect.objectContaining({
+        id: 'beta-2',
+        matches: [{ id: 'beta-motors', name: 'Beta Motors', on: 'beta' }],
+      }),
+    ]);
+  });
+
+  test('a plant is flagged only in the place of the stored one, or when no place is stated', async () => {
+    const plant = (id: string) => ({
+      kind: 'Plant',
+      id,
+      name: 'Alpha Saltillo Plant',
+      facilityType: 'plant',
+      sources: [source],
+    });
+    const located = (id: string, to: string) => ({
+      kind: 'Relationship',
+      type: 'LOCATED_IN',
+      from: id,
+      to,
+      source,
+    });
+    const summary = await dryRun([
+      plant('alpha-saltillo-2'),
+      located('alpha-saltillo-2', 'MX-COA-saltillo'),
+      plant('alpha-elsewhere'),
+      located('alpha-elsewhere', 'MX-COA'),
+      plant('alpha-unplaced'),
+    ]);
+    expect(
+      summary.possibleDuplicates.map((duplicate) => [
+        duplicate.id,
+        duplicate.matches.map((match) => match.id),
+      ]),
+    ).toEqual([
+      ['alpha-saltillo-2', ['alpha-saltillo-plant']],
+      ['alpha-unplaced', ['alpha-saltillo-plant']],
+    ]);
+  });
+});
