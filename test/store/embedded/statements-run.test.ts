@@ -43,7 +43,8 @@ function sampleRows(name: string): WriteRow[] {
   const kind = Object.entries(upsertStatements).find(([, statement]) => statement.name === name)?.[0];
   const fixture = kind
     ? dataset.nodes.get(kind as never)
-    : (dataset.links.get(name as LinkStatementName) ?? (name === 'set-statistic-change' ? dataset.statisticChanges : undefined));
+    : (dataset.links.get(name as LinkStatementName) ??
+      (name === 'set-statistic-change' ? dataset.statisticChanges : undefined));
   if (fixture && fixture.length > 0) return [fixture[0] as WriteRow];
   if (name.startsWith('link-statistic-')) return [{ id: 'no-such-statistic', target: 'no-such-target' }];
   return [
