@@ -165,7 +165,13 @@ export function importRouter(options: ImportRouteOptions): ImportRoute {
           ...(options.bulkImportBytes === undefined ? {} : { bulkAboveBytes: options.bulkImportBytes }),
         },
       );
-      if (!response.headersSent) response.json({ ...summary, files: renamed(summary.files, files) });
+      if (!response.headersSent) {
+        response.json({
+          ...summary,
+          files: renamed(summary.files, files),
+          possibleDuplicates: renamed(summary.possibleDuplicates, files),
+        });
+      }
     } catch (error) {
       if (response.headersSent) {
         log('import of %s ended after its client was answered: %O', names, error);

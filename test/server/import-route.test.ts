@@ -184,6 +184,29 @@ describe('POST /import', () => {
       });
     });
 
+    test("a possible duplicate names the file as the client did, never the server's temporary path", async () => {
+      const answer = await uploadFiles(server, 'dryRun=true', [
+        [
+          'dup.jsonl',
+          line({
+            kind: 'Company',
+            id: 'zeta-logistics-2',
+            name: 'ZETA LOGISTICS',
+            sources: ['fx-import-note'],
+          }),
+        ],
+      ]);
+      expect(answer.status).toBe(200);
+      expect(JSON.stringify(answer.body)).not.toMatch(/tradegraph-upload-/);
+      expect((answer.body as { possibleDuplicates?: unknown }).possibleDuplicates).toEqual([
+        expect.objectContaining({
+          id: 'zeta-logistics-2',
+          file: 'dup.jsonl',
+          matches: [expect.objectContaining({ id: 'zeta-logistics' })],
+        }),
+      ]);
+    });
+
     test('a problem in one file refuses the whole change, naming the file as the client did', async () => {
       const before = await graphChecksum(store);
       const answer = await uploadFiles(server, '', [
