@@ -12,13 +12,13 @@
  * Each tree needs its node_modules; the database is copied once per tree (the embedded engine
  * allows one process per database).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { operations } from './suite/operations';
 import type { Probes } from './suite/dataset';
+import { startServer, type Server } from './suite/http';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback?: string): string => {
@@ -27,46 +27,6 @@ const option = (name: string, fallback?: string): string => {
   if (value === undefined) throw new Error(`give --${name}`);
   return value;
 };
-
-interface Served {
-  readonly url: string;
-  readonly child: ChildProcess;
-}
-
-async function serve(tree: string, database: string): Promise<Served> {
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', path.join('src', 'cli', 'main.ts'), 'serve'], {
-    cwd: tree,
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      TRADEGRAPH_DB_DIR: database,
-      TRADEGRAPH_RATE_LIMIT: '0',
-      TRADEGRAPH_READ_CACHE_ENTRIES: '0',
-      NEO4J_URI: '',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /API (http:\/\/127\.0\.0\.1:\d+)\/graphql/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`server in ${tree} exited (${code}):\n${output}`)));
-  });
-  for (let i = 0; i < 900; i += 1) {
-    const ok = await fetch(`${url}/health`)
-      .then((r) => r.status === 200)
-      .catch(() => false);
-    if (ok) return { url, child };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`server in ${tree} not healthy`);
-}
 
 async function timed(url: string, body: string): Promise<number> {
   const started = process.hrtime.bigint();
@@ -105,13 +65,16 @@ async function main(): Promise<void> {
   const burstSeconds = Number(option('burst-seconds', '2'));
   const connections = Number(option('connections', '10'));
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-alternate-'));
-  const servers: Served[] = [];
+  const servers: Server[] = [];
   try {
     const dbs = ['before', 'after'].map((side) => {
       const copy = path.join(scratch, side);
       cpSync(path.resolve(option('db')), copy, { recursive: true });
       return copy;
     });
+    // The answer cache off on both sides: what a new question costs.
+    const serve = (tree: string, database: string): Promise<Server> =>
+      startServer(database, { TRADEGRAPH_READ_CACHE_ENTRIES: '0' }, undefined, tree);
     const [before, after] = await Promise.all([serve(trees.before, dbs[0]!), serve(trees.after, dbs[1]!)]);
     servers.push(before!, after!);
     const rows: Record<string, unknown>[] = [];
@@ -165,8 +128,7 @@ async function main(): Promise<void> {
       `${JSON.stringify({ date: new Date().toISOString(), trees, rounds, bursts, burstSeconds, connections, loadavg: os.loadavg(), rows }, null, 2)}\n`,
     );
   } finally {
-    for (const server of servers) server.child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await Promise.all(servers.map((server) => server.stop()));
     rmSync(scratch, { recursive: true, force: true });
   }
 }

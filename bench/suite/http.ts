@@ -29,9 +29,11 @@ export async function startServer(
   databaseDirectory: string,
   extraEnv: Record<string, string> = {},
   script: readonly string[] = [path.join('src', 'cli', 'main.ts'), 'serve'],
+  /** The checkout to run it from (another tree's server, for a before/after comparison). */
+  cwd: string = projectRoot(),
 ): Promise<Server> {
   const child = spawn(process.execPath, ['-r', 'tsx/cjs', ...script], {
-    cwd: projectRoot(),
+    cwd,
     env: {
       ...process.env,
       // Not tsx's hooks from this process (they would relay the server's signals to it).
