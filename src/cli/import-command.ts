@@ -17,7 +17,8 @@ const shown = (value: unknown): string => {
 export function describeChanges(changes: readonly NodeChange[]): string[] {
   const lines: string[] = [];
   for (const change of changes) {
-    lines.push(`  ${change.kind} ${change.id}`);
+    const merged = change.mergedFrom === undefined ? '' : ` (merged from ${change.mergedFrom} by sameAs)`;
+    lines.push(`  ${change.kind} ${change.id}${merged}`);
     for (const field of change.fields) {
       lines.push(
         `    ${field.overwrites ? 'OVERWRITES ' : ''}${field.field}: ${shown(field.before)} → ${shown(field.after)}`,
@@ -60,20 +61,33 @@ function printSummary(summary: ImportSummary): void {
       lines.push(`… and ${summary.changeCount - summary.changes.length} more (--json lists the first 1000)`);
     }
   }
+  lines.push(...describeMerges(summary.merges, summary.dryRun));
   lines.push(...describeDuplicates(summary.possibleDuplicates));
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+/** Records merged by `sameAs`: one line each, `kind id → existing id`. */
+export function describeMerges(merges: ImportSummary['merges'], dryRun: boolean): string[] {
+  if (merges.length === 0) return [];
+  return [
+    `${merges.length} record(s) ${dryRun ? 'would be' : 'were'} merged by sameAs into the node they name ` +
+      `(their own ids are not created; the change's references to them go to that node):`,
+    ...merges.map((merge) => `  ${merge.kind} ${merge.id} → ${merge.into} (${merge.file}:${merge.line})`),
+  ];
 }
 
 /** New entities the graph may have already: one line each, with the stored entities that match. */
 export function describeDuplicates(duplicates: ImportSummary['possibleDuplicates']): string[] {
   if (duplicates.length === 0) return [];
   const lines = [
-    `${duplicates.length} new entit${duplicates.length === 1 ? 'y' : 'ies'} may be one the graph has (if so, use its id):`,
+    `${duplicates.length} new entit${duplicates.length === 1 ? 'y' : 'ies'} may be one the graph has ` +
+      `(if so, give its record "sameAs": "<that id>" to merge it into that node, or use that id):`,
   ];
   for (const duplicate of duplicates) {
     const matches = duplicate.matches.map((match) => `${match.id} ("${match.name}", on "${match.on}")`);
     lines.push(
       `  ${duplicate.kind} ${duplicate.id} (${duplicate.file}:${duplicate.line}) ~ ${matches.join(', ')}`,
+      `    ${duplicate.hint}`,
     );
   }
   return lines;

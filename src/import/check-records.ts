@@ -5,7 +5,7 @@ import type { WriteRow } from '../store/catalog.js';
 import { entityRow, sourceRow, statisticRow } from './dataset.js';
 import { contentHash } from './id-index.js';
 import type { InputRecord } from './input-files.js';
-import { fieldsOf, schemaOf, type RecordKind } from '../records/record-kinds.js';
+import { fieldsOf, SAME_AS_FIELD, schemaOf, takesSameAs, type RecordKind } from '../records/record-kinds.js';
 import { packStatistic } from './packed-rows.js';
 import type { ProblemSink } from './problems.js';
 import type { RelationshipRecord, SourceRecord, StatisticRecord } from '../records/records.js';
@@ -50,6 +50,8 @@ export interface CheckedNode {
   readonly cleared: readonly string[];
   /** The record leaves out fields a new node needs: it can only amend a node the graph has. */
   readonly patch: boolean;
+  /** The existing node the record is the same as (`sameAs`), which it is merged into; null: none. */
+  readonly sameAs: string | null;
 }
 
 export interface CheckedClaim {
@@ -149,8 +151,10 @@ function checkNode(input: InputRecord, fileName: string, problems: ProblemSink):
   const id = typeof input.fields.id === 'string' ? input.fields.id : '-';
   const fields: Record<string, unknown> = {};
   const cleared: string[] = [];
-  let wrong = false;
+  const sameAs = sameAsOf(kind, input, fileName, problems);
+  let wrong = sameAs === undefined;
   for (const [field, value] of Object.entries(input.fields)) {
+    if (field === SAME_AS_FIELD) continue;
     if (value !== null) {
       fields[field] = value;
       continue;
@@ -204,12 +208,48 @@ function checkNode(input: InputRecord, fileName: string, problems: ProblemSink):
     kind,
     id: record.id as string,
     row,
-    hash: contentHash(`${kind}|${JSON.stringify(record)}|${cleared.join(',')}`),
+    hash: contentHash(`${kind}|${JSON.stringify(record)}|${cleared.join(',')}|${sameAs ?? ''}`),
     published: kind === 'Source' ? ((record as SourceRecord).published ?? null) : null,
     sources: kind === 'Source' ? [] : ((record.sources as string[] | undefined) ?? []),
     ensure: input.ensure ?? false,
     given,
     cleared,
     patch,
+    sameAs: sameAs ?? null,
   };
+}
+
+/**
+ * A record's `sameAs`: the id it names, null when it has none, undefined when it is wrong (a
+ * problem reported). Whether that id exists, and is of the record's kind, is the resolve stage's.
+ */
+function sameAsOf(
+  kind: RecordKind,
+  input: InputRecord,
+  fileName: string,
+  problems: ProblemSink,
+): string | null | undefined {
+  if (!(SAME_AS_FIELD in input.fields)) return null;
+  const value = input.fields[SAME_AS_FIELD];
+  const id = typeof input.fields.id === 'string' ? input.fields.id : '-';
+  const problem = (message: string): undefined => {
+    problems.push({ file: fileName, line: input.line, record: id, field: SAME_AS_FIELD, message });
+    return undefined;
+  };
+  if (!takesSameAs(kind)) {
+    return problem(
+      `is for entity records only (a ${kind} cannot be merged into another): leave it out, and give the record the id it should amend`,
+    );
+  }
+  if (typeof value !== 'string' || value.trim() === '') {
+    return problem(
+      `must name the id of an existing ${kind} this record is the same as (a string such as "sameAs": "daimay"); leave it out to create or amend "${id}"`,
+    );
+  }
+  if (value === id) {
+    return problem(
+      `is the record's own id "${id}": sameAs names another, existing ${kind} to merge this record into; leave it out to create or amend "${id}"`,
+    );
+  }
+  return value;
 }

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { fieldsOf, type RecordKind } from '../records/record-kinds.js';
+import { inputFieldsOf, type RecordKind } from '../records/record-kinds.js';
 import type { ProblemSink } from './problems.js';
 
 /** A column of a CSV file in the project's format: a field of the file's kind, and where it is. */
@@ -40,7 +40,7 @@ export function csvHeader(
   }) as string[][];
   const names = (cells ?? []).map((cell) => cell.trim());
   const kind = file.kind as RecordKind;
-  const known = new Set(fieldsOf(kind));
+  const known = new Set(inputFieldsOf(kind));
   const columns: CsvColumn[] = [];
   const seen = new Set<string>();
   names.forEach((name, position) => {

@@ -25,6 +25,7 @@ import {
   type SourceRecord,
   type StatisticRecord,
 } from '../records/records.js';
+import { SAME_AS_FIELD } from '../records/record-kinds.js';
 import { ValidationError, type Problem } from './problems.js';
 
 type FileName = keyof typeof RECORD_FILES;
@@ -110,6 +111,23 @@ function parseRecords<S extends z.ZodType>(
   return valid;
 }
 
+/** `sameAs` is for imports (docs/import-export.md): the dataset states each entity once, under its id. */
+function refuseSameAs(file: string, item: Located<unknown>, problems: Problem[]): void {
+  const fields = item.record as Record<string, unknown> | null;
+  if (typeof fields !== 'object' || fields === null || !(SAME_AS_FIELD in fields)) return;
+  const [into, id] = [String(fields[SAME_AS_FIELD]), String(fields.id ?? '-')];
+  problems.push({
+    file,
+    line: item.line,
+    record: id,
+    field: SAME_AS_FIELD,
+    message:
+      `is for imports, which merge a record into a node the graph has; the dataset states each entity once: ` +
+      `move what this record adds into the record of "${into}", and name "${into}" where the dataset names "${id}"`,
+  });
+  delete fields[SAME_AS_FIELD]; // reported once, not again as an unknown field
+}
+
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
 /** Turns an entity record into the row its upsert statement takes: every field of its schema, absent ones null. */
@@ -137,16 +155,23 @@ export function sourceRow(record: SourceRecord): WriteRow {
   };
 }
 
+/** A statistic's name, from its subject, metric, destination and period: `MX exports to US 2026-01`. */
+export const statisticName = (
+  subject: string,
+  metric: string,
+  destination: string | null | undefined,
+  period: string,
+): string => `${subject} ${metric}${destination ? ` to ${destination}` : ''} ${period}`;
+
 export function statisticRow(record: StatisticRecord): WriteRow {
   const period = periodOf(record.period);
   if (typeof period === 'string') throw new Error(period); // unreachable: the schema checked the period
-  const where = record.destination ? ` to ${record.destination}` : '';
   // The schema made sure a range has low and high, and anything else a value.
   const value = record.value ?? record.low ?? Number.NaN;
   const range = record.qualifier === 'range';
   return {
     id: record.id,
-    name: `${record.subject} ${record.metric}${where} ${record.period}`,
+    name: statisticName(record.subject, record.metric, record.destination, record.period),
     metric: record.metric,
     value,
     unit: record.unit,
@@ -207,7 +232,9 @@ export function loadDataset(directory = defaultDataDirectory()): Dataset {
   ][]) {
     const full = path.join(directory, file);
     if (existsSync(full)) hash.update(file).update(readFileSync(full));
-    const items = parseRecords(readYamlList(directory, file, problems), schema as z.ZodType, problems);
+    const listed = readYamlList(directory, file, problems);
+    for (const item of listed) refuseSameAs(file, item, problems);
+    const items = parseRecords(listed, schema as z.ZodType, problems);
     if (kind === 'Relationship') {
       relationships = items as Located<RelationshipRecord>[];
       continue;

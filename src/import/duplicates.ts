@@ -22,7 +22,8 @@ const MATCHES_KEPT = 5;
  * new entity is flagged when a stored entity of the same kind has one of its names or aliases,
  * folded (case, accents and punctuation aside, as search folds them); a plant only when the two
  * share a place they are located in, or either has none stated (`locations`: the places the
- * import locates its new plants in). Reported, never refused: the user decides.
+ * import locates its new plants in). Reported, never refused: the user decides, and says so with
+ * `sameAs` (the hint). A `sameAs` record is merged, not new, so it is never flagged.
  */
 export async function possibleDuplicates(
   store: GraphStore,
@@ -44,18 +45,26 @@ export async function possibleDuplicates(
     if (matches.size === 0) continue;
     let kept = [...matches.values()];
     if (entity.kind === 'Plant') kept = await samePlace(store, kept, locations.get(entity.id));
-    if (kept.length > 0) {
+    const first = kept[0];
+    if (first) {
       found.push({
         kind: entity.kind,
         id: entity.id,
         file: entity.file,
         line: entity.line,
         matches: kept.slice(0, MATCHES_KEPT),
+        hint: sameAsHint(entity, first.id),
       });
     }
   }
   return found;
 }
+
+/** How to say that a new entity is the stored one: `sameAs` in its record. */
+export const sameAsHint = (entity: { readonly kind: NodeKind; readonly id: string }, match: string): string =>
+  `if ${entity.id} is ${match}, add "sameAs": "${match}" to its record (in CSV, a sameAs column): ` +
+  `it is then merged into ${match} (only the fields it gives change, lists are merged) and ` +
+  `${entity.id} is never created; the change's other records may keep using "${entity.id}"`;
 
 /** The stored plants that share a place with the new one, or all of them when either states none. */
 async function samePlace<T extends { id: string }>(

@@ -70,7 +70,19 @@ export interface FieldChange {
 export interface NodeChange {
   readonly kind: NodeKind;
   readonly id: string;
+  /** The change comes from a record with this id and `sameAs` naming `id`, merged into it. */
+  readonly mergedFrom?: string;
   readonly fields: readonly FieldChange[];
+}
+
+/** A record with `sameAs`, merged into the node it names: its own id is never created (see same-as.ts). */
+export interface SameAsMerge {
+  readonly kind: NodeKind;
+  /** The record's own id: wherever the change uses it, it stands for `into`. */
+  readonly id: string;
+  readonly into: string;
+  readonly file: string;
+  readonly line: number;
 }
 
 /** A new entity of the import that may be one the graph has (see duplicates.ts). */
@@ -81,6 +93,8 @@ export interface PossibleDuplicate {
   readonly line: number;
   /** The stored entities of the same kind with one of its names or aliases (`on`, folded). */
   readonly matches: readonly { readonly id: string; readonly name: string; readonly on: string }[];
+  /** What to do if it is one of them: `sameAs` in its record. */
+  readonly hint: string;
 }
 
 export interface ImportProgress {
@@ -120,6 +134,8 @@ export interface ImportSummary {
   readonly overwrites: number;
   /** New entities whose name or alias a stored entity of the same kind has (plants: in the same place). */
   readonly possibleDuplicates: readonly PossibleDuplicate[];
+  /** Records merged by `sameAs` into the node they name (the first 1000). */
+  readonly merges: readonly SameAsMerge[];
   readonly seconds: number;
 }
 

@@ -10,6 +10,7 @@ import {
   type ImportSummary,
   type NodeChange,
   type PossibleDuplicate,
+  type SameAsMerge,
   type Tally,
 } from './import-options.js';
 import type { InputFile } from './input-files.js';
@@ -39,6 +40,8 @@ export class ImportReport {
   private overwrites = 0;
   /** New entities that may be ones the graph has (duplicates.ts). */
   possibleDuplicates: PossibleDuplicate[] = [];
+  /** Records merged by `sameAs` into the node they name (the first CHANGES_KEPT). */
+  private readonly merges: SameAsMerge[] = [];
   /** Comtrade rows not imported, by reason. */
   readonly skipped = new Map<string, number>();
   /** Problems the readers find go through the cap. */
@@ -72,11 +75,18 @@ export class ImportReport {
     this.fileRecords[file] = (this.fileRecords[file] ?? 0) + records;
   }
 
-  /** A node the import changes, field by field. */
-  changed(kind: NodeKind, id: string, fields: FieldChange[]): void {
+  /** A node the import changes, field by field (`mergedFrom`: by a `sameAs` record with that id). */
+  changed(kind: NodeKind, id: string, fields: FieldChange[], mergedFrom?: string): void {
     this.changeCount += 1;
     this.overwrites += fields.filter((change) => change.overwrites).length;
-    if (this.changes.length < CHANGES_KEPT) this.changes.push({ kind, id, fields });
+    if (this.changes.length < CHANGES_KEPT) {
+      this.changes.push(mergedFrom === undefined ? { kind, id, fields } : { kind, id, mergedFrom, fields });
+    }
+  }
+
+  /** A `sameAs` record merged into the node it names. */
+  merged(merge: SameAsMerge): void {
+    if (this.merges.length < CHANGES_KEPT) this.merges.push(merge);
   }
 
   /** Throws the problems found, if any, in reading order: by file as imported, then by line. */
@@ -149,6 +159,7 @@ export class ImportReport {
       changeCount: this.changeCount,
       overwrites: this.overwrites,
       possibleDuplicates: this.possibleDuplicates,
+      merges: this.merges,
       seconds: (Date.now() - this.started) / 1000,
     };
   }

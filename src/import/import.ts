@@ -35,6 +35,7 @@ import type { WritePlan } from './write-plan.js';
 export type {
   PossibleDuplicate,
   FieldChange,
+  SameAsMerge,
   ImportMode,
   ImportOptions,
   ImportProgress,

@@ -2,7 +2,7 @@ import type { NodeKind } from '../domain/kinds.js';
 import type { RelationshipType } from '../domain/relationships.js';
 import { outgoingClaims } from '../records/graph-records.js';
 import { fieldsOf } from '../records/record-kinds.js';
-import { copyStatistics, findStatistics } from '../store/catalog.js';
+import { copyStatistics, findStatistics, type WriteRow } from '../store/catalog.js';
 import {
   claimStatementName,
   statisticCopyStatementName,
@@ -46,6 +46,12 @@ export interface PlannerOptions {
   readonly storedClaims: number;
 }
 
+/** An entity row's name and aliases. */
+const namesOf = (row: WriteRow): string[] =>
+  [row.name, ...((row.aliases as string[] | null) ?? [])].filter(
+    (name): name is string => typeof name === 'string',
+  );
+
 /**
  * The plan stage: each resolved record classified against the store (created, updated or
  * unchanged; an entity or Source merged into the stored node, field by field) and what to write
@@ -56,6 +62,13 @@ export class Planner {
   readonly newEntities: NewEntity[] = [];
   /** The places the import's claims locate entities in (LOCATED_IN), by entity id. */
   readonly locations = new Map<string, Set<string>>();
+  /** Where each new entity is in `newEntities`. */
+  private readonly newIndex = new Map<string, number>();
+  /**
+   * The row written for each entity the change creates or changes, so that a `sameAs` record
+   * merged into it adds to what the change writes rather than to what the graph held before.
+   */
+  private readonly planned = new Map<string, WriteRow>();
 
   constructor(
     private readonly store: GraphStore,
@@ -97,6 +110,9 @@ export class Planner {
     staging: Staging | null,
   ): Promise<boolean> {
     const resolver = this.resolver;
+    // A reference to a `sameAs` record's id is rewritten, record by record (same-as.ts).
+    if (resolver.sameAs.size > 0 && response.targets.some((target) => resolver.sameAs.get(target)))
+      return false;
     const unknown = response.targets.filter((target) => resolver.kindOf(target) === undefined);
     if (unknown.length > 0) await resolver.lookUp(unknown);
     const kinds: NodeKind[] = [];
@@ -135,16 +151,22 @@ export class Planner {
   }
 
   private planNodes(
-    items: readonly Extract<Valid, { type: 'node' }>[],
+    given: readonly Extract<Valid, { type: 'node' }>[],
     storedNodes: ReadonlyMap<string, GraphNode>,
     plan: WritePlan,
   ): void {
+    // `sameAs` records after the others: the node they are merged into may be one of this batch.
+    const items = given.some((item) => item.mergedFrom !== undefined)
+      ? [...given.filter((item) => !item.mergedFrom), ...given.filter((item) => item.mergedFrom)]
+      : given;
     for (const item of items) {
       const stored = storedNodes.get(item.id);
+      // The row this change already writes for the node (only a `sameAs` record meets one).
+      const earlier = item.kind === 'Source' ? undefined : this.planned.get(item.id);
       const where = {
         file: this.report.fileName(item.at.file),
         line: item.at.line,
-        record: item.id,
+        record: item.mergedFrom ?? item.id,
         field: 'id',
       };
       if (stored && stored.kind !== item.kind) {
@@ -156,7 +178,7 @@ export class Planner {
         counts.unchanged += 1;
         continue;
       }
-      if (!stored && item.patch) {
+      if (!stored && !earlier && item.patch) {
         // Leaves out what a new node needs: it can only amend a node the graph has.
         const needs = fieldsOf(item.kind).filter((field) => !item.given.includes(field) && field !== 'id');
         this.report.problem({
@@ -167,35 +189,56 @@ export class Planner {
         });
         continue;
       }
+      if (item.mergedFrom !== undefined) {
+        this.report.merged({
+          kind: item.kind,
+          id: item.mergedFrom,
+          into: item.id,
+          file: where.file,
+          line: item.at.line,
+        });
+      }
       let row = item.row;
-      if (stored) {
-        const merged = mergeNode(item.kind, rowOfNode(stored), item, this.options.replaceEntities);
+      const base = earlier ?? (stored ? rowOfNode(stored) : undefined);
+      if (base) {
+        const merged = mergeNode(item.kind, base, item, this.options.replaceEntities);
         if (merged.changes.length === 0) {
-          counts.unchanged += 1;
+          if (!earlier) counts.unchanged += 1;
           continue;
         }
         row = merged.row;
-        this.report.changed(item.kind, item.id, merged.changes);
-        counts.updated += 1;
-        plan.undo?.nodes.push({ kind: item.kind, row: rowOfNode(stored) });
+        this.report.changed(item.kind, item.id, merged.changes, item.mergedFrom);
+        // A node this change writes already is counted, and undone, once.
+        if (!earlier) {
+          counts.updated += 1;
+          plan.undo?.nodes.push({ kind: item.kind, row: base });
+        } else if (!stored) this.renamed(item.id, row);
       } else {
         counts.created += 1;
         plan.undo?.createdNodes.push(item.id);
         if (item.kind !== 'Source' && !item.ensure) {
-          const names = [item.row.name, ...((item.row.aliases as string[] | null) ?? [])];
+          this.newIndex.set(item.id, this.newEntities.length);
           this.newEntities.push({
             kind: item.kind,
             id: item.id,
-            names: names.filter((name): name is string => typeof name === 'string'),
+            names: namesOf(row),
             file: where.file,
             line: item.at.line,
           });
         }
       }
+      if (item.kind !== 'Source') this.planned.set(item.id, row);
       const rows = plan.upserts[item.kind] ?? [];
       rows.push(row);
       plan.upserts[item.kind] = rows;
     }
+  }
+
+  /** A new entity of the change that a `sameAs` record added to: its names, for the duplicate check. */
+  private renamed(id: string, row: WriteRow): void {
+    const index = this.newIndex.get(id);
+    const entity = index === undefined ? undefined : this.newEntities[index];
+    if (index !== undefined && entity) this.newEntities[index] = { ...entity, names: namesOf(row) };
   }
 
   private async planStatistics(

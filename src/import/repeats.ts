@@ -71,6 +71,7 @@ export class Repeats {
           given: checked.given,
           cleared: checked.cleared,
           patch: checked.patch,
+          sameAs: checked.sameAs,
           at,
           refs: checked.sources.map((source, i) => ({
             field: `sources.${i}`,

@@ -4,6 +4,7 @@ import { findNodes } from '../store/find-nodes.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode } from '../store/values.js';
 import type { ImportReport } from './import-report.js';
+import { mergedInto, SameAs } from './same-as.js';
 import {
   labelOf,
   referencesOf,
@@ -36,6 +37,8 @@ export class Resolver {
   private readonly pending = new Map<string, PendingReference>();
   /** Records waiting for a reference to a node later in the import. */
   private deferred: Valid[] = [];
+  /** The change's `sameAs` records: each one's id read as the node it is merged into. */
+  readonly sameAs = new SameAs();
 
   constructor(
     private readonly store: GraphStore,
@@ -45,7 +48,9 @@ export class Resolver {
   /** Remembers the import's new nodes (an amendment's kind, and a Source's date, come from the graph). */
   register(valid: readonly Valid[]): void {
     for (const item of valid) {
-      if (item.type === 'node' && !item.patch) {
+      // A `sameAs` record's id is never a node: references to it are read as the node it names.
+      if (item.type === 'node' && item.sameAs !== null) this.sameAs.add(item);
+      else if (item.type === 'node' && !item.patch) {
         this.imported.set(item.id, { kind: item.kind, published: item.published });
       }
     }
@@ -105,10 +110,14 @@ export class Resolver {
   ): Promise<{ ready: Valid[]; storedNodes: Map<string, GraphNode> }> {
     // One look-up serves both: the nodes to compare with, and the references not known yet.
     // Statistics, by far the most records, resolve their targets once, in a pass of their own.
+    await this.acceptMerges(valid);
     const lookUp = new Set<string>();
     const unsure: Valid[] = [];
     const ready: Valid[] = [];
-    for (const item of valid) {
+    const sameAs = this.sameAs;
+    for (const given of valid) {
+      // References to a `sameAs` record's id are read as the node it names.
+      const item = sameAs.rewrite(given);
       if (item.type === 'statistic') {
         const kinds: (NodeKind | null)[] = [];
         let sure = true;
@@ -134,12 +143,20 @@ export class Resolver {
         continue;
       }
       if (item.type === 'node') lookUp.add(item.id);
+      // A `sameAs` record: is its own id in the graph (refused), and the node it names (merged into)?
+      if (item.type === 'node' && item.sameAs !== null) lookUp.add(item.sameAs);
       for (const ref of referencesOf(item)) if (this.kindOf(ref.id) === undefined) lookUp.add(ref.id);
       unsure.push(item);
     }
     const storedNodes = await this.fetchNodes([...lookUp]);
 
-    for (const item of unsure) {
+    for (const given of unsure) {
+      let item = given;
+      if (item.type === 'node' && item.sameAs !== null) {
+        const merge = this.merge(item, final);
+        if (merge === null) continue;
+        item = merge;
+      }
       let waiting = false;
       let wrong = false;
       for (const ref of referencesOf(item)) {
@@ -186,7 +203,13 @@ export class Resolver {
    * still unknown or of a wrong kind), and the records that waited for them are handed back.
    */
   finish(): Valid[] {
+    // `sameAs` records that waited: what still stands in their way is a problem now.
+    for (const item of this.deferred) {
+      if (item.type === 'node' && item.sameAs !== null) this.merge(item, true, false);
+    }
     for (const pending of this.pending.values()) {
+      // Read as the node a `sameAs` record names: the records that waited are resolved again, rewritten.
+      if (this.sameAs.get(pending.id)) continue;
       const known = this.kindOf(pending.id);
       for (const place of pending.places) {
         const where = {
@@ -214,6 +237,62 @@ export class Resolver {
     const deferred = this.deferred;
     this.deferred = [];
     return deferred;
+  }
+
+  /**
+   * The `sameAs` records of a batch that can be merged now are accepted first, so that the
+   * batch's references to their ids are read as the nodes they name at once.
+   */
+  private async acceptMerges(valid: readonly Valid[]): Promise<void> {
+    const merging = valid.filter((item) => item.type === 'node' && item.sameAs !== null);
+    if (merging.length === 0) return;
+    await this.lookUp(
+      merging.flatMap((item) => (item.type === 'node' ? [item.id, item.sameAs as string] : [])),
+    );
+    for (const item of merging) {
+      if (item.type !== 'node') continue;
+      const target = this.kindOf(item.sameAs as string);
+      if (this.sameAs.problem(item, this.stored.get(item.id), target, this.report, false) === null) {
+        this.sameAs.accept(item.id);
+      }
+    }
+  }
+
+  /**
+   * A `sameAs` record as the node it is merged into, once that can be done; else null. Before the
+   * end, a record that cannot be merged yet waits with the deferred ones (the node it names may
+   * come further on; a chain is known only at the end); `final`, what stands in its way is a
+   * problem naming the field and what to do. `keep`: a record that waits is added to the deferred
+   * ones (false: it is one of them already).
+   */
+  private merge(
+    item: Extract<Valid, { type: 'node' }>,
+    final: boolean,
+    keep = true,
+  ): Extract<Valid, { type: 'node' }> | null {
+    const problem = this.sameAs.problem(
+      item,
+      this.stored.get(item.id),
+      this.kindOf(item.sameAs as string),
+      this.report,
+      final,
+    );
+    if (problem === null) {
+      this.sameAs.accept(item.id);
+      return mergedInto(item);
+    }
+    if (problem.wait || !final) {
+      if (keep) this.deferred.push(item);
+    } else {
+      this.report.problem({
+        file: this.report.fileName(item.at.file),
+        line: item.at.line,
+        record: item.id,
+        field: problem.field,
+        message: problem.message,
+      });
+    }
+    return null;
   }
 
   /**

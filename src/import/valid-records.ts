@@ -35,6 +35,13 @@ export type Valid =
       readonly given: readonly string[];
       readonly cleared: readonly string[];
       readonly patch: boolean;
+      /** The existing node the record names as the same (`sameAs`); null: none. */
+      readonly sameAs: string | null;
+      /**
+       * Once resolved, a `sameAs` record stands for the node it is merged into (`id`, and `row.id`);
+       * this is its own id, which the graph never gets.
+       */
+      readonly mergedFrom?: string;
       readonly at: Location;
       readonly refs: readonly Reference[];
     }
@@ -120,4 +127,6 @@ export function* referencesOf(item: Valid): Generator<Reference> {
   }
 }
 
-export const labelOf = (item: Valid): string => (item.type === 'claim' ? item.label : item.id);
+/** How problems name a record: a claim by its type and ends, a node by its id (a `sameAs` record's own). */
+export const labelOf = (item: Valid): string =>
+  item.type === 'claim' ? item.label : item.type === 'node' ? (item.mergedFrom ?? item.id) : item.id;

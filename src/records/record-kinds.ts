@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { NodeKind } from '../domain/kinds.js';
+import { isEntityKind, type NodeKind } from '../domain/kinds.js';
 import { RECORD_FILES } from './records.js';
 
 /*
@@ -49,3 +49,19 @@ export const LIST_FIELDS: ReadonlySet<string> = new Set([
 ]);
 /** Fields read from CSV as numbers. */
 export const NUMBER_FIELDS: ReadonlySet<string> = new Set(['value', 'changePercent', 'low', 'high']);
+
+/**
+ * `sameAs`: an entity record (any kind but Source, Statistic and Relationship) may name an existing
+ * node of its kind it is the same as; the import then merges the record into that node and reads
+ * the record's own id, wherever the change uses it, as that node's (docs/import-export.md). Not a
+ * property, so not in the record schemas: an instruction to the import, read before them.
+ */
+export const SAME_AS_FIELD = 'sameAs';
+
+/** Whether records of a kind may carry `sameAs`. */
+export const takesSameAs = (kind: RecordKind): boolean => isEntityKind(kind);
+
+/** The fields a record of a kind may have in an import file: its schema's, and `sameAs` where it applies. */
+export function inputFieldsOf(kind: RecordKind): string[] {
+  return takesSameAs(kind) ? [...fieldsOf(kind), SAME_AS_FIELD] : fieldsOf(kind);
+}

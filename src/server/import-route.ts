@@ -170,6 +170,7 @@ export function importRouter(options: ImportRouteOptions): ImportRoute {
           ...summary,
           files: renamed(summary.files, files),
           possibleDuplicates: renamed(summary.possibleDuplicates, files),
+          merges: renamed(summary.merges, files),
         });
       }
     } catch (error) {
@@ -189,7 +190,13 @@ export function importRouter(options: ImportRouteOptions): ImportRoute {
           error.field === undefined ? {} : { field: error.field },
         );
       } else if (error instanceof ValidationError) {
-        const problems: Problem[] = renamed(error.problems.slice(0, PROBLEMS_SHOWN), files);
+        // A message may name another record's place (a sameAs chain, a repeated id): by its client name too.
+        const problems: Problem[] = renamed(error.problems.slice(0, PROBLEMS_SHOWN), files).map(
+          (problem) => ({
+            ...problem,
+            message: withClientNames(problem.message, files),
+          }),
+        );
         sendError(
           response,
           422,

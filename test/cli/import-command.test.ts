@@ -1,4 +1,4 @@
-import { describeChanges, describeDuplicates } from '../../src/cli/import-command';
+import { describeChanges, describeDuplicates, describeMerges } from '../../src/cli/import-command';
 import { cliOn, type CliOnEngine } from '../helpers/cli';
 import { writeFiles } from '../helpers/import-files';
 
@@ -64,11 +64,36 @@ describe('Import summary text', () => {
           file: 'plants.jsonl',
           line: 3,
           matches: [{ id: 'daimay-saltillo', name: 'Daimay Saltillo', on: 'daimay saltillo' }],
+          hint: 'if daimay-saltillo-2 is daimay-saltillo, add "sameAs": "daimay-saltillo" to its record …',
         },
       ]),
     ).toEqual([
-      '1 new entity may be one the graph has (if so, use its id):',
+      '1 new entity may be one the graph has (if so, give its record "sameAs": "<that id>" to merge it into that node, or use that id):',
       '  Plant daimay-saltillo-2 (plants.jsonl:3) ~ daimay-saltillo ("Daimay Saltillo", on "daimay saltillo")',
+      '    if daimay-saltillo-2 is daimay-saltillo, add "sameAs": "daimay-saltillo" to its record …',
     ]);
+  });
+
+  test("sameAs merges: one line each, the record's own id → the node it is merged into", () => {
+    expect(describeMerges([], true)).toEqual([]);
+    expect(
+      describeMerges(
+        [{ kind: 'Plant', id: 'daimay-2', into: 'daimay-saltillo', file: 'plants.jsonl', line: 3 }],
+        true,
+      ),
+    ).toEqual([
+      "1 record(s) would be merged by sameAs into the node they name (their own ids are not created; the change's references to them go to that node):",
+      '  Plant daimay-2 → daimay-saltillo (plants.jsonl:3)',
+    ]);
+    expect(
+      describeChanges([
+        {
+          kind: 'Plant',
+          id: 'daimay-saltillo',
+          mergedFrom: 'daimay-2',
+          fields: [{ field: 'aliases', before: [], after: ['Daimay II'], overwrites: false }],
+        },
+      ]),
+    ).toEqual(['  Plant daimay-saltillo (merged from daimay-2 by sameAs)', '    aliases: [] → [Daimay II]']);
   });
 });

@@ -146,4 +146,19 @@ describe('Dataset validation', () => {
       /people\.yaml:\d+ record -: YAML/,
     );
   });
+
+  test('sameAs is for imports: a dataset record with it is refused, saying what to do instead', () => {
+    const problems = problemsOf(
+      corrupted(
+        'plants.yaml',
+        (t) =>
+          `${t}- { id: alpha-saltillo-2, sameAs: alpha-saltillo-plant, name: Twin, facilityType: plant }\n`,
+      ),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /plants\.yaml:7 record alpha-saltillo-2 field "sameAs": is for imports, .* move what this record adds into the record of "alpha-saltillo-plant"/,
+      ),
+    ]);
+  });
 });

@@ -63,6 +63,10 @@ describe.each(testEngines())('Possible duplicates flagged before they are writte
         file: expect.stringContaining('change.jsonl'),
         line: 1,
         matches: [{ id: 'alpha-trucks', name: 'Alpha Trucks', on: 'alpha trucks' }],
+        hint:
+          'if alpha-trucks-mx is alpha-trucks, add "sameAs": "alpha-trucks" to its record (in CSV, a sameAs column): ' +
+          'it is then merged into alpha-trucks (only the fields it gives change, lists are merged) and ' +
+          'alpha-trucks-mx is never created; the change\'s other records may keep using "alpha-trucks-mx"',
       },
       expect.objectContaining({
         id: 'beta-2',
@@ -102,5 +106,34 @@ describe.each(testEngines())('Possible duplicates flagged before they are writte
       ['alpha-saltillo-2', ['alpha-saltillo-plant']],
       ['alpha-unplaced', ['alpha-saltillo-plant']],
     ]);
+  });
+
+  test('following the hint: a record with sameAs is merged, not flagged, and its claim is read as the stored plant’s', async () => {
+    const summary = await dryRun([
+      {
+        kind: 'Plant',
+        id: 'alpha-saltillo-2',
+        sameAs: 'alpha-saltillo-plant',
+        name: 'Alpha Saltillo Plant',
+        facilityType: 'plant',
+        sources: [source],
+      },
+      { kind: 'Relationship', type: 'LOCATED_IN', from: 'alpha-saltillo-2', to: 'MX-COA-saltillo', source },
+      // Another new plant of the same name, without sameAs, is still flagged.
+      {
+        kind: 'Plant',
+        id: 'alpha-saltillo-4',
+        name: 'Alpha Saltillo Plant',
+        facilityType: 'plant',
+        sources: [source],
+      },
+    ]);
+    expect(summary.merges.map((merge) => [merge.id, merge.into])).toEqual([
+      ['alpha-saltillo-2', 'alpha-saltillo-plant'],
+    ]);
+    expect(summary.nodes.Plant).toEqual({ created: 1, updated: 1, unchanged: 0 });
+    // The stored plant's own claim, already in the graph.
+    expect(summary.relationships).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(summary.possibleDuplicates.map((duplicate) => duplicate.id)).toEqual(['alpha-saltillo-4']);
   });
 });

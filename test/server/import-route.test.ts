@@ -224,6 +224,66 @@ describe('POST /import', () => {
       expect(await graphChecksum(store)).toEqual(before);
     });
 
+    test('sameAs: a record merged into the stored node, one file or several; errors name the client’s files', async () => {
+      const merge = line({ kind: 'Company', id: 'zeta-2', sameAs: 'zeta-logistics', aliases: ['Zeta MX'] });
+      const statistic = line({
+        id: 'zeta-2-employees-2025',
+        subject: 'zeta-2',
+        metric: 'employees',
+        value: 280,
+        unit: 'persons',
+        period: '2025',
+        source: 'fx-import-note',
+      });
+      const single = await upload(server, 'filename=merge.jsonl&dryRun=true', merge);
+      expect(single.status).toBe(200);
+      expect(single.body).toMatchObject({
+        merges: [{ kind: 'Company', id: 'zeta-2', into: 'zeta-logistics', file: 'merge.jsonl', line: 1 }],
+        changes: [
+          {
+            kind: 'Company',
+            id: 'zeta-logistics',
+            mergedFrom: 'zeta-2',
+            fields: [{ field: 'aliases', before: [], after: ['Zeta MX'], overwrites: false }],
+          },
+        ],
+      });
+
+      // The statistic's file is read first (named for its kind): it names the new id before its record.
+      const applied = await uploadFiles(server, '', [
+        ['b-merge.jsonl', merge],
+        ['a.statistics.jsonl', statistic],
+      ]);
+      expect(applied.status).toBe(200);
+      expect(applied.body.nodes?.Company).toEqual({ created: 0, updated: 1, unchanged: 0 });
+      const query = '{ company(id: "zeta-logistics") { aliases statistics(period: "2025") { id } } }';
+      expect((await post(server, { query })).body.data).toEqual({
+        company: { aliases: ['Zeta MX'], statistics: [{ id: 'zeta-2-employees-2025' }] },
+      });
+      expect((await post(server, { query: '{ node(id: "zeta-2") { id } }' })).body.data).toEqual({
+        node: null,
+      });
+
+      const before = await graphChecksum(store);
+      const chain = await uploadFiles(server, '', [
+        ['first.jsonl', line({ kind: 'Company', id: 'zeta-4', sameAs: 'zeta-3', aliases: ['Z4'] })],
+        ['second.jsonl', line({ kind: 'Company', id: 'zeta-3', sameAs: 'zeta-logistics', aliases: ['Z3'] })],
+      ]);
+      expect(chain.status).toBe(422);
+      expect(chain.body.errors?.[0]?.extensions.problems).toEqual([
+        {
+          file: 'first.jsonl',
+          line: 1,
+          record: 'zeta-4',
+          field: 'sameAs',
+          message:
+            'names "zeta-3", which this change itself merges by sameAs into "zeta-logistics" (second.jsonl:1); ' +
+            'chains of sameAs are not followed: name "zeta-logistics" here',
+        },
+      ]);
+      expect(await graphChecksum(store)).toEqual(before);
+    });
+
     test('a bad multipart body is refused with what to do, and writes nothing', async () => {
       const before = await graphChecksum(store);
       const twice = await uploadFiles(server, '', [
