@@ -5,7 +5,8 @@ import { findNodes } from '../store/find-nodes.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode } from '../store/values.js';
 import { closestNames, suggestNodes } from '../search/suggest.js';
-import { createTradeGraph } from '../trade-graph.js';
+import { DEFAULT_LIMITS, MAX_SEARCH_TEXT } from '../limits/query-limits.js';
+import { searchNodes as findSearchHits, searchTerm, searchTextProblem } from '../search/search.js';
 
 /**
  * The checks the CLI runs on its arguments before answering, so that a typo never answers an
@@ -49,30 +50,25 @@ export interface Suggestion {
   readonly name: string;
 }
 
-/** Nodes whose id, name or alias match `text`, best first: the API's `search`, in-process. */
+/** Nodes whose id, name or alias match `text`, best first: the API's `search` (same checks, same read). */
 export async function searchNodes(
   store: GraphStore,
   text: string,
   options: { readonly kinds?: readonly NodeKind[]; readonly first?: number } = {},
 ): Promise<{ readonly node: Suggestion; readonly score: number }[]> {
-  const graph = await createTradeGraph({ store });
-  const result = await graph.execute(
-    `query Search($text: String!, $kinds: [NodeKind!], $first: Int) {
-      search(text: $text, kinds: $kinds, first: $first) {
-        score
-        node { id __typename ... on Entity { name } ... on Source { title } ... on Statistic { metric } }
-      }
-    }`,
-    { text, kinds: options.kinds ?? null, first: options.first ?? 20 },
-  );
-  if (result.errors?.length) throw new UsageError(result.errors.map((error) => error.message).join('; '));
-  const hits = (result.data as { search: { score: number; node: Record<string, string> }[] }).search;
+  const problem = searchTextProblem(text, MAX_SEARCH_TEXT);
+  if (problem !== null) throw new UsageError(problem);
+  const first = options.first ?? 20;
+  if (!Number.isInteger(first) || first < 1 || first > DEFAULT_LIMITS.maxFirst) {
+    throw new UsageError(`--first: give a whole number from 1 to ${DEFAULT_LIMITS.maxFirst} (got ${first})`);
+  }
+  const hits = await findSearchHits(store, searchTerm(text), { kinds: options.kinds ?? [], limit: first });
   return hits.map((hit) => ({
     score: hit.score,
     node: {
-      id: String(hit.node.id),
-      kind: String(hit.node.__typename),
-      name: String(hit.node.name ?? hit.node.title ?? hit.node.id),
+      id: hit.node.id,
+      kind: hit.node.kind,
+      name: String(hit.node.properties.name ?? hit.node.properties.title ?? hit.node.id),
     },
   }));
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { searchTerm } from '../../search/search.js';
+import { searchTerm, searchTextProblem } from '../../search/search.js';
 import { NodeKindEnum } from '../common/enums.js';
 import { pageCost, PRICE } from '../../limits/cost.js';
 import { checkFirst } from '../../limits/check-arguments.js';
@@ -31,15 +31,9 @@ export class SearchResolver {
     first: number | null,
     @Ctx() ctx: GraphContext,
   ): Promise<SearchHit[]> {
-    if (text.length > MAX_SEARCH_TEXT) {
-      throw new BadUserInputError(
-        `text: give at most ${MAX_SEARCH_TEXT} characters (got ${text.length})`,
-        'text',
-      );
-    }
+    const problem = searchTextProblem(text, MAX_SEARCH_TEXT);
+    if (problem !== null) throw new BadUserInputError(problem, 'text');
     const term = searchTerm(text);
-    if (term.length < 2)
-      throw new BadUserInputError('text: give at least 2 letters or digits to search for', 'text');
     const rows = await ctx.loaders.search(term, {
       kinds: kinds ?? [],
       limit: checkFirst(first ?? Math.min(20, ctx.limits.maxFirst), ctx.limits),
