@@ -213,12 +213,24 @@ export function claimRow(record: RelationshipRecord, published: string | null): 
 }
 
 /**
+ * The dataset's fingerprint (`Dataset.fingerprint`) from its files' bytes alone, without parsing
+ * or checking them: how a store already holding the dataset is recognised at every start-up.
+ */
+export function datasetFingerprint(directory = defaultDataDirectory()): string {
+  const hash = createHash('sha256');
+  for (const file of Object.keys(RECORD_FILES)) {
+    const full = path.join(directory, file);
+    if (existsSync(full)) hash.update(file).update(readFileSync(full));
+  }
+  return hash.digest('hex');
+}
+
+/**
  * Reads and validates every file of a dataset directory. Throws ValidationError listing every
  * problem (file, line, record, field) when anything is wrong; returns write-ready rows otherwise.
  */
 export function loadDataset(directory = defaultDataDirectory()): Dataset {
   const problems: Problem[] = [];
-  const hash = createHash('sha256');
   const kindOf = new Map<string, { kind: NodeKind; file: string; line: number }>();
   const nodes = new Map<NodeKind, WriteRow[]>();
   let relationships: Located<RelationshipRecord>[] = [];
@@ -230,8 +242,6 @@ export function loadDataset(directory = defaultDataDirectory()): Dataset {
     FileName,
     (typeof RECORD_FILES)[FileName],
   ][]) {
-    const full = path.join(directory, file);
-    if (existsSync(full)) hash.update(file).update(readFileSync(full));
     const listed = readYamlList(directory, file, problems);
     for (const item of listed) refuseSameAs(file, item, problems);
     const items = parseRecords(listed, schema as z.ZodType, problems);
@@ -389,6 +399,6 @@ export function loadDataset(directory = defaultDataDirectory()): Dataset {
     nodes,
     links,
     statisticChanges,
-    fingerprint: hash.digest('hex'),
+    fingerprint: datasetFingerprint(directory),
   };
 }

@@ -1,9 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadDataset } from '../../src/import/dataset';
+import { datasetFingerprint, loadDataset } from '../../src/import/dataset';
+import { ensureDataset } from '../../src/import/ensure-dataset';
+import { countNodes } from '../../src/store/catalog';
 import { ValidationError } from '../../src/import/problems';
-import { FIXTURE_DATASET } from '../helpers/stores';
+import { FIXTURE_DATASET, openTemporaryStore } from '../helpers/stores';
 
 /** A copy of the fixture dataset with one file's text changed. */
 function corrupted(file: string, change: (text: string) => string): string {
@@ -160,5 +162,28 @@ describe('Dataset validation', () => {
         /plants\.yaml:7 record alpha-saltillo-2 field "sameAs": is for imports, .* move what this record adds into the record of "alpha-saltillo-plant"/,
       ),
     ]);
+  });
+});
+
+describe('Recognising a loaded dataset at start-up', () => {
+  test('the fingerprint from the files alone is the one the full read computes', () => {
+    expect(datasetFingerprint(FIXTURE_DATASET)).toBe(loadDataset(FIXTURE_DATASET).fingerprint);
+  });
+
+  test('loaded once, then recognised, and a changed dataset is reported as differing', async () => {
+    const { store, dispose } = await openTemporaryStore();
+    const changed = corrupted('companies.yaml', (text) => text.replace(/name: .*/, 'name: Renamed Company'));
+    try {
+      expect(await ensureDataset(store, FIXTURE_DATASET)).toBe('loaded');
+      const nodes = await store.read(countNodes, {});
+      expect(nodes.length).toBeGreaterThan(0);
+      expect(await ensureDataset(store, FIXTURE_DATASET)).toBe('already-loaded');
+      expect(await ensureDataset(store, changed)).toBe('differs');
+      // Neither the second call nor the differing dataset wrote anything.
+      expect(await store.read(countNodes, {})).toEqual(nodes);
+    } finally {
+      rmSync(changed, { recursive: true, force: true });
+      await dispose();
+    }
   });
 });
