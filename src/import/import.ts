@@ -101,7 +101,7 @@ async function runImport(
   }
   // Sized for the records the files can hold (a record takes 100 bytes or more), so it need not grow.
   const repeats = new Repeats(report, Math.ceil(report.totalBytes / 100));
-  const resolver = new Resolver(store, report);
+  const resolver = new Resolver(store, report, repeats);
   const planner = new Planner(store, report, resolver, {
     journaled: mode === 'journal',
     replaceEntities: options.replaceEntities ?? false,

@@ -1,6 +1,6 @@
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationships.js';
 import type { Checked } from './check-records.js';
-import { IdIndex } from './id-index.js';
+import { contentHash, IdIndex } from './id-index.js';
 import type { ImportReport } from './import-report.js';
 import { targetsOf, type Location, type Valid } from './valid-records.js';
 
@@ -82,6 +82,24 @@ export class Repeats {
       }
     }
     return valid;
+  }
+
+  /**
+   * A claim whose ends a `sameAs` record's id was rewritten in (same-as.ts): checked again under
+   * its new key, so it meets a claim of the change that names the node itself as any repeat
+   * does (an exact one written once, one with other properties a problem). False: not to be written.
+   */
+  admitRewritten(item: Extract<Valid, { type: 'claim' }>): boolean {
+    const claim = item.record;
+    const key = `${claim.type}|${claim.from}|${claim.to}|${claim.source}`;
+    return this.firstTime(
+      this.claimIndex,
+      key,
+      contentHash(JSON.stringify(claim)),
+      item.at,
+      item.label,
+      'claim',
+    );
   }
 
   /**

@@ -4,6 +4,7 @@ import { findNodes } from '../store/find-nodes.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode } from '../store/values.js';
 import type { ImportReport } from './import-report.js';
+import type { Repeats } from './repeats.js';
 import { mergedInto, SameAs } from './same-as.js';
 import {
   labelOf,
@@ -40,9 +41,11 @@ export class Resolver {
   /** The change's `sameAs` records: each one's id read as the node it is merged into. */
   readonly sameAs = new SameAs();
 
+  /** `repeats`: where a claim rewritten by `sameAs` is checked again under its new ends. */
   constructor(
     private readonly store: GraphStore,
     private readonly report: ImportReport,
+    private readonly repeats: Repeats | null = null,
   ) {}
 
   /** Remembers the import's new nodes (an amendment's kind, and a Source's date, come from the graph). */
@@ -118,6 +121,8 @@ export class Resolver {
     for (const given of valid) {
       // References to a `sameAs` record's id are read as the node it names.
       const item = sameAs.rewrite(given);
+      if (item !== given && item.type === 'claim' && this.repeats && !this.repeats.admitRewritten(item))
+        continue;
       if (item.type === 'statistic') {
         const kinds: (NodeKind | null)[] = [];
         let sure = true;

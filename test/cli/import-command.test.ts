@@ -31,6 +31,57 @@ describe('tradegraph import', () => {
     }
   });
 
+  test('sameAs: the dry run shows the merge and its fields; the import attaches the change to the existing plant', async () => {
+    const merged = 'daimay-ramos-arizpe-second-plant';
+    const source = 'seed-borderlands-2026-01';
+    const change = (sameAs: string) =>
+      writeFiles({
+        'early.statistics.jsonl': `${JSON.stringify({
+          id: 'daimay-finsa-employees-2026-test',
+          subject: 'daimay-finsa',
+          metric: 'employees',
+          value: 450,
+          unit: 'persons',
+          period: '2026',
+          source,
+        })}\n`,
+        'change.jsonl': [
+          { kind: 'Plant', id: 'daimay-finsa', sameAs, aliases: ['Daimay FINSA plant'], sources: [source] },
+          { kind: 'Relationship', type: 'OPERATES', from: 'daimay', to: 'daimay-finsa', source },
+        ]
+          .map((record) => `${JSON.stringify(record)}\n`)
+          .join(''),
+      });
+    const wrong = change('daimay');
+    try {
+      const refused = await cli.run(['import', '--dry-run', ...Object.values(wrong.paths)]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(
+        /change\.jsonl:1 record daimay-finsa field "sameAs": names "daimay", a Company; a Plant record can only be merged into a Plant/,
+      );
+    } finally {
+      wrong.remove();
+    }
+    const files = change(merged);
+    try {
+      const dry = await cli.run(['import', '--dry-run', ...Object.values(files.paths)]);
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toContain(`  Plant ${merged} (merged from daimay-finsa by sameAs)`);
+      expect(dry.stdout).toMatch(/aliases: \[\] → \[Daimay FINSA plant\]/);
+      expect(dry.stdout).toContain(`  Plant daimay-finsa → ${merged} (`);
+      expect(dry.stdout).not.toContain('may be one the graph has');
+      const applied = await cli.run(['import', ...Object.values(files.paths)]);
+      expect(applied.code).toBe(0);
+      const shown = await cli.run(['show', merged, '--json']);
+      expect(shown.stdout).toContain('Daimay FINSA plant');
+      const stats = await cli.run(['stats', merged, '--metric', 'employees', '--json']);
+      expect(stats.stdout).toContain('daimay-finsa-employees-2026-test');
+      expect((await cli.run(['show', 'daimay-finsa'])).code).toBe(1);
+    } finally {
+      files.remove();
+    }
+  });
+
   test('no file is a plain error with exit code 1', async () => {
     const none = await cli.run(['import']);
     expect(none.code).toBe(1);

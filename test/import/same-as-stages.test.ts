@@ -262,6 +262,41 @@ describe('sameAs, stage by stage', () => {
     ]);
   });
 
+  test('a claim that names the new id repeats one that names the node itself: written once, or refused', async () => {
+    const located = (from: string, asOf?: string) => ({
+      kind: 'Relationship',
+      type: 'LOCATED_IN',
+      from,
+      to: 'MX-COA',
+      source: 'fx-older-2022',
+      ...(asOf ? { asOf } : {}),
+    });
+    const records = (asOf?: string) =>
+      jsonl([
+        located('alpha-saltillo-plant'),
+        { kind: 'Plant', id: 'p-2', sameAs: 'alpha-saltillo-plant' },
+        located('p-2', asOf),
+      ]);
+    const written = writeFiles({ 'change.jsonl': records() });
+    let summary: ImportSummary;
+    try {
+      summary = await importFiles(store, [written.paths['change.jsonl'] as string], { dryRun: true });
+    } finally {
+      written.remove();
+    }
+    expect(summary.relationships).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(summary.duplicates).toBe(1);
+    expect(brief(await problems({ 'change.jsonl': records('2020') }))).toEqual([
+      [
+        'change.jsonl',
+        3,
+        'LOCATED_IN p-2→MX-COA',
+        undefined,
+        expect.stringMatching(/^repeats the claim at .*change\.jsonl:1 with different properties$/),
+      ],
+    ]);
+  });
+
   test('CSV: a sameAs column; an empty cell is no sameAs', async () => {
     const written = writeFiles({
       'plants.csv': 'id,sameAs,aliases\nalpha-saltillo-5,alpha-saltillo-plant,Alpha Cinco\n',
