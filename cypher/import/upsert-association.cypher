@@ -4,4 +4,4 @@ MERGE (n:Association {id: row.id})
 SET n.kind = 'Association', n.name = row.name, n.aliases = row.aliases, n.description = row.description, n.wikidata = row.wikidata, n.sources = row.sources, n.searchText = row.searchText,
     n.nameEs = row.nameEs,
     n.nameEn = row.nameEn,
-    n.founded = row.founded
+    n.foundedValues = row.foundedValues, n.foundedSources = row.foundedSources

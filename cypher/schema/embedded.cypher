@@ -1,10 +1,10 @@
 // Embedded (Ladybug/Kuzu) schema. Each node kind is a table; every relationship claim carries its source.
 // Statements are separated by semicolons and run once, in order, when a store opens.
 CREATE NODE TABLE IF NOT EXISTS Company(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, companyType STRING);
-CREATE NODE TABLE IF NOT EXISTS Plant(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, facilityType STRING, opened STRING, products STRING[]);
-CREATE NODE TABLE IF NOT EXISTS Association(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, nameEs STRING, nameEn STRING, founded STRING);
+CREATE NODE TABLE IF NOT EXISTS Plant(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, facilityType STRING, opened STRING, products STRING[], openedValues STRING[], openedSources STRING[]);
+CREATE NODE TABLE IF NOT EXISTS Association(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, nameEs STRING, nameEn STRING, founded STRING, foundedValues STRING[], foundedSources STRING[]);
 CREATE NODE TABLE IF NOT EXISTS Sector(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, hsCodes STRING[], naicsCodes STRING[]);
-CREATE NODE TABLE IF NOT EXISTS Policy(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, policyType STRING, startDate STRING, endDate STRING);
+CREATE NODE TABLE IF NOT EXISTS Policy(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, policyType STRING, startDate STRING, endDate STRING, startDateValues STRING[], startDateSources STRING[], endDateValues STRING[], endDateSources STRING[]);
 CREATE NODE TABLE IF NOT EXISTS Country(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING);
 CREATE NODE TABLE IF NOT EXISTS Region(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, regionType STRING);
 CREATE NODE TABLE IF NOT EXISTS Person(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING);
@@ -16,6 +16,22 @@ ALTER TABLE Statistic ADD IF NOT EXISTS qualifier STRING DEFAULT 'exact';
 ALTER TABLE Statistic ADD IF NOT EXISTS low DOUBLE;
 ALTER TABLE Statistic ADD IF NOT EXISTS high DOUBLE;
 ALTER TABLE Statistic ADD IF NOT EXISTS periodBasis STRING DEFAULT 'stated';
+// Dated facts carry their sources (src/domain/facts.ts): each field's values and sources are two
+// parallel lists. A database made before keeps the old single-value column (opened, founded,
+// startDate, endDate), which nothing writes any more: its value moves into the lists as a fact
+// without a source (it rests on the entity's own sources), and the column is left null.
+ALTER TABLE Plant ADD IF NOT EXISTS openedValues STRING[] DEFAULT [];
+ALTER TABLE Plant ADD IF NOT EXISTS openedSources STRING[] DEFAULT [];
+ALTER TABLE Association ADD IF NOT EXISTS foundedValues STRING[] DEFAULT [];
+ALTER TABLE Association ADD IF NOT EXISTS foundedSources STRING[] DEFAULT [];
+ALTER TABLE Policy ADD IF NOT EXISTS startDateValues STRING[] DEFAULT [];
+ALTER TABLE Policy ADD IF NOT EXISTS startDateSources STRING[] DEFAULT [];
+ALTER TABLE Policy ADD IF NOT EXISTS endDateValues STRING[] DEFAULT [];
+ALTER TABLE Policy ADD IF NOT EXISTS endDateSources STRING[] DEFAULT [];
+MATCH (n:Plant) WHERE n.opened IS NOT NULL SET n.openedValues = [n.opened], n.openedSources = [''], n.opened = NULL;
+MATCH (n:Association) WHERE n.founded IS NOT NULL SET n.foundedValues = [n.founded], n.foundedSources = [''], n.founded = NULL;
+MATCH (n:Policy) WHERE n.startDate IS NOT NULL SET n.startDateValues = [n.startDate], n.startDateSources = [''], n.startDate = NULL;
+MATCH (n:Policy) WHERE n.endDate IS NOT NULL SET n.endDateValues = [n.endDate], n.endDateSources = [''], n.endDate = NULL;
 CREATE NODE TABLE IF NOT EXISTS Meta(key STRING PRIMARY KEY, value STRING);
 CREATE REL TABLE IF NOT EXISTS MEMBER_OF(FROM Company TO Association, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);
 CREATE REL TABLE IF NOT EXISTS SUBSIDIARY_OF(FROM Company TO Company, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);

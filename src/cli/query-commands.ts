@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { findStatisticConflicts } from '../queries/conflicts.js';
+import { findFactConflicts, findStatisticConflicts } from '../queries/conflicts.js';
+import { factText } from '../domain/facts.js';
 import { findMembersAt } from '../queries/members.js';
 import { findRoles, findShortestPaths } from '../queries/paths.js';
 import { rank } from '../queries/ranking.js';
@@ -152,7 +153,7 @@ export function queryCommands(program: Command): void {
   program
     .command('conflicts')
     .description(
-      'pairs of figures from different sources for the same subject, metric, period and scope that differ',
+      'pairs of figures from different sources for the same subject, metric, period and scope that differ, then pairs of dates (opened, founded, startDate, endDate) two sources give differently',
     )
     .option('--subject <ids>', 'comma-separated subjects (all when left out)')
     .option('--metric <metric>')
@@ -168,8 +169,24 @@ export function queryCommands(program: Command): void {
             `${c.kind}\t${c.a.subjectId} ${c.a.metric} ${c.a.period}${c.a.destinationId ? ` to ${c.a.destinationId}` : ''}: ${statedFigure(c.a)} [${c.a.sourceId}] vs ${statedFigure(c.b)} [${c.b.sourceId}] ${c.a.unit}`,
           );
         }
-        print(`${conflicts.length} conflict(s)`);
-        return conflicts;
+        // Dated facts have no metric: with --metric, only figures are compared.
+        const facts =
+          typeof o.metric === 'string'
+            ? []
+            : await findFactConflicts(store, {
+                ...(typeof o.subject === 'string'
+                  ? { subjectIds: o.subject.split(',').filter(Boolean) }
+                  : {}),
+              });
+        for (const c of facts) {
+          print(`${c.kind}\t${c.entity.id} ${c.field}: ${factText(c.a)} vs ${factText(c.b)}`);
+        }
+        print(`${conflicts.length + facts.length} conflict(s)`);
+        // JSON: the figures' pairs, then the dates' (which have entity and field instead of statistics).
+        return [
+          ...conflicts,
+          ...facts.map(({ entity, ...fact }) => ({ ...fact, entity: { id: entity.id, kind: entity.kind } })),
+        ];
       })(...args);
     });
 

@@ -7,7 +7,14 @@ import { NODE_KINDS, type NodeKind } from '../domain/kinds.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { neighbourhood, selection, wholeGraph, type GraphRecord } from '../records/graph-records.js';
 import { GraphmlWriter } from './graphml.js';
-import { fieldsOf, KIND_FILE_NAMES, type RecordKind } from '../records/record-kinds.js';
+import { isFactField } from '../domain/facts.js';
+import {
+  csvColumnsOf,
+  factCells,
+  fieldsOf,
+  KIND_FILE_NAMES,
+  type RecordKind,
+} from '../records/record-kinds.js';
 import { ImportError } from '../records/errors.js';
 
 /**
@@ -58,8 +65,13 @@ async function end(out: Writable): Promise<void> {
 
 /** A record as one CSV row: lists joined by `|`, absent fields empty. */
 function csvRow(kind: RecordKind, record: Record<string, unknown>): string[] {
-  return fieldsOf(kind).map((field) => {
+  return fieldsOf(kind).flatMap((field) => {
     const value = record[field];
+    if (isFactField(field)) {
+      // A dated fact field: its values, then the source of each (docs/import-export.md).
+      const { values, sources } = factCells(value);
+      return [values, sources];
+    }
     if (value === undefined || value === null) return '';
     if (Array.isArray(value)) {
       const items = value.map(String);
@@ -120,7 +132,7 @@ export async function exportGraph(
         await close();
         const file = path.join(target, `${FILE_NAMES.get(kind) ?? kind}.csv`);
         const out = createWriteStream(file);
-        const csv: Stringifier = stringify({ header: true, columns: fieldsOf(kind) });
+        const csv: Stringifier = stringify({ header: true, columns: csvColumnsOf(kind) });
         csv.pipe(out);
         current = { kind, csv, done: finished(out) };
         state.current = current;

@@ -1,3 +1,5 @@
+import { isFactField, sourceColumn } from '../domain/facts.js';
+import { factCells } from '../records/record-kinds.js';
 import type { GraphRecord } from '../records/graph-records.js';
 
 /**
@@ -31,15 +33,19 @@ const NODE_ATTRIBUTES: readonly [string, AttributeType][] = [
   ['companyType', 'string'],
   ['facilityType', 'string'],
   ['opened', 'string'],
+  ['openedSource', 'string'],
   ['products', 'string'],
   ['nameEs', 'string'],
   ['nameEn', 'string'],
   ['founded', 'string'],
+  ['foundedSource', 'string'],
   ['hsCodes', 'string'],
   ['naicsCodes', 'string'],
   ['policyType', 'string'],
   ['startDate', 'string'],
+  ['startDateSource', 'string'],
   ['endDate', 'string'],
+  ['endDateSource', 'string'],
   ['regionType', 'string'],
   ['title', 'string'],
   ['publisher', 'string'],
@@ -171,6 +177,13 @@ export class GraphmlWriter {
     );
     for (const [field, value] of Object.entries(record)) {
       if (field === 'id') continue;
+      if (isFactField(field)) {
+        // A dated fact field as CSV gives it: its values, and the source of each, `|`-separated.
+        const { values, sources } = factCells(value);
+        text +=
+          data('node', field, values) + (sources === '' ? '' : data('node', sourceColumn(field), sources));
+        continue;
+      }
       text += data('node', kind === 'Statistic' ? (STATISTIC_FIELDS[field] ?? field) : field, value);
     }
     text += '    </node>\n';

@@ -20,6 +20,7 @@ import { Sector } from './entities/sector.type.js';
 import { Source } from './entities/source.type.js';
 import { StatisticResolver } from './statistics/statistic.resolver.js';
 import { ConflictResolver } from './conflicts/conflict.resolver.js';
+import { FactConflictResolver } from './conflicts/fact-conflict.resolver.js';
 
 const kindResolvers = [
   createKindResolver('Company', Company, Company.from, { one: 'company', many: 'companies' }),
@@ -50,6 +51,7 @@ export function tradeGraphSchema(): GraphQLSchema {
       StatisticResolver,
       RankingResolver,
       ConflictResolver,
+      FactConflictResolver,
       GraphResolver,
       ...kindResolvers,
     ] as NonEmptyArray<(typeof kindResolvers)[number]>,

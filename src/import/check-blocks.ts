@@ -3,7 +3,8 @@ import { NODE_KINDS } from '../domain/kinds.js';
 import { checkRecord, type Checked } from './check-records.js';
 import { keyHashes } from './id-index.js';
 import { numberCell } from './input-files.js';
-import { LIST_FIELDS, NUMBER_FIELDS, type RecordKind } from '../records/record-kinds.js';
+import { factFieldsOf, sourceColumn } from '../domain/facts.js';
+import { LIST_FIELDS, NUMBER_FIELDS, factOfCells, type RecordKind } from '../records/record-kinds.js';
 import { FIELD_SEPARATOR } from './packed-rows.js';
 import type { Problem } from './problems.js';
 
@@ -195,10 +196,16 @@ export function csvFields(
 ): { fields: Record<string, unknown>; badKind: string | null } {
   const fields: Record<string, unknown> = {};
   let badKind: string | null = null;
+  const facts = factFieldsOf(kind);
+  const factCell: Record<string, string> = {};
   for (const { name, index } of columns) {
     const cell = cells[index] as string;
     if (name === 'kind') {
       if (cell.trim() !== '' && cell.trim() !== kind) badKind = cell.trim();
+      continue;
+    }
+    if (facts.some((field) => name === field || name === sourceColumn(field))) {
+      factCell[name] = cell;
       continue;
     }
     if (cell.trim() === '') continue;
@@ -209,6 +216,12 @@ export function csvFields(
         .filter((item) => item.length > 0);
     } else if (NUMBER_FIELDS.has(name)) fields[name] = numberCell(cell);
     else fields[name] = cell;
+  }
+  // A dated fact field's values and their sources (`opened`, `openedSource`), both `|`-separated.
+  for (const field of facts) {
+    const values = factCell[field] ?? '';
+    const sources = factCell[sourceColumn(field)] ?? '';
+    if (values.trim() !== '' || sources.trim() !== '') fields[field] = factOfCells(values, sources);
   }
   return { fields, badKind };
 }

@@ -2,6 +2,13 @@ import type { z } from 'zod';
 import type { NodeKind } from '../domain/kinds.js';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationships.js';
 import type { WriteRow } from '../store/catalog.js';
+import {
+  factProperties,
+  factSourceRefs,
+  factsOfInput,
+  isFactField,
+  type FactInput,
+} from '../domain/facts.js';
 import { entityRow, sourceRow, statisticRow } from './dataset.js';
 import { contentHash } from './id-index.js';
 import type { InputRecord } from './input-files.js';
@@ -43,6 +50,8 @@ export interface CheckedNode {
   readonly published: string | null;
   /** The Sources an entity lists. */
   readonly sources: readonly string[];
+  /** The Sources its dated facts name, each with its field (`opened.1.source`). */
+  readonly factSources: readonly { readonly field: string; readonly id: string }[];
   readonly ensure: boolean;
   /** The fields the record gives (an import changes only these on a node the graph has). */
   readonly given: readonly string[];
@@ -192,7 +201,13 @@ function checkNode(input: InputRecord, fileName: string, problems: ProblemSink):
   let row: WriteRow;
   if (patch) {
     // Only what is given; the rest (and the search text) comes from the stored node when merged.
-    row = Object.fromEntries(given.map((field) => [field, record[field] as WriteRow[string]]));
+    const fields: Record<string, WriteRow[string]> = {};
+    for (const field of given) {
+      if (isFactField(field))
+        Object.assign(fields, factProperties(field, factsOfInput(record[field] as FactInput)));
+      else fields[field] = record[field] as WriteRow[string];
+    }
+    row = fields;
   } else {
     row =
       kind === 'Source'
@@ -211,6 +226,7 @@ function checkNode(input: InputRecord, fileName: string, problems: ProblemSink):
     hash: contentHash(`${kind}|${JSON.stringify(record)}|${cleared.join(',')}|${sameAs ?? ''}`),
     published: kind === 'Source' ? ((record as SourceRecord).published ?? null) : null,
     sources: kind === 'Source' ? [] : ((record.sources as string[] | undefined) ?? []),
+    factSources: factSourceRefs(record),
     ensure: input.ensure ?? false,
     given,
     cleared,

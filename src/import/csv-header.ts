@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { inputFieldsOf, type RecordKind } from '../records/record-kinds.js';
+import { csvColumnsOf, inputFieldsOf, type RecordKind } from '../records/record-kinds.js';
 import type { ProblemSink } from './problems.js';
 
 /** A column of a CSV file in the project's format: a field of the file's kind, and where it is. */
@@ -40,7 +40,7 @@ export function csvHeader(
   }) as string[][];
   const names = (cells ?? []).map((cell) => cell.trim());
   const kind = file.kind as RecordKind;
-  const known = new Set(inputFieldsOf(kind));
+  const known = new Set(csvColumnsOf(kind, inputFieldsOf(kind)));
   const columns: CsvColumn[] = [];
   const seen = new Set<string>();
   names.forEach((name, position) => {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, isSeq, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { NodeKind } from '../domain/kinds.js';
 import {
@@ -11,6 +10,13 @@ import {
   type StatisticLink,
 } from '../domain/relationships.js';
 import { searchTextOf } from '../domain/normalize.js';
+import {
+  factProperties,
+  factSourceRefs,
+  factsOfInput,
+  isFactField,
+  type FactInput,
+} from '../domain/facts.js';
 import { projectPath } from '../paths.js';
 import type { WriteRow } from '../store/catalog.js';
 import {
@@ -27,14 +33,9 @@ import {
 } from '../records/records.js';
 import { SAME_AS_FIELD } from '../records/record-kinds.js';
 import { ValidationError, type Problem } from './problems.js';
+import { readYamlList, type Located } from './yaml-list.js';
 
 type FileName = keyof typeof RECORD_FILES;
-
-interface Located<T> {
-  readonly file: string;
-  readonly line: number;
-  readonly record: T;
-}
 
 /** A validated dataset, shaped as the rows the store's write statements take. */
 export interface Dataset {
@@ -50,35 +51,6 @@ export interface Dataset {
 /** The curated dataset shipped with the project. */
 export function defaultDataDirectory(): string {
   return projectPath('data');
-}
-
-function readYamlList(directory: string, file: string, problems: Problem[]): Located<unknown>[] {
-  const full = path.join(directory, file);
-  if (!existsSync(full)) {
-    problems.push({ file, record: '-', message: 'file is missing' });
-    return [];
-  }
-  const text = readFileSync(full, 'utf8');
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  for (const error of document.errors) {
-    problems.push({
-      file,
-      line: lineCounter.linePos(error.pos[0]).line,
-      record: '-',
-      message: `YAML: ${error.message}`,
-    });
-  }
-  if (document.errors.length > 0) return [];
-  if (document.contents === null) return [];
-  if (!isSeq(document.contents)) {
-    problems.push({ file, line: 1, record: '-', message: 'must be a YAML list of records' });
-    return [];
-  }
-  return document.contents.items.map((item) => {
-    const offset = (item as { range?: [number, number, number] }).range?.[0] ?? 0;
-    return { file, line: lineCounter.linePos(offset).line, record: (item as { toJSON(): unknown }).toJSON() };
-  });
 }
 
 function recordLabel(record: unknown, index: number): string {
@@ -130,14 +102,20 @@ function refuseSameAs(file: string, item: Located<unknown>, problems: Problem[])
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 
-/** Turns an entity record into the row its upsert statement takes: every field of its schema, absent ones null. */
+/**
+ * Turns an entity record into the row its upsert statement takes: every field of its schema,
+ * absent ones null; a dated fact field (`opened`, …) as its two lists (`openedValues`, `openedSources`).
+ */
 export function entityRow(
   fields: readonly string[],
   record: Record<string, unknown> & { id: string; name: string; aliases: string[] },
 ): WriteRow {
-  const row: Record<string, WriteRow[string]> = Object.fromEntries(
-    fields.map((field) => [field, orNull(record[field] as WriteRow[string] | undefined)]),
-  );
+  const row: Record<string, WriteRow[string]> = {};
+  for (const field of fields) {
+    if (isFactField(field))
+      Object.assign(row, factProperties(field, factsOfInput(record[field] as FactInput)));
+    else row[field] = orNull(record[field] as WriteRow[string] | undefined);
+  }
   row.searchText = searchTextOf(record.id, record.name, record.aliases);
   return row;
 }
@@ -313,6 +291,8 @@ export function loadDataset(directory = defaultDataDirectory()): Dataset {
     item.record.sources.forEach((source, i) =>
       check(item, item.record.id, `sources.${i}`, source, ['Source']),
     );
+    for (const { field, id } of factSourceRefs(item.record))
+      check(item, item.record.id, field, id, ['Source']);
   }
 
   const claims = new Set<string>();

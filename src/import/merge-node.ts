@@ -1,3 +1,13 @@
+import {
+  factFieldsOf,
+  factProperties,
+  factText,
+  isFactField,
+  mergeFacts,
+  sourcesProperty,
+  storedFacts,
+  valuesProperty,
+} from '../domain/facts.js';
 import type { NodeKind } from '../domain/kinds.js';
 import { searchTextOf } from '../domain/normalize.js';
 import { LIST_FIELDS } from '../records/record-kinds.js';
@@ -25,6 +35,12 @@ export function mergeNode(
   if (replaceEntities) Object.assign(row, item.row);
   else {
     for (const field of item.given) {
+      if (isFactField(field)) {
+        // A dated fact is added beside the other sources' (src/domain/facts.ts).
+        const merged = mergeFacts(storedFacts(stored, field), storedFacts(item.row, field));
+        Object.assign(row, factProperties(field, merged));
+        continue;
+      }
       const value = item.row[field] as StoreValue;
       const before = stored[field] as StoreValue;
       if (LIST_FIELDS.has(field) && Array.isArray(value)) {
@@ -33,7 +49,10 @@ export function mergeNode(
         row[field] = merged as WriteRow[string];
       } else row[field] = value as WriteRow[string];
     }
-    for (const field of item.cleared) row[field] = (LIST_FIELDS.has(field) ? [] : null) as WriteRow[string];
+    for (const field of item.cleared) {
+      if (isFactField(field)) Object.assign(row, factProperties(field, []));
+      else row[field] = (LIST_FIELDS.has(field) ? [] : null) as WriteRow[string];
+    }
   }
   if (kind === 'Source') {
     row.searchText = searchTextOf(String(row.id), String(row.title), [String(row.publisher)]);
@@ -41,10 +60,18 @@ export function mergeNode(
     row.searchText = searchTextOf(String(row.id), String(row.name), (row.aliases as string[] | null) ?? []);
   }
   const changes: FieldChange[] = [];
-  for (const field of new Set([...Object.keys(stored), ...Object.keys(row)])) {
-    if (field === 'searchText' || field === 'id') continue;
-    const before = (stored[field] ?? null) as StoreValue;
-    const after = (row[field] ?? null) as StoreValue;
+  const factLists = new Set(
+    factFieldsOf(kind).flatMap((field) => [valuesProperty(field), sourcesProperty(field)]),
+  );
+  for (const field of new Set([...Object.keys(stored), ...Object.keys(row), ...factFieldsOf(kind)])) {
+    if (field === 'searchText' || field === 'id' || factLists.has(field)) continue;
+    // A fact field's change is shown as its facts: [2009] → [2009, 2010-03 (a002-source)].
+    const before = (
+      isFactField(field) ? storedFacts(stored, field).map(factText) : (stored[field] ?? null)
+    ) as StoreValue;
+    const after = (
+      isFactField(field) ? storedFacts(row, field).map(factText) : (row[field] ?? null)
+    ) as StoreValue;
     if (equalValues(before, after)) continue;
     const lost =
       Array.isArray(before) && Array.isArray(after)
@@ -72,7 +99,11 @@ export function holds(stored: Readonly<Record<string, StoreValue>>, row: WriteRo
 
 /** A stored node as the row its upsert statement takes (the inverse of the import's rows). */
 export function rowOfNode(node: GraphNode): WriteRow {
-  const { kind: _kind, ...properties } = node.properties;
+  const { kind: _kind, ...rest } = node.properties;
+  const properties: Record<string, StoreValue> = { ...rest };
+  // Databases made before dated facts had sources keep the old single-value column, always null
+  // once migrated (cypher/schema/): not a field of the row.
+  for (const field of factFieldsOf(node.kind)) delete properties[field];
   if (node.kind === 'Source') {
     const { name: _name, ...source } = properties;
     return source as WriteRow;

@@ -73,11 +73,10 @@ export class Repeats {
           patch: checked.patch,
           sameAs: checked.sameAs,
           at,
-          refs: checked.sources.map((source, i) => ({
-            field: `sources.${i}`,
-            id: source,
-            allowed: ['Source'] as const,
-          })),
+          refs: [
+            ...checked.sources.map((source, i) => ({ field: `sources.${i}`, id: source })),
+            ...checked.factSources,
+          ].map(({ field, id }) => ({ field, id, allowed: ['Source'] as const })),
         });
       }
     }

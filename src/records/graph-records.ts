@@ -1,3 +1,4 @@
+import { inputOfFacts, isFactField, storedFacts } from '../domain/facts.js';
 import { ENTITY_KINDS, isEntityKind, type NodeKind } from '../domain/kinds.js';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationships.js';
 import { findNodes } from '../store/find-nodes.js';
@@ -62,7 +63,13 @@ export function recordOfNode(node: GraphNode): Record<string, unknown> {
     return record;
   }
   const record: Record<string, unknown> = {};
-  for (const field of fieldsOf(node.kind)) if (present(p[field])) record[field] = p[field];
+  for (const field of fieldsOf(node.kind)) {
+    if (isFactField(field)) {
+      // A dated fact field: its one unsourced value in the old form, else one { value, source } each.
+      const facts = inputOfFacts(storedFacts(p, field));
+      if (facts !== undefined) record[field] = facts;
+    } else if (present(p[field])) record[field] = p[field];
+  }
   return record;
 }
 

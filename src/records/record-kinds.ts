@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isFactField, sourceColumn } from '../domain/facts.js';
 import { isEntityKind, type NodeKind } from '../domain/kinds.js';
 import { RECORD_FILES } from './records.js';
 
@@ -64,4 +65,45 @@ export const takesSameAs = (kind: RecordKind): boolean => isEntityKind(kind);
 /** The fields a record of a kind may have in an import file: its schema's, and `sameAs` where it applies. */
 export function inputFieldsOf(kind: RecordKind): string[] {
   return takesSameAs(kind) ? [...fieldsOf(kind), SAME_AS_FIELD] : fieldsOf(kind);
+}
+
+/**
+ * The columns of a kind's CSV files: its fields, each dated fact field followed by the column
+ * naming each value's source (`opened`, `openedSource`; see docs/import-export.md).
+ */
+export function csvColumnsOf(kind: RecordKind, fields: readonly string[] = fieldsOf(kind)): string[] {
+  return fields.flatMap((field) => (isFactField(field) ? [field, sourceColumn(field)] : [field]));
+}
+
+/** A dated fact field's value as its two CSV cells: values, and their sources, each joined by `|`. */
+export function factCells(value: unknown): { values: string; sources: string } {
+  if (typeof value === 'string') return { values: value, sources: '' };
+  if (!Array.isArray(value)) return { values: '', sources: '' };
+  const items = value as { value?: unknown; source?: unknown }[];
+  const sources = items.map((item) => (typeof item.source === 'string' ? item.source : ''));
+  return {
+    values: items.map((item) => String(item.value)).join('|'),
+    sources: sources.some((source) => source !== '') ? sources.join('|') : '',
+  };
+}
+
+/**
+ * A dated fact field from its two CSV cells: one value without sources is the old form; else one
+ * `{ value, source }` per `|`-separated item, an empty source item meaning none (the record's own
+ * sources). Items left unpaired are given as they are, for the record's schema to report.
+ */
+export function factOfCells(values: string, sources: string): unknown {
+  const split = (cell: string): string[] =>
+    cell.trim() === '' ? [] : cell.split('|').map((item) => item.trim());
+  const valueItems = split(values);
+  const sourceItems = split(sources);
+  if (sourceItems.length === 0 && valueItems.length === 1) return valueItems[0];
+  return Array.from({ length: Math.max(valueItems.length, sourceItems.length) }, (_, i) => {
+    const value = valueItems[i];
+    const source = sourceItems[i];
+    return {
+      ...(value === undefined || value === '' ? {} : { value }),
+      ...(source === undefined || source === '' ? {} : { source }),
+    };
+  });
 }

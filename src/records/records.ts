@@ -34,6 +34,39 @@ export function periodOf(label: string): ReturnType<typeof parsePeriod> {
   return period;
 }
 
+/**
+ * A dated fact sources may state differently (`opened`, `founded`, `startDate`, `endDate`; see
+ * src/domain/facts.ts): one date, resting on the record's own `sources` (the old form), or one
+ * `{ value, source }` per source. A source gives one value of a field; `source` may be left out
+ * once (a value that rests on the record's `sources`).
+ */
+const datedFacts = z.union(
+  [
+    partialDate,
+    z
+      .array(z.strictObject({ value: partialDate, source: reference.optional() }))
+      .min(1, 'must give at least one { value, source }')
+      .superRefine((items, ctx) => {
+        const seen = new Set<string>();
+        items.forEach((item, i) => {
+          const key = item.source ?? '';
+          if (seen.has(key)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'source'],
+              message:
+                item.source === undefined
+                  ? 'gives a second value without a source (only one value may rest on the record’s sources)'
+                  : `gives a second value from ${item.source} (a source states one value; give each source once)`,
+            });
+          }
+          seen.add(key);
+        });
+      }),
+  ],
+  { error: 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD, or a list of { value, source }' },
+);
+
 const periodLabel = z.string().refine((label) => typeof periodOf(label) !== 'string', {
   message: 'must be a period such as 2026-01, 2024-Q1, 2023-H1, 2025, 2026-01-15 or 2025-01/2025-10',
 });
@@ -81,7 +114,7 @@ export const plantRecord = z.strictObject({
   id: idOf('Plant'),
   ...entityBase,
   facilityType: z.enum(['plant', 'office', 'warehouse', 'test-center', 'industrial-park', 'other']),
-  opened: partialDate.optional(),
+  opened: datedFacts.optional(),
   products: z.array(text).default([]),
 });
 
@@ -90,7 +123,7 @@ export const associationRecord = z.strictObject({
   ...entityBase,
   nameEs: text.optional(),
   nameEn: text.optional(),
-  founded: partialDate.optional(),
+  founded: datedFacts.optional(),
 });
 
 export const sectorRecord = z.strictObject({
@@ -104,8 +137,8 @@ export const policyRecord = z.strictObject({
   id: idOf('Policy'),
   ...entityBase,
   policyType: z.enum(['agreement', 'review', 'tariff', 'program', 'regulation', 'standard']),
-  startDate: partialDate.optional(),
-  endDate: partialDate.optional(),
+  startDate: datedFacts.optional(),
+  endDate: datedFacts.optional(),
 });
 
 export const countryRecord = z.strictObject({ id: idOf('Country'), ...entityBase });

@@ -69,7 +69,15 @@ describe('read path: index-backed lookups', () => {
       await tx.run(deleteNodesOfKind('Company'), { ids: ['stale-kind'] });
       await tx.run(upsertStatements.Plant, {
         rows: [
-          { id: 'stale-kind', name: 'As plant', facilityType: 'plant', opened: null, products: [], ...base },
+          {
+            id: 'stale-kind',
+            name: 'As plant',
+            facilityType: 'plant',
+            openedValues: [],
+            openedSources: [],
+            products: [],
+            ...base,
+          },
         ],
       });
     });

@@ -8,6 +8,7 @@ import { typedRelationsCost } from '../../limits/cost.js';
 import { Relation } from '../relations/relation.type.js';
 import { textOrNull } from '../common/strings.js';
 import type { GraphContext } from '../context.js';
+import { DatedFact, datedFacts } from './dated-fact.type.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
@@ -21,15 +22,26 @@ export class Association extends Entity {
   @Field(() => String, { nullable: true, description: 'Full name in English.' })
   nameEn!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When it was founded, if a source says.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'When it was founded, if a source says: the earliest date any source gives (the only one when they agree). Every source’s date is in foundedFacts.',
+  })
   founded!: string | null;
+
+  @Field(() => [DatedFact], {
+    description: 'When it was founded, as each source states it (sources that disagree stand side by side).',
+  })
+  foundedFacts!: DatedFact[];
 
   static from(node: GraphNode): Association {
     const p = node.properties;
+    const founded = datedFacts(node, 'founded');
     return Object.assign(Entity.fill(new Association(), node), {
       nameEs: textOrNull(p.nameEs),
       nameEn: textOrNull(p.nameEn),
-      founded: textOrNull(p.founded),
+      founded: founded.value,
+      foundedFacts: founded.facts,
     });
   }
 

@@ -6,6 +6,7 @@ import { typedRelationsCost } from '../../limits/cost.js';
 import { Relation } from '../relations/relation.type.js';
 import { textList, textOrNull } from '../common/strings.js';
 import type { GraphContext } from '../context.js';
+import { DatedFact, datedFacts } from './dated-fact.type.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
@@ -21,18 +22,26 @@ export class Plant extends Entity {
 
   @Field(() => String, {
     nullable: true,
-    description: 'When it opened (YYYY, YYYY-MM or YYYY-MM-DD), if a source says.',
+    description:
+      'When it opened (YYYY, YYYY-MM or YYYY-MM-DD), if a source says: the earliest date any source gives (the only one when they agree). Every source’s date is in openedFacts.',
   })
   opened!: string | null;
+
+  @Field(() => [DatedFact], {
+    description: 'When it opened, as each source states it (sources that disagree stand side by side).',
+  })
+  openedFacts!: DatedFact[];
 
   @Field(() => [String], { description: 'What it makes, as sources describe it.' })
   products!: string[];
 
   static from(node: GraphNode): Plant {
     const p = node.properties;
+    const opened = datedFacts(node, 'opened');
     return Object.assign(Entity.fill(new Plant(), node), {
       facilityType: textOrNull(p.facilityType) ?? '',
-      opened: textOrNull(p.opened),
+      opened: opened.value,
+      openedFacts: opened.facts,
       products: textList(p.products),
     });
   }

@@ -6,6 +6,7 @@ import { typedRelationsCost } from '../../limits/cost.js';
 import { Relation } from '../relations/relation.type.js';
 import { textOrNull } from '../common/strings.js';
 import type { GraphContext } from '../context.js';
+import { DatedFact, datedFacts } from './dated-fact.type.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
@@ -21,19 +22,34 @@ export class Policy extends Entity {
 
   @Field(() => String, {
     nullable: true,
-    description: 'When it starts or started (YYYY, YYYY-MM or YYYY-MM-DD).',
+    description:
+      'When it starts or started (YYYY, YYYY-MM or YYYY-MM-DD): the earliest date any source gives (the only one when they agree). Every source’s date is in startDateFacts.',
   })
   startDate!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When it ends or ended.' })
+  @Field(() => [DatedFact], { description: 'When it starts or started, as each source states it.' })
+  startDateFacts!: DatedFact[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'When it ends or ended: the earliest date any source gives (the only one when they agree). Every source’s date is in endDateFacts.',
+  })
   endDate!: string | null;
+
+  @Field(() => [DatedFact], { description: 'When it ends or ended, as each source states it.' })
+  endDateFacts!: DatedFact[];
 
   static from(node: GraphNode): Policy {
     const p = node.properties;
+    const startDate = datedFacts(node, 'startDate');
+    const endDate = datedFacts(node, 'endDate');
     return Object.assign(Entity.fill(new Policy(), node), {
       policyType: textOrNull(p.policyType) ?? '',
-      startDate: textOrNull(p.startDate),
-      endDate: textOrNull(p.endDate),
+      startDate: startDate.value,
+      startDateFacts: startDate.facts,
+      endDate: endDate.value,
+      endDateFacts: endDate.facts,
     });
   }
 
