@@ -1,3 +1,4 @@
+import { factFieldsOf, inputOfFacts, sourcesProperty, storedFacts, valuesProperty } from '../domain/facts.js';
 import type { NodeKind } from '../domain/kinds.js';
 import { METRIC_NAMES, isMetric } from '../domain/metrics.js';
 import { parsePeriod } from '../domain/period.js';
@@ -115,10 +116,17 @@ export const INTERNAL_PROPERTIES: readonly string[] = ['searchText'];
 /** A node as `show` prints it: kind, id and its facts, without internal bookkeeping or repeats. */
 export function shownNode(node: GraphNode): Record<string, unknown> {
   const facts: Record<string, unknown> = {};
+  const dated = factFieldsOf(node.kind);
+  const lists = new Set(dated.flatMap((field) => [valuesProperty(field), sourcesProperty(field)]));
   for (const [key, value] of Object.entries(node.properties)) {
-    if (INTERNAL_PROPERTIES.includes(key) || key === 'id' || key === 'kind') continue;
+    if (INTERNAL_PROPERTIES.includes(key) || key === 'id' || key === 'kind' || lists.has(key)) continue;
     if (value === null || (Array.isArray(value) && value.length === 0)) continue;
     facts[key] = value;
+  }
+  // Dated facts as a record gives them: one date, or each with its source.
+  for (const field of dated) {
+    const value = inputOfFacts(storedFacts(node.properties, field));
+    if (value !== undefined) facts[field] = value;
   }
   return { kind: node.kind, id: node.id, ...facts };
 }

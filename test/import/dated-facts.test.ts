@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { shownNode } from '../../src/cli/checks';
 import { exportGraph } from '../../src/export/export';
 import { graphChecksum } from '../../src/export/graph-checksum';
 import { loadDataset } from '../../src/import/dataset';
@@ -117,6 +118,10 @@ describe.each(testEngines())('Dated facts with their sources (%s)', (engine) => 
     });
     const again = await run(change);
     expect(again.nodes.Plant).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    // `tradegraph show` gives the dates as a record does, not the stored lists.
+    const shown = shownNode((await findNodes(store, ['alpha-saltillo-plant'])).get('alpha-saltillo-plant')!);
+    expect(shown.opened).toEqual([{ value: '2009-03' }, { value: '2010', source: 'fx-older-2022' }]);
+    expect(shown).not.toHaveProperty('openedValues');
 
     // A third source in CSV (`opened` and `openedSource`): added too, the others kept.
     await run({
