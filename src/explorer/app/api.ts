@@ -138,6 +138,12 @@ export interface Statistic {
   readonly source: Source | null;
 }
 
+/** One source's date of an entity (when a plant opened, …); `sourceId` null: the entity's own sources. */
+export interface DatedFact {
+  readonly value: string;
+  readonly sourceId: string | null;
+}
+
 export interface Entity extends EntityRef {
   readonly aliases: readonly string[];
   readonly description: string | null;
@@ -145,14 +151,18 @@ export interface Entity extends EntityRef {
   readonly companyType?: string;
   readonly facilityType?: string;
   readonly opened?: string | null;
+  readonly openedFacts?: readonly DatedFact[];
   readonly products?: readonly string[];
   readonly policyType?: string;
   readonly startDate?: string | null;
+  readonly startDateFacts?: readonly DatedFact[];
   readonly endDate?: string | null;
+  readonly endDateFacts?: readonly DatedFact[];
   readonly regionType?: string;
   readonly hsCodes?: readonly string[];
   readonly naicsCodes?: readonly string[];
   readonly founded?: string | null;
+  readonly foundedFacts?: readonly DatedFact[];
   readonly nameEn?: string | null;
   readonly nameEs?: string | null;
   readonly relations: readonly Relation[];

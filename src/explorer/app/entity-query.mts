@@ -9,11 +9,11 @@ export const ENTITY_QUERY = `query Entity($id: ID!) {
   entity(id: $id) {
     ${REF} aliases description wikidata
     ... on Company { companyType }
-    ... on Plant { facilityType opened products }
-    ... on Policy { policyType startDate endDate }
+    ... on Plant { facilityType opened openedFacts { value sourceId } products }
+    ... on Policy { policyType startDate startDateFacts { value sourceId } endDate endDateFacts { value sourceId } }
     ... on Region { regionType }
     ... on Sector { hsCodes naicsCodes }
-    ... on Association { founded nameEn nameEs }
+    ... on Association { founded foundedFacts { value sourceId } nameEn nameEs }
     relations { type direction node { ${REF} } claims { asOf note role since until source { ${SOURCE_FIELDS} } } }
   }
 }`;

@@ -4,6 +4,7 @@ import {
   ENTITY_STATISTICS_QUERY,
   entityAnswer,
   graphql,
+  type DatedFact,
   type Entity,
   type Relation,
   type Statistic,
@@ -69,6 +70,12 @@ export function EntityView({ id, metric }: { id: string; metric: string | null }
   );
 }
 
+/** A date as the API's scalar gives it, or, when sources name it, each source's date side by side. */
+function dated(value: string | null | undefined, facts: readonly DatedFact[] | undefined): string | null {
+  if (!facts || (facts.length <= 1 && facts.every((fact) => fact.sourceId === null))) return value ?? null;
+  return facts.map((fact) => (fact.sourceId ? `${fact.value} (${fact.sourceId})` : fact.value)).join(' · ');
+}
+
 function EntityHeader({ entity }: { entity: Entity }) {
   const ids: [string, React.ReactNode][] = [['id', <code key="id">{entity.id}</code>]];
   if (entity.wikidata)
@@ -89,12 +96,14 @@ function EntityHeader({ entity }: { entity: Entity }) {
     ['type', entity.companyType ?? entity.facilityType ?? entity.policyType ?? entity.regionType],
     ['English name', entity.nameEn],
     ['Spanish name', entity.nameEs],
-    ['founded', entity.founded],
-    ['opened', entity.opened],
+    ['founded', dated(entity.founded, entity.foundedFacts)],
+    ['opened', dated(entity.opened, entity.openedFacts)],
     ['products', entity.products?.join(', ')],
     [
       'in force',
-      entity.startDate ? `${entity.startDate}${entity.endDate ? ` – ${entity.endDate}` : ''}` : null,
+      entity.startDate
+        ? `${dated(entity.startDate, entity.startDateFacts)}${entity.endDate ? ` – ${dated(entity.endDate, entity.endDateFacts)}` : ''}`
+        : null,
     ],
   ];
   return (
