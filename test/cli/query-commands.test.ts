@@ -239,5 +239,11 @@ describe.each(testEngines())('CLI questions, same standard as the API (%s)', (en
     );
     const pairs = JSON.parse(conflicts.stdout) as { a: { id: string }; b: { id: string } }[];
     expect(pairs.map((c) => `${c.a.id}|${c.b.id}`)).toEqual(api.conflicts.map((c) => `${c.a.id}|${c.b.id}`));
+    // Dates two sources give differently are listed too, with both sources.
+    const dates = await cli.run(['conflicts', '--subject', 'usmca-2026-review']);
+    expect(dates.code).toBe(0);
+    expect(dates.stdout).toContain(
+      'precision\tusmca-2026-review startDate: 2026-07 (a032-oabroad) vs 2026-07-01 (a049-latinvex)',
+    );
   });
 });

@@ -185,6 +185,37 @@ describe.each(testEngines())('Figures and membership on %s', (engine: EngineName
     ]);
   });
 
+  test('two sources’ dates stand side by side, and factConflicts lists them', async () => {
+    const data = await query<{ policy: unknown; plant: unknown; factConflicts: unknown[] }>(
+      graph,
+      `{ policy(id: "usmca-2026-review") { startDate startDateFacts { value precision source { id } } }
+         plant(id: "dtna-saltillo-plant") { opened openedFacts { value sourceId } }
+         factConflicts { entity { id } field kind a { value sourceId } b { value sourceId } } }`,
+    );
+    expect(data.policy).toEqual({
+      startDate: '2026-07-01',
+      startDateFacts: [
+        { value: '2026-07', precision: 'month', source: { id: 'a032-oabroad' } },
+        { value: '2026-07-01', precision: 'day', source: { id: 'a049-latinvex' } },
+      ],
+    });
+    expect(data.plant).toEqual({
+      opened: '2009',
+      openedFacts: [{ value: '2009', sourceId: 'a001-trailer-bodybuilders' }],
+    });
+    expect(data.factConflicts).toEqual([
+      {
+        entity: { id: 'usmca-2026-review' },
+        field: 'startDate',
+        kind: 'PRECISION',
+        a: { value: '2026-07', sourceId: 'a032-oabroad' },
+        b: { value: '2026-07-01', sourceId: 'a049-latinvex' },
+      },
+    ]);
+    const wrong = await graph.execute('{ factConflicts(field: "opening") { field } }');
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'field' });
+  });
+
   test('an unknown subject is an error naming what it may mean, never an empty list', async () => {
     const result = await graph.execute('{ statistics(subjects: ["Mexico"], metric: "exports") { id } }');
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'subjects' });
