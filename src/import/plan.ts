@@ -104,15 +104,14 @@ export class Planner {
    * `staging`: where they go (null in a dry run, which only counts them).
    */
   async planWhole(
-    response: CheckResponse,
+    checked: CheckResponse,
     file: number,
     repeats: Repeats,
     staging: Staging | null,
   ): Promise<boolean> {
     const resolver = this.resolver;
-    // A reference to a `sameAs` record's id is rewritten, record by record (same-as.ts).
-    if (resolver.sameAs.size > 0 && response.targets.some((target) => resolver.sameAs.get(target)))
-      return false;
+    // References to a `sameAs` record's id, once its merge is known, read as the node it names.
+    const response = resolver.sameAs.rewriteBlock(checked);
     const unknown = response.targets.filter((target) => resolver.kindOf(target) === undefined);
     if (unknown.length > 0) await resolver.lookUp(unknown);
     const kinds: NodeKind[] = [];

@@ -1,8 +1,9 @@
 import type { NodeKind } from '../domain/kinds.js';
 import type { WriteRow } from '../store/catalog.js';
+import type { CheckResponse } from './check-blocks.js';
 import { statisticName } from './dataset.js';
 import type { ImportReport } from './import-report.js';
-import { packStatistic } from './packed-rows.js';
+import { FIELD_SEPARATOR, packStatistic, STATISTIC_COLUMNS } from './packed-rows.js';
 import { rowOf, type Known, type Location, type Valid } from './valid-records.js';
 import { STATISTIC_LINK_FIELDS } from './write-plan.js';
 
@@ -26,6 +27,11 @@ export interface Merge {
 
 /** Imported bindings used for every statistic, held locally (see plan.ts). */
 const LINK_FIELDS = STATISTIC_LINK_FIELDS;
+const FIELD = FIELD_SEPARATOR;
+/** Where a column sits in a packed line (`kind` follows the id: packed-rows.ts). */
+const AT = (column: (typeof STATISTIC_COLUMNS)[number]): number =>
+  STATISTIC_COLUMNS.indexOf(column) + (column === 'id' ? 0 : 1);
+const [NAME, METRIC, PERIOD, SUBJECT] = [AT('name'), AT('metric'), AT('period'), AT('subjectId')];
 
 export class SameAs {
   private readonly merges = new Map<string, Merge>();
@@ -95,6 +101,41 @@ export class SameAs {
     const packed = item.packed === null ? null : packStatistic(row);
     const { kinds: _kinds, ...rest } = item;
     return { ...rest, targets, packed, row: packed === null ? row : null };
+  }
+
+  /**
+   * A block's packed statistics (check-blocks.ts) with every reference to an accepted `sameAs`
+   * record's id read as the node it names: rows (targets and name) and link lines, so that the
+   * block can still be taken whole (plan.ts `planWhole`). The block itself when it names none.
+   */
+  rewriteBlock(response: CheckResponse): CheckResponse {
+    if (this.accepted.size === 0) return response;
+    const named = response.targets.map((target) => this.accepted.get(target));
+    if (named.every((into) => into === undefined)) return response;
+    const rows = response.packed.split('\n').map((row) => {
+      const fields = row.split(FIELD);
+      let changed = false;
+      for (let i = 0; i < LINK_FIELDS.length; i += 1) {
+        const into = this.accepted.get(fields[SUBJECT + i] as string);
+        if (into === undefined) continue;
+        fields[SUBJECT + i] = into;
+        changed = true;
+      }
+      if (!changed) return row;
+      const [subject, destination] = [fields[SUBJECT] as string, fields[SUBJECT + 1] as string];
+      fields[NAME] = statisticName(subject, fields[METRIC] as string, destination, fields[PERIOD] as string);
+      return fields.join(FIELD);
+    });
+    const links = response.links.map((group) => {
+      const into = named[group.target];
+      if (into === undefined) return group;
+      const lines = group.lines
+        .split('\n')
+        .map((line) => `${line.slice(0, line.indexOf(FIELD))}${FIELD}${into}`);
+      return { ...group, lines: lines.join('\n') };
+    });
+    const targets = response.targets.map((target, i) => named[i] ?? target);
+    return { ...response, packed: rows.join('\n'), links, targets };
   }
 
   /**

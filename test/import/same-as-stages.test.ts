@@ -114,6 +114,46 @@ describe('sameAs, stage by stage', () => {
     expect(resolver.kindOf('p-2')).toBeNull();
   });
 
+  test('plan: a block of new statistics naming the new id is still taken whole, rewritten', async () => {
+    const { report, resolver, valid } = stage([{ kind: 'Plant', id: 'p-3', sameAs: 'alpha-saltillo-plant' }]);
+    await resolver.resolve(valid);
+    const statistic = (i: number) => ({
+      id: `p-3-production-${i}`,
+      subject: 'p-3',
+      metric: 'production',
+      value: i,
+      unit: 'vehicles',
+      period: `2025-0${i + 1}`,
+      ...(i === 0 ? { destination: 'US' } : {}),
+      source: SOURCE,
+    });
+    const block = checkBlock({
+      format: 'jsonl',
+      fileName: 'p.statistics.jsonl',
+      kind: 'Statistic',
+      firstLine: 1,
+      text: [0, 1].map((i) => JSON.stringify(statistic(i))).join('\n'),
+    });
+    const rewritten = resolver.sameAs.rewriteBlock(block);
+    expect(rewritten.targets).toEqual(['alpha-saltillo-plant', 'US', SOURCE]);
+    expect(rewritten.packed.split('\n').map((row) => row.split('\u001f').slice(0, 3))).toEqual([
+      ['p-3-production-0', 'Statistic', 'alpha-saltillo-plant production to US 2025-01'],
+      ['p-3-production-1', 'Statistic', 'alpha-saltillo-plant production 2025-02'],
+    ]);
+    expect(rewritten.links[0]?.lines).toBe(
+      'p-3-production-0\u001falpha-saltillo-plant\np-3-production-1\u001falpha-saltillo-plant',
+    );
+    const planner = new Planner(store, report, resolver, {
+      journaled: false,
+      replaceEntities: false,
+      storedStatistics: 1,
+      storedClaims: 1,
+    });
+    expect(await planner.planWhole(block, 0, new Repeats(report, 10), null)).toBe(true);
+    expect(report.nodes.Statistic.created).toBe(2);
+    expect(problemsOf(report)).toEqual([]);
+  });
+
   test('plan: merged into a node the change creates, whether its record comes before or after', async () => {
     const { report, resolver, valid } = stage(
       [
