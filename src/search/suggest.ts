@@ -15,19 +15,21 @@ import { findNodes } from '../store/find-nodes.js';
  */
 export function closestNames(name: string, candidates: readonly string[], max = 3): string[] {
   const wanted = name.toLowerCase();
-  const scored = candidates
-    .map((candidate) => {
-      const lower = candidate.toLowerCase();
+  const allowed = Math.max(2, Math.floor(wanted.length / 3));
+  const scored: { candidate: string; score: number }[] = [];
+  for (const candidate of candidates) {
+    const lower = candidate.toLowerCase();
+    // When one starts with the other, the edit distance is the difference of their lengths; and
+    // it is never less than that difference, so a candidate too long or too short is out without
+    // computing it (a megabyte of text against every name took seconds).
+    const apart = Math.abs(wanted.length - lower.length);
+    if (lower.startsWith(wanted) || wanted.startsWith(lower)) scored.push({ candidate, score: apart });
+    else if (apart <= allowed) {
       const edits = distance(wanted, lower);
-      const prefix = lower.startsWith(wanted) || wanted.startsWith(lower);
-      return {
-        candidate,
-        score: edits,
-        ok: prefix || edits <= Math.max(2, Math.floor(wanted.length / 3)),
-      };
-    })
-    .filter((x) => x.ok)
-    .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
+      if (edits <= allowed) scored.push({ candidate, score: edits });
+    }
+  }
+  scored.sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
   return scored.slice(0, max).map((x) => x.candidate);
 }
 
