@@ -1,5 +1,8 @@
 import { factFieldsOf, inputOfFacts, sourcesProperty, storedFacts, valuesProperty } from '../domain/facts.js';
 import type { NodeKind } from '../domain/kinds.js';
+import { ValidationError } from '../import/problems.js';
+import { ImportError } from '../records/errors.js';
+import { StoreError } from '../store/errors.js';
 import { METRIC_NAMES, isMetric } from '../domain/metrics.js';
 import { parsePeriod } from '../domain/period.js';
 import { findNodes } from '../store/find-nodes.js';
@@ -21,6 +24,22 @@ export class UsageError extends Error {
     super(message);
     this.name = 'UsageError';
   }
+}
+
+/**
+ * What a command that failed prints: the message of a failure the user can act on (their input,
+ * their data, the store), the stack of anything else (a bug, to report).
+ */
+export function failureMessage(error: unknown): string {
+  if (
+    error instanceof ValidationError ||
+    error instanceof StoreError ||
+    error instanceof UsageError ||
+    error instanceof ImportError
+  ) {
+    return error.message;
+  }
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 /** The closest of `candidates` to `text` (case ignored), when it is close enough to be a likely typo. */

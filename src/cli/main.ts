@@ -2,15 +2,13 @@
 import { Command } from 'commander';
 import { readConfig } from '../config.js';
 import { loadDataset } from '../import/dataset.js';
-import { ValidationError } from '../import/problems.js';
-import { ImportError } from '../records/errors.js';
 import { writeDataset } from '../import/write-dataset.js';
-import { StoreError, StoreUnavailableError } from '../store/errors.js';
+import { StoreUnavailableError } from '../store/errors.js';
 import { openStore } from '../store/open-store.js';
 import { generateCommand } from './generate-command.js';
 import { exportCommand } from './export-command.js';
 import { importCommand } from './import-command.js';
-import { UsageError } from './checks.js';
+import { failureMessage, UsageError } from './checks.js';
 import { explainUnavailable, writeServerMarker } from './server-marker.js';
 import { queryCommands } from './query-commands.js';
 
@@ -107,17 +105,8 @@ exportCommand(program);
 generateCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof StoreUnavailableError) {
-    process.stderr.write(`${explainUnavailable(error, readConfig().store)}\n`);
-  } else if (
-    error instanceof ValidationError ||
-    error instanceof StoreError ||
-    error instanceof UsageError ||
-    error instanceof ImportError
-  ) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  }
+  process.stderr.write(
+    `${error instanceof StoreUnavailableError ? explainUnavailable(error, readConfig().store) : failureMessage(error)}\n`,
+  );
   process.exitCode = 1;
 });

@@ -26,8 +26,16 @@ const describeStatistic = (s: Statistic): string => {
   return `${s.subjectId} ${s.metric} ${s.period}${inferred}: ${statedFigure(s)} ${s.unit}, ${coverageOf(s)}${change} [${s.sourceId}]`;
 };
 
+/** Where the questions get their store and put their answers: the configured store and stdout, or a caller's. */
+export interface QuestionIo {
+  readonly withStore: <T>(work: (store: GraphStore) => Promise<T>) => Promise<T>;
+  readonly write: (text: string) => void;
+}
+
+const PROCESS_IO: QuestionIo = { withStore, write: (text) => process.stdout.write(text) };
+
 /** Read-only questions from the command line; `--json` prints the raw answer for scripts. */
-export function queryCommands(program: Command): void {
+export function queryCommands(program: Command, io: QuestionIo = PROCESS_IO): void {
   const run = (
     handler: (store: GraphStore, print: Print, ...args: string[]) => Promise<unknown>,
   ): ((...args: unknown[]) => Promise<void>) => {
@@ -37,10 +45,10 @@ export function queryCommands(program: Command): void {
       const positional = args
         .slice(0, -2)
         .flatMap((arg) => (Array.isArray(arg) ? arg.map(String) : [String(arg)]));
-      await withStore(async (store) => {
+      await io.withStore(async (store) => {
         const lines: string[] = [];
         const answer = await handler(store, (line) => lines.push(line), ...positional);
-        process.stdout.write(json ? `${JSON.stringify(answer, null, 2)}\n` : `${lines.join('\n')}\n`);
+        io.write(json ? `${JSON.stringify(answer, null, 2)}\n` : `${lines.join('\n')}\n`);
       });
     };
   };

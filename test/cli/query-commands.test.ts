@@ -37,14 +37,14 @@ describe.each(testEngines())('CLI questions, same standard as the API (%s)', (en
     cli.withStore(async (store) => query<T>(await createTradeGraph({ store }), operation));
 
   test('a known association and metric answer the ranking', async () => {
-    const result = await cli.run(['rank', 'anpact', '--metric', 'exports', '--period', '2026-01']);
+    const result = await cli.ask(['rank', 'anpact', '--metric', 'exports', '--period', '2026-01']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^1\. freightliner\t3,556 vehicles/m);
   });
 
   test('the CLI and the API give the same ranking for the headline question', async () => {
-    const result = await cli.run([
+    const result = await cli.ask([
       'rank',
       'anpact',
       '--members-as-of',
@@ -93,6 +93,7 @@ describe.each(testEngines())('CLI questions, same standard as the API (%s)', (en
   });
 
   test('an unknown metric fails with the API error, its closest name, and exit code 1', async () => {
+    // The real command: its exit code and what it writes to stderr.
     const result = await cli.run(['rank', 'anpact', '--metric', 'export', '--period', '2026-01']);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
@@ -102,7 +103,7 @@ describe.each(testEngines())('CLI questions, same standard as the API (%s)', (en
   });
 
   test('an unknown association fails, suggests the close id, and exits 1', async () => {
-    const result = await cli.run(['rank', 'anpct', '--metric', 'exports', '--period', '2026-01']);
+    const result = await cli.ask(['rank', 'anpct', '--metric', 'exports', '--period', '2026-01']);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(
@@ -111,7 +112,7 @@ describe.each(testEngines())('CLI questions, same standard as the API (%s)', (en
   });
 
   test('a malformed period is a clear error naming the forms accepted, never a stack trace', async () => {
-    const result = await cli.run(['stats', 'MX', '--period', '2026-1']);
+    const result = await cli.ask(['stats', 'MX', '--period', '2026-1']);
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(`period: ${String(parsePeriod('2026-1'))}`);
     expect(result.stderr).toContain('2026-01');
@@ -119,12 +120,12 @@ describe.each(testEngines())('CLI questions, same standard as the API (%s)', (en
   });
 
   test('show of an id in the wrong case suggests the id; show hides internal fields', async () => {
-    const wrong = await cli.run(['show', 'Daimay']);
+    const wrong = await cli.ask(['show', 'Daimay']);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr.trim()).toBe(
       'no node with id "Daimay"; did you mean "daimay" (Company, Daimay Automotive Interior)?',
     );
-    const right = await cli.run(['show', 'amda']);
+    const right = await cli.ask(['show', 'amda']);
     expect(right.code).toBe(0);
     const shown = JSON.parse(right.stdout) as Record<string, unknown>;
     expect(shown).toMatchObject({ kind: 'Association', id: 'amda', name: 'AMDA' });
@@ -134,11 +135,11 @@ describe.each(testEngines())('CLI questions, same standard as the API (%s)', (en
   });
 
   test('search finds by name ignoring case and accents, and --json gives the hits', async () => {
-    const result = await cli.run(['--json', 'search', 'Asociacion', 'Nacional']);
+    const result = await cli.ask(['--json', 'search', 'Asociacion', 'Nacional']);
     expect(result.code).toBe(0);
     const hits = JSON.parse(result.stdout) as { node: { id: string; kind: string }; score: number }[];
     expect(hits[0]?.node).toMatchObject({ id: 'anpact', kind: 'Association' });
-    const none = await cli.run(['search', 'x']);
+    const none = await cli.ask(['search', 'x']);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('text: give at least 2 letters or digits to search for');
   });
@@ -152,7 +153,7 @@ describe.each(testEngines())('CLI questions, same standard as the API (%s)', (en
   });
 
   test('members --as-of gives the members, claims and notes of the API’s members(asOf:) and excludedMembers', async () => {
-    const result = await cli.run(['--json', 'members', 'anpact', '--as-of', '2024']);
+    const result = await cli.ask(['--json', 'members', 'anpact', '--as-of', '2024']);
     expect(result.code).toBe(0);
     const fromCli = JSON.parse(result.stdout) as {
       members: {
@@ -202,13 +203,13 @@ describe.each(testEngines())('CLI questions, same standard as the API (%s)', (en
   });
 
   test('stats, who, path and conflicts answer what the API answers', async () => {
-    const stats = await cli.run(['--json', 'stats', 'MX', '--metric', 'exports', '--period', '2026-01']);
+    const stats = await cli.ask(['--json', 'stats', 'MX', '--metric', 'exports', '--period', '2026-01']);
     expect(stats.code).toBe(0);
-    const who = await cli.run(['--json', 'who', 'alejandro-osorio']);
+    const who = await cli.ask(['--json', 'who', 'alejandro-osorio']);
     expect(who.code).toBe(0);
-    const path = await cli.run(['--json', 'path', 'daimay', 'usmca']);
+    const path = await cli.ask(['--json', 'path', 'daimay', 'usmca']);
     expect(path.code).toBe(0);
-    const conflicts = await cli.run(['--json', 'conflicts', '--subject', 'MX']);
+    const conflicts = await cli.ask(['--json', 'conflicts', '--subject', 'MX']);
     expect(conflicts.code).toBe(0);
     const api = await apiOn<{
       statistics: { id: string }[];

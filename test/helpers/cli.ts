@@ -1,9 +1,13 @@
 import { execFile } from 'node:child_process';
+import { Command, CommanderError } from 'commander';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openEmbeddedStore, TEST_BUFFER_POOL_BYTES } from './stores';
 import type { GraphStore } from '../../src/store/graph-store';
+import { failureMessage } from '../../src/cli/checks';
+import { queryCommands } from '../../src/cli/query-commands';
+import { ensureDataset } from '../../src/import/ensure-dataset';
 import { neo4jTestUri, openEmptyStore, type EngineName, type OpenedStore } from './engines';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -21,6 +25,13 @@ export interface CliRun {
  */
 export interface CliOnEngine {
   readonly run: (args: readonly string[], env?: Record<string, string>) => Promise<CliRun>;
+  /**
+   * The read-only questions (`src/cli/query-commands.ts`: rank, stats, show, search, members, who,
+   * path, conflicts) parsed and answered in this process, on the same store, printing what the
+   * command prints: the commands' own code without a process start for each. `run` is for what
+   * needs the real command (exit codes, the environment, the entry point's wiring).
+   */
+  readonly ask: (args: readonly string[]) => Promise<CliRun>;
   /** The environment the command runs with (the store's variables). */
   readonly env: Record<string, string>;
   readonly directory: string;
@@ -59,19 +70,44 @@ export async function cliOn(engine: EngineName): Promise<CliOnEngine> {
         },
       );
     });
+  const withStore = async <T>(use: (store: GraphStore) => Promise<T>): Promise<T> => {
+    if (held) return use(held.store);
+    const store = await openEmbeddedStore({ directory: env.TRADEGRAPH_DB_DIR as string });
+    try {
+      return await use(store);
+    } finally {
+      await store.close();
+    }
+  };
+  const ask = async (args: readonly string[]): Promise<CliRun> => {
+    let stdout = '';
+    let stderr = '';
+    const program = new Command()
+      .name('tradegraph')
+      .exitOverride()
+      .configureOutput({ writeOut: (text) => (stdout += text), writeErr: (text) => (stderr += text) });
+    queryCommands(program, {
+      withStore: (work) =>
+        withStore(async (store) => {
+          await ensureDataset(store);
+          return work(store);
+        }),
+      write: (text) => (stdout += text),
+    });
+    try {
+      await program.parseAsync([...args], { from: 'user' });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      if (error instanceof CommanderError) return { code: error.exitCode, stdout, stderr };
+      return { code: 1, stdout, stderr: `${stderr}${failureMessage(error)}\n` };
+    }
+  };
   return {
     run,
+    ask,
     env,
     directory,
-    withStore: async (use) => {
-      if (held) return use(held.store);
-      const store = await openEmbeddedStore({ directory: env.TRADEGRAPH_DB_DIR as string });
-      try {
-        return await use(store);
-      } finally {
-        await store.close();
-      }
-    },
+    withStore,
     dispose: async () => {
       await held?.dispose();
       rmSync(directory, { recursive: true, force: true });
