@@ -42,11 +42,7 @@ export class SameAs {
    */
   private readonly accepted = new Map<string, string>();
 
-  get size(): number {
-    return this.merges.size;
-  }
-
-  /** Remembers a `sameAs` record: from now on its id is read as the one it names. */
+  /** Remembers a `sameAs` record; its id is read as the one it names once the merge is accepted. */
   add(item: NodeItem): void {
     if (item.sameAs === null) return;
     this.merges.set(item.id, { kind: item.kind, from: item.id, into: item.sameAs, at: item.at });
