@@ -32,6 +32,9 @@ MATCH (n:Plant) WHERE n.opened IS NOT NULL SET n.openedValues = [n.opened], n.op
 MATCH (n:Association) WHERE n.founded IS NOT NULL SET n.foundedValues = [n.founded], n.foundedSources = [''], n.founded = NULL;
 MATCH (n:Policy) WHERE n.startDate IS NOT NULL SET n.startDateValues = [n.startDate], n.startDateSources = [''], n.startDate = NULL;
 MATCH (n:Policy) WHERE n.endDate IS NOT NULL SET n.endDateValues = [n.endDate], n.endDateSources = [''], n.endDate = NULL;
+// One key per subject, metric and span of days (subjectId|metric|periodStart|periodEnd), listing the
+// ids of its statistics: the engine indexes primary keys only (src/store/statistic-key-statements.ts).
+CREATE NODE TABLE IF NOT EXISTS StatisticKey(id STRING PRIMARY KEY, statistics STRING[]);
 CREATE NODE TABLE IF NOT EXISTS Meta(key STRING PRIMARY KEY, value STRING);
 CREATE REL TABLE IF NOT EXISTS MEMBER_OF(FROM Company TO Association, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);
 CREATE REL TABLE IF NOT EXISTS SUBSIDIARY_OF(FROM Company TO Company, source STRING, asOf STRING, role STRING, since STRING, until STRING, note STRING);

@@ -11,6 +11,7 @@ CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT agency_id IF NOT EXISTS FOR (n:Agency) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT statistic_id IF NOT EXISTS FOR (n:Statistic) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT statistic_key_id IF NOT EXISTS FOR (n:StatisticKey) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:Meta) REQUIRE n.key IS UNIQUE;
 CREATE INDEX statistic_metric_period IF NOT EXISTS FOR (n:Statistic) ON (n.metric, n.periodStart);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Company|Plant|Association|Sector|Policy|Country|Region|Person|Agency|Source) ON EACH [n.searchText] OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } };

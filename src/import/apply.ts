@@ -51,7 +51,7 @@ export async function applyInOneTransaction(
     const statements = staging ? await staging.close() : [];
     await spool.close();
     report.refuseIfProblems();
-    const total = spool.count + statements.length;
+    const total = spool.count + statements.length + (staging && staging.keyCount > 0 ? 1 : 0);
     let done = 0;
     report.progress('writing', { done, total });
     await store.transaction(
@@ -73,6 +73,8 @@ export async function applyInOneTransaction(
           report.progress('writing', { done: (done += 1), total });
         }
         await applyPlan(tx, inserts);
+        // The staged statistics' keys, once everything written in place has its keys.
+        if (staging) statements.push(...(await staging.stageKeys(tx)));
         for (const statement of statements) {
           await tx.run(statement, {});
           report.progress('writing', { done: (done += 1), total });

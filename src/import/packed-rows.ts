@@ -100,3 +100,33 @@ export function unpackStatistic(line: string): WriteRow {
   });
   return row;
 }
+
+/** Where the fields of a statistic's key sit in its line (its columns, `kind` second). */
+const KEY_FIELDS = (['metric', 'periodStart', 'periodEnd', 'subjectId'] as const).map(
+  (column) => STATISTIC_COLUMNS.indexOf(column) + 1,
+);
+const LAST_KEY_FIELD = Math.max(...KEY_FIELDS);
+
+/** A statistic's id and the fields of its key (statisticKey), read from its line without splitting all of it. */
+export function keyFieldsOfLine(line: string): {
+  id: string;
+  metric: string;
+  periodStart: string;
+  periodEnd: string;
+  subjectId: string;
+} {
+  const fields: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= LAST_KEY_FIELD; i += 1) {
+    const end = line.indexOf(FIELD_SEPARATOR, start);
+    fields.push(end < 0 ? line.slice(start) : line.slice(start, end));
+    start = end + 1;
+  }
+  const [metric, periodStart, periodEnd, subjectId] = KEY_FIELDS.map((i) => fields[i] ?? '') as [
+    string,
+    string,
+    string,
+    string,
+  ];
+  return { id: fields[0] ?? '', metric, periodStart, periodEnd, subjectId };
+}

@@ -7,8 +7,21 @@ import {
   statisticCopyStatement,
   statisticLinkPairs,
 } from '../store/generated-statements.js';
+import type { WriteTransaction } from '../store/graph-store.js';
+import {
+  copyStatisticKeys,
+  findStatisticKeys,
+  listStatisticKeys,
+  setStatisticKeys,
+  statisticKey,
+} from '../store/statistic-key-statements.js';
 import type { Statement } from '../store/statements.js';
+import { FIELD_SEPARATOR, keyFieldsOfLine } from './packed-rows.js';
 import { entriesOf, type WritePlan } from './write-plan.js';
+
+/** Stored keys read in one page to compare with an import's: more, and each of its keys is looked up. */
+const KEYS_SCANNED = 10_000;
+const KEYS_PER_LOOKUP = 5000;
 
 /** Every statement that bulk-loads a staged file, by name (the file's name). */
 const COPY_STATEMENTS: ReadonlyMap<string, Statement<Record<string, never>>> = new Map(
@@ -31,6 +44,23 @@ export class Staging {
   private readonly files = new Map<string, { stream: WriteStream; rows: number }>();
   /** Statistics staged whole, by block (see `append`). */
   appended = 0;
+  /** The new statistics' ids by statistic key, joined by commas (ids hold none). */
+  private readonly keyed = new Map<string, string>();
+
+  private noteKeys(lines: Iterable<string>): void {
+    for (const line of lines) {
+      if (line.length === 0) continue;
+      const { id, subjectId, metric, periodStart, periodEnd } = keyFieldsOfLine(line);
+      const key = statisticKey(subjectId, metric, periodStart, periodEnd);
+      const ids = this.keyed.get(key);
+      this.keyed.set(key, ids === undefined ? id : `${ids},${id}`);
+    }
+  }
+
+  /** How many statistic keys the new statistics have. */
+  get keyCount(): number {
+    return this.keyed.size;
+  }
 
   constructor(private readonly directory: string) {}
 
@@ -45,6 +75,7 @@ export class Staging {
 
   private async write(statement: string, lines: readonly string[]): Promise<void> {
     if (lines.length === 0) return;
+    if (statement === copyStatistics.name) this.noteKeys(lines);
     const file = this.file(statement);
     file.rows += lines.length;
     if (!file.stream.write(`${lines.join('\n')}\n`)) {
@@ -55,6 +86,7 @@ export class Staging {
   /** Appends lines (already joined by line breaks) to the file a bulk statement loads. */
   async append(statement: string, lines: string): Promise<void> {
     if (lines.length === 0) return;
+    if (statement === copyStatistics.name) this.noteKeys(lines.split('\n'));
     const file = this.file(statement);
     if (!file.stream.write(`${lines}\n`)) {
       await new Promise<void>((resolve) => file.stream.once('drain', () => resolve()));
@@ -83,6 +115,41 @@ export class Staging {
         if (!statement) throw new Error(`no bulk statement loads ${name}.csv`);
         return statement;
       });
+  }
+
+  /**
+   * The statistic keys of the new statistics, inside the import's transaction once everything else
+   * it writes in place is written: keys the store has get the new ids added (set-statistic-keys);
+   * the others are staged in copy-statistic-keys.csv, whose bulk statement is returned to run.
+   */
+  async stageKeys(tx: WriteTransaction): Promise<Statement<Record<string, never>>[]> {
+    if (this.keyed.size === 0) return [];
+    const stored = new Map<string, string[]>();
+    const first = await tx.run(listStatisticKeys, { after: '', limit: KEYS_SCANNED });
+    if (first.length < KEYS_SCANNED) {
+      for (const row of first) if (this.keyed.has(row.key)) stored.set(row.key, row.ids);
+    } else {
+      const keys = [...this.keyed.keys()];
+      for (let i = 0; i < keys.length; i += KEYS_PER_LOOKUP) {
+        const rows = await tx.run(findStatisticKeys, { keys: keys.slice(i, i + KEYS_PER_LOOKUP) });
+        for (const row of rows) stored.set(row.key, row.ids);
+      }
+    }
+    const merged: { key: string; ids: string[] }[] = [];
+    const lines: string[] = [];
+    for (const [key, ids] of this.keyed) {
+      const before = stored.get(key);
+      if (before) merged.push({ key, ids: [...new Set([...before, ...ids.split(',')])].sort() });
+      else lines.push(`${key}${FIELD_SEPARATOR}[${ids}]`);
+      if (lines.length >= 10_000) await this.write(copyStatisticKeys.name, lines.splice(0));
+    }
+    await this.write(copyStatisticKeys.name, lines);
+    if (merged.length > 0) await tx.runBatch(setStatisticKeys, merged);
+    const file = this.files.get(copyStatisticKeys.name);
+    if (!file) return [];
+    file.stream.end();
+    await finished(file.stream);
+    return [copyStatisticKeys];
   }
 
   remove(): void {

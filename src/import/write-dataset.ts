@@ -4,6 +4,7 @@ import { clearGraph, getMeta, setMeta, setStatisticChange, upsertStatements } fr
 import { linkStatementNamed } from '../store/generated-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { maybeOne } from '../store/results.js';
+import { KeyChanges } from '../store/statistic-keys.js';
 import type { Dataset } from './dataset.js';
 import { refuseToDropImports } from './import-records.js';
 
@@ -33,11 +34,21 @@ export async function writeDataset(
   let relationships = 0;
   await store.transaction(async (tx) => {
     if (options.replace) await tx.run(clearGraph, {});
+    // The statistic keys follow the statistics: stored ones leave the keys of their old fields first.
+    const keys = new KeyChanges();
+    const statistics = dataset.nodes.get('Statistic') ?? [];
+    if (!options.replace)
+      await keys.removeStored(
+        tx,
+        statistics.map((row) => String(row.id)),
+      );
     for (const kind of NODE_KINDS) {
       const rows = dataset.nodes.get(kind) ?? [];
       await tx.runBatch(upsertStatements[kind], rows);
       nodes += rows.length;
     }
+    keys.addRows(statistics);
+    await keys.apply(tx);
     await tx.runBatch(setStatisticChange, dataset.statisticChanges);
     for (const [name, rows] of dataset.links) {
       await tx.runBatch(linkStatementNamed(name), rows);

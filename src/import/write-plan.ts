@@ -21,7 +21,9 @@ import {
   type StatisticLinkStatementName,
 } from '../store/generated-statements.js';
 import type { WriteTransaction } from '../store/graph-store.js';
-import { packRows, splitForm } from './packed-rows.js';
+import { statisticKey } from '../store/statistic-key-statements.js';
+import { KeyChanges } from '../store/statistic-keys.js';
+import { keyFieldsOfLine, packRows, splitForm } from './packed-rows.js';
 
 /**
  * What one batch of an import writes, in the order it writes it, and (for a journaled import) how
@@ -101,8 +103,20 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return result;
 }
 
-/** Writes one batch inside a transaction: nodes, then claims, then statistics and their links. */
+/** Adds statistics' lines (new statistics, see packed-rows.ts) to their keys. */
+export function keyLines(keys: KeyChanges, lines: readonly string[]): void {
+  for (const line of lines) {
+    const { id, subjectId, metric, periodStart, periodEnd } = keyFieldsOfLine(line);
+    keys.add(statisticKey(subjectId, metric, periodStart, periodEnd), id);
+  }
+}
+
+/**
+ * Writes one batch inside a transaction: nodes, then claims, then statistics and their links, and
+ * the statistic keys of the statistics it writes (see src/store/statistic-keys.ts).
+ */
 export async function applyPlan(tx: WriteTransaction, plan: WritePlan): Promise<void> {
+  const keys = new KeyChanges();
   for (const kind of NODE_KINDS) {
     const rows = plan.upserts[kind];
     if (rows && rows.length > 0) await tx.runBatch(upsertStatements[kind], rows);
@@ -111,15 +125,20 @@ export async function applyPlan(tx: WriteTransaction, plan: WritePlan): Promise<
   for (const part of chunks(plan.inserted)) {
     await tx.run(insertStatistics, { statistics: packRows(part.map(splitForm)) });
   }
+  keyLines(keys, plan.inserted);
   for (const [name, links] of entriesOf(plan.insertedLinks)) {
     const statement = statisticInsertStatementNamed(name);
     for (const part of chunks(links)) await tx.run(statement, { links: packRows(part) });
   }
+  // Changed statistics leave the keys of their stored fields before they are written again.
+  await keys.removeStored(tx, plan.unlink);
   for (const ids of chunks(plan.unlink)) await tx.run(unlinkStatistics, { ids });
   if (plan.statistics.length > 0) await tx.runBatch(upsertStatements.Statistic, plan.statistics);
+  keys.addRows(plan.statistics);
   if (plan.changes.length > 0) await tx.runBatch(setStatisticChange, plan.changes);
   for (const [name, rows] of entriesOf(plan.statisticLinks))
     await tx.runBatch(linkStatementNamed(name), rows);
+  await keys.apply(tx);
 }
 
 /** The link fields of a statistic row, with the link each stands for. */
@@ -154,12 +173,15 @@ export function linkAllowed(link: StatisticLink, kind: NodeKind): boolean {
 
 /** Undoes one journaled batch, inside a transaction. */
 export async function applyUndo(tx: WriteTransaction, undo: UndoEntry): Promise<void> {
+  const keys = new KeyChanges();
   for (const claims of chunks(undo.createdClaims, 2000)) await tx.run(deleteClaims, { claims });
   for (const ids of chunks(undo.createdNodes, 2000)) {
     const byKind = new Map<NodeKind, string[]>();
     for (const { id, kind } of await tx.run(kindsOfIds, { ids })) {
       if (isNodeKind(kind)) byKind.set(kind, [...(byKind.get(kind) ?? []), id]);
     }
+    // Statistics it created leave their keys with them.
+    await keys.removeStored(tx, byKind.get('Statistic') ?? []);
     for (const [kind, kindIds] of byKind) await tx.run(deleteNodesOfKind(kind), { ids: kindIds });
   }
   const statistics = undo.nodes.filter((node) => node.kind === 'Statistic').map((node) => node.row);
@@ -170,11 +192,13 @@ export async function applyUndo(tx: WriteTransaction, undo: UndoEntry): Promise<
   }
   if (statistics.length > 0) {
     const ids = statistics.map((row) => String(row.id));
+    await keys.removeStored(tx, ids);
     await tx.run(unlinkStatistics, { ids });
     await tx.runBatch(
       upsertStatements.Statistic,
       statistics.map(({ changePercent: _p, changeComparedTo: _q, ...row }) => row),
     );
+    keys.addRows(statistics);
     const changes = statistics
       .filter((row) => row.changePercent !== null && row.changePercent !== undefined)
       .map((row) => ({
@@ -206,4 +230,5 @@ export async function applyUndo(tx: WriteTransaction, undo: UndoEntry): Promise<
   const claims: Partial<Record<ClaimStatementName, WriteRow[]>> = {};
   for (const claim of undo.claims) push(claims, claim.statement, claim.row);
   for (const [name, rows] of entriesOf(claims)) await tx.runBatch(linkStatementNamed(name), rows);
+  await keys.apply(tx);
 }

@@ -4,7 +4,14 @@ import { isPeriodBasis, isQualifier, type Statistic } from '../domain/statistic.
 import type { NodeKind } from '../domain/kinds.js';
 import { TWO_WAY_METRICS } from '../domain/metrics.js';
 import { statisticsBySubjects, twoWayStatisticsByPartner } from '../store/catalog.js';
-import { STATISTIC_END_COLUMNS, statisticsOfKind } from '../store/generated-statements.js';
+import {
+  STATISTIC_END_COLUMNS,
+  statisticsByKeys,
+  statisticsOfKind,
+  statisticsOfKindByKey,
+  type StatisticOfSubjectRow,
+} from '../store/generated-statements.js';
+import { keySuffix } from '../store/statistic-key-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode, StoreValue } from '../store/values.js';
 
@@ -63,6 +70,15 @@ function bounds(label: string | undefined): { start: string; end: string } {
   return { start: period.start, end: period.end };
 }
 
+/** The filters a keyed read leaves to the caller (see statistics-by-keys): destination, totals, origin, sector. */
+function passes(s: Statistic, filter: StatisticFilter): boolean {
+  if (filter.destination !== undefined && filter.destination !== '' && s.destinationId !== filter.destination)
+    return false;
+  if (filter.totalsOnly === true && s.destinationId !== null) return false;
+  if (filter.origin !== undefined && filter.origin !== '' && s.originId !== filter.origin) return false;
+  return filter.sector === undefined || filter.sector === '' || s.sectorId === filter.sector;
+}
+
 /** A statistic with the nodes of its ends that the store returned with it (see findStatisticsWithEnds). */
 export interface StatisticWithEnds {
   readonly statistic: Statistic;
@@ -104,22 +120,40 @@ export async function findStatisticsWithEnds(
     totalsOnly: filter.totalsOnly ?? false,
     sector: filter.sector ?? '',
   };
-  const statement = subjectKind === undefined ? undefined : statisticsOfKind(subjectKind);
-  const rows: StatisticWithEnds[] =
-    subjectKind === undefined
-      ? (await store.read(statisticsBySubjects, params)).map((row) => ({
-          statistic: statisticFromNode(row.statistic),
-          ends: [],
-        }))
-      : statement === undefined
-        ? []
-        : (await store.read(statement, params)).map((row) => ({
+  const withEnds = (row: StatisticOfSubjectRow): StatisticWithEnds => ({
+    statistic: statisticFromNode(row.statistic),
+    ends: STATISTIC_END_COLUMNS.flatMap(({ column }) => {
+      const end = row[column];
+      return end ? [end] : [];
+    }),
+  });
+  let rows: StatisticWithEnds[];
+  if (filter.period !== undefined && filter.metric !== undefined && filter.metric !== '') {
+    // One metric over one span of days: through the statistic keys, no walk over the subjects' statistics.
+    const suffix = keySuffix(filter.metric, range.start, range.end);
+    const subjectIds = [...new Set(filter.subjectIds)];
+    const statement = subjectKind === undefined ? undefined : statisticsOfKindByKey(subjectKind);
+    rows = (
+      subjectKind === undefined
+        ? await store.read(statisticsByKeys, { keys: subjectIds.map((id) => `${id}${suffix}`) })
+        : statement === undefined
+          ? []
+          : await store.read(statement, { subjectIds, keySuffix: suffix })
+    )
+      .map(withEnds)
+      .filter(({ statistic: s }) => passes(s, filter));
+  } else {
+    const statement = subjectKind === undefined ? undefined : statisticsOfKind(subjectKind);
+    rows =
+      subjectKind === undefined
+        ? (await store.read(statisticsBySubjects, params)).map((row) => ({
             statistic: statisticFromNode(row.statistic),
-            ends: STATISTIC_END_COLUMNS.flatMap(({ column }) => {
-              const end = row[column];
-              return end ? [end] : [];
-            }),
-          }));
+            ends: [],
+          }))
+        : statement === undefined
+          ? []
+          : (await store.read(statement, params)).map(withEnds);
+  }
   // One period whatever its label: 2025-Q1, 2025-01/2025-03 and a stored quarter cover the same days.
   return filter.period === undefined
     ? rows

@@ -1,5 +1,6 @@
 import type { NodeKind } from '../domain/kinds.js';
 import { GENERATED_STATEMENTS } from './generated-statements.js';
+import { STATISTIC_KEY_STATEMENTS } from './statistic-key-statements.js';
 
 import { readStatement, writeStatement, type Statement, type StatementInfo } from './statements.js';
 import type { GraphNode, GraphPath, ParamValue, StoreValue } from './values.js';
@@ -167,6 +168,7 @@ export const outgoingRelationships = readStatement<{ ids: string[] }, OutgoingRe
 export const ALL_STATEMENTS: readonly StatementInfo[] = [
   ...Object.values(upsertStatements),
   ...GENERATED_STATEMENTS,
+  ...STATISTIC_KEY_STATEMENTS,
   setStatisticChange,
   clearGraph,
   setMeta,

@@ -4,6 +4,7 @@ import {
   KINDS_OF_IDS,
   RELATIONS_OF,
   STATISTIC_END_COLUMNS,
+  STATISTICS_BY_KEYS,
   STATISTICS_BY_SUBJECTS,
   SUBJECT_KINDS,
   claimStatementName,
@@ -17,6 +18,7 @@ import {
   statisticInsertStatementName,
   statisticLinkPairs,
   statisticLinkStatementName,
+  statisticsOfKindByKeyStatementName,
   statisticsOfKindStatementName,
 } from './generated-statements.js';
 
@@ -276,15 +278,64 @@ function statisticsOfKindText(kind: NodeKind): string {
     'WITH collect(s.id) AS ids',
     'UNWIND ids AS id',
     'MATCH (t:Statistic {id: id})',
-    // Each row carries the statistic's source and destination, so showing them takes no lookup of its
-    // own. Matched by the id the statistic holds (not through STATED_IN or DESTINATION): the embedded
-    // engine then joins the small Source, Country and Region tables, where following the
-    // relationships from the statistics makes it read the whole Statistic table again.
-    ...STATISTIC_END_COLUMNS.map(
-      ({ kind: end, property }, index) => `OPTIONAL MATCH (e${index}:${end} {id: t.${property}})`,
-    ),
-    `RETURN t.subjectId AS subjectId, t AS statistic, ${STATISTIC_END_COLUMNS.map(({ column }, index) => `e${index} AS ${column}`).join(', ')}`,
-    'ORDER BY subjectId, t.periodStart, t.id',
+    ...STATISTIC_ENDS_AND_RETURN,
+    '',
+  ].join('\n');
+}
+
+/**
+ * The last steps of every statement that returns statistics with their ends: each row carries the
+ * statistic's source and destination, so showing them takes no lookup of its own. Matched by the id
+ * the statistic holds (not through STATED_IN or DESTINATION): the embedded engine then joins the
+ * small Source, Country and Region tables, where following the relationships from the statistics
+ * makes it read the whole Statistic table again.
+ */
+const STATISTIC_ENDS_AND_RETURN = [
+  ...STATISTIC_END_COLUMNS.map(
+    ({ kind: end, property }, index) => `OPTIONAL MATCH (e${index}:${end} {id: t.${property}})`,
+  ),
+  `RETURN t.subjectId AS subjectId, t AS statistic, ${STATISTIC_END_COLUMNS.map(({ column }, index) => `e${index} AS ${column}`).join(', ')}`,
+  'ORDER BY subjectId, t.periodStart, t.id',
+];
+
+/**
+ * From a statistic key `key` on: the statistics it lists, all of them (the caller filters them by
+ * destination, origin and sector: after this unwinding the embedded engine evaluates a filter such
+ * as `($totalsOnly = false OR t.destinationId IS NULL)` wrongly, keeping every row).
+ */
+const KEYED_STATISTICS = [
+  'MATCH (k:StatisticKey {id: key})',
+  'UNWIND k.statistics AS id',
+  'MATCH (t:Statistic {id: id})',
+  ...STATISTIC_ENDS_AND_RETURN,
+];
+
+/** statistics-by-keys: one metric and span of days, through the keys (src/store/statistic-key-statements.ts). */
+function statisticsByKeysText(): string {
+  return [
+    GENERATED,
+    '// Statistics listed by the statistic keys given (subjectId|metric|periodStart|periodEnd), whatever',
+    "// their subjects' kinds, each with its source and destination nodes, unfiltered (src/queries/",
+    '// statistics.ts filters them). Every step is a lookup by primary key: the key, then each statistic',
+    '// it lists. The keys are unwound (a list matched with IN makes the embedded engine scan every key).',
+    'UNWIND $keys AS key',
+    ...KEYED_STATISTICS,
+    '',
+  ].join('\n');
+}
+
+/** statistics-of-<kind> for one metric and span of days, through the keys (ids of other kinds give nothing). */
+function statisticsOfKindByKeyText(kind: NodeKind): string {
+  return [
+    GENERATED,
+    `// Statistics of one metric and span of days measuring each ${kind}, through the statistic keys`,
+    '// (subjectId|metric|periodStart|periodEnd: the id, then $keySuffix), each with its source and',
+    '// destination nodes, unfiltered (src/queries/statistics.ts filters them). Past the subjects, every',
+    '// step is a lookup by primary key: no statistic is read that the key does not list.',
+    `MATCH (x:${kind})`,
+    'WHERE x.id IN $subjectIds',
+    'WITH x.id + $keySuffix AS key',
+    ...KEYED_STATISTICS,
     '',
   ].join('\n');
 }
@@ -293,7 +344,8 @@ function statisticsOfKindText(kind: NodeKind): string {
 export function generatedFolder(name: string): string {
   if (/^(list-|nodes-by-ids-)/.test(name) || name === KINDS_OF_IDS) return 'generated/lookup';
   if (name === RELATIONS_OF || name.startsWith('relations-of-')) return 'generated/relations';
-  if (name === STATISTICS_BY_SUBJECTS || name.startsWith('statistics-of-')) return 'generated/statistics';
+  if (name === STATISTICS_BY_SUBJECTS || name === STATISTICS_BY_KEYS || name.startsWith('statistics-of-'))
+    return 'generated/statistics';
   return 'generated/import';
 }
 
@@ -319,6 +371,9 @@ export function generatedTexts(): Map<string, string> {
   texts.set(STATISTICS_BY_SUBJECTS, statisticsBySubjectsText());
   for (const kind of SUBJECT_KINDS)
     texts.set(statisticsOfKindStatementName(kind), statisticsOfKindText(kind));
+  texts.set(STATISTICS_BY_KEYS, statisticsByKeysText());
+  for (const kind of SUBJECT_KINDS)
+    texts.set(statisticsOfKindByKeyStatementName(kind), statisticsOfKindByKeyText(kind));
   for (const [type, from, to] of relationshipPairs())
     texts.set(claimStatementName(type, from, to), claimText(type, from, to));
   for (const [link, to] of statisticLinkPairs()) {

@@ -99,6 +99,13 @@ export function statisticsOfKindStatementName(kind: NodeKind): string {
   return `statistics-of-${slug(kind)}`;
 }
 
+/** Statistics of one metric and span of days through their keys, whatever the subjects' kinds. */
+export const STATISTICS_BY_KEYS = 'statistics-by-keys';
+
+export function statisticsOfKindByKeyStatementName(kind: NodeKind): string {
+  return `statistics-of-${slug(kind)}-by-key`;
+}
+
 /** Every relationship type with each allowed pair of end kinds: one claim statement each. */
 export function relationshipPairs(): [RelationshipType, NodeKind, NodeKind][] {
   return (
@@ -316,6 +323,31 @@ const statisticsOfKindStatements = new Map(
   ]),
 );
 
+/** Statistics listed by statistic keys (subjectId|metric|periodStart|periodEnd), whatever their subjects' kinds. */
+export const statisticsByKeys = readStatement<{ keys: string[] }, StatisticOfSubjectRow>(
+  STATISTICS_BY_KEYS,
+  ['keys'],
+  STATISTIC_OF_SUBJECT_COLUMNS,
+);
+
+const statisticsOfKindByKeyStatements = new Map(
+  SUBJECT_KINDS.map((kind) => [
+    kind,
+    readStatement<{ subjectIds: string[]; keySuffix: string }, StatisticOfSubjectRow>(
+      statisticsOfKindByKeyStatementName(kind),
+      ['subjectIds', 'keySuffix'],
+      STATISTIC_OF_SUBJECT_COLUMNS,
+    ),
+  ]),
+);
+
+/** Statistics of subjects of one kind through their keys (`$keySuffix`: |metric|periodStart|periodEnd). */
+export function statisticsOfKindByKey(
+  kind: NodeKind,
+): Statement<{ subjectIds: string[]; keySuffix: string }, StatisticOfSubjectRow> | undefined {
+  return statisticsOfKindByKeyStatements.get(kind);
+}
+
 /** Statistics of subjects of one kind (the per-kind form of statistics-by-subjects); undefined for kinds no statistic measures. */
 export function statisticsOfKind(
   kind: NodeKind,
@@ -332,6 +364,8 @@ export const GENERATED_STATEMENTS: readonly StatementInfo[] = [
   ...ENTITY_KINDS.map((kind) => relationsOfKind(kind)),
   statisticsBySubjects,
   ...statisticsOfKindStatements.values(),
+  statisticsByKeys,
+  ...statisticsOfKindByKeyStatements.values(),
   ...relationshipPairs().map(([type, from, to]) => claimStatement(type, from, to)),
   ...statisticLinkPairs().map(([link, to]) => statisticLinkStatement(link, to)),
   ...(Object.entries(STATISTIC_LINKS) as [StatisticLink, { to: readonly NodeKind[] }][]).flatMap(

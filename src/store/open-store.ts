@@ -5,6 +5,7 @@ import { EmbeddedStore } from './embedded/embedded-store.js';
 import type { GraphStore } from './graph-store.js';
 import { Neo4jStore } from './neo4j/neo4j-store.js';
 import { withReadCache } from './read-cache.js';
+import { ensureStatisticKeys } from './statistic-keys.js';
 
 /**
  * Opens the configured store, behind its answer cache when the configuration has one (see
@@ -13,6 +14,13 @@ import { withReadCache } from './read-cache.js';
  */
 export async function openStore(config: StoreConfig): Promise<GraphStore> {
   const store = await openEngine(config);
+  // A store made before statistic keys gets them now (rankings read through them).
+  try {
+    await ensureStatisticKeys(store);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   return config.readCache ? withReadCache(store, config.readCache) : store;
 }
 

@@ -55,4 +55,6 @@ export const SAMPLE: Record<string, Params[string]> = {
   links: '',
   claims: [{ kind: 'MEMBER_OF', from: 'alpha-trucks', to: 'truckmakers', source: 'fx-report-2026' }],
   keyPrefix: 'import:',
+  keys: ['MX|exports|2026-01-01|2026-01-31'],
+  keySuffix: '|exports|2026-01-01|2026-01-31',
 };

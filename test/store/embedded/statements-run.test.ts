@@ -47,6 +47,8 @@ function sampleRows(name: string): WriteRow[] {
       (name === 'set-statistic-change' ? dataset.statisticChanges : undefined));
   if (fixture && fixture.length > 0) return [fixture[0] as WriteRow];
   if (name.startsWith('link-statistic-')) return [{ id: 'no-such-statistic', target: 'no-such-target' }];
+  if (name === 'set-statistic-keys')
+    return [{ key: 'MX|exports|2026-01-01|2026-01-31', ids: ['no-such-statistic'] }];
   return [
     {
       from: 'nobody',

@@ -60,13 +60,13 @@ function graphPropertyKeys(): string[] {
 }
 
 /** Fields of `$rows` items read as `row.field`, which the linter cannot tell from node properties. */
-const ROW_FIELDS = ['from', 'to', 'target'];
+const ROW_FIELDS = ['from', 'to', 'target', 'key', 'ids'];
 
 const neo4jSchema: DbSchema = {
   defaultLanguage: 'CYPHER 5',
   functions,
   procedures,
-  labels: [...NODE_KINDS, 'Meta'],
+  labels: [...NODE_KINDS, 'StatisticKey', 'Meta'],
   relationshipTypes: [...Object.keys(RELATIONSHIP_TYPES), ...Object.keys(STATISTIC_LINKS)],
   propertyKeys: [...graphPropertyKeys(), ...ROW_FIELDS],
   graphSchema: [

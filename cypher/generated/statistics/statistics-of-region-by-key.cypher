@@ -1,0 +1,16 @@
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
+// Statistics of one metric and span of days measuring each Region, through the statistic keys
+// (subjectId|metric|periodStart|periodEnd: the id, then $keySuffix), each with its source and
+// destination nodes, unfiltered (src/queries/statistics.ts filters them). Past the subjects, every
+// step is a lookup by primary key: no statistic is read that the key does not list.
+MATCH (x:Region)
+WHERE x.id IN $subjectIds
+WITH x.id + $keySuffix AS key
+MATCH (k:StatisticKey {id: key})
+UNWIND k.statistics AS id
+MATCH (t:Statistic {id: id})
+OPTIONAL MATCH (e0:Source {id: t.sourceId})
+OPTIONAL MATCH (e1:Country {id: t.destinationId})
+OPTIONAL MATCH (e2:Region {id: t.destinationId})
+RETURN t.subjectId AS subjectId, t AS statistic, e0 AS source, e1 AS destinationCountry, e2 AS destinationRegion
+ORDER BY subjectId, t.periodStart, t.id

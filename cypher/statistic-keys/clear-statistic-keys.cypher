@@ -1,0 +1,3 @@
+// Removes every statistic key (before build-statistic-keys rebuilds them all).
+MATCH (k:StatisticKey)
+DELETE k
