@@ -37,7 +37,7 @@ describeNeo4j('Neo4j store on a real server', (uri) => {
           catalog.schema
             .map((statement) => new RegExp(text).exec(statement)?.[1])
             .filter((name): name is string => name !== undefined);
-        expect(named('CREATE CONSTRAINT (\\w+)')).toHaveLength(12);
+        expect(named('CREATE CONSTRAINT (\\w+)')).toHaveLength(13); // 11 kinds, StatisticKey, Meta
         expect(named('CREATE (?:FULLTEXT )?INDEX (\\w+)')).toHaveLength(2);
         const { records: constraints } = await driver.executeQuery('SHOW CONSTRAINTS YIELD name');
         const { records: indexes } = await driver.executeQuery('SHOW INDEXES YIELD name');
