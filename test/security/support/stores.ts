@@ -23,9 +23,11 @@ const TEST_CYPHER: Record<string, string> = {
   // burns CPU in fixed memory (two 100k-element lists) until the query timeout interrupts it.
   'test-runaway':
     'UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b WITH a, b WHERE (a * b) % 7 = 3 RETURN count(*) AS n',
-  'test-dump-nodes': "MATCH (n) WHERE label(n) <> 'Meta' RETURN n AS node",
-  'test-dump-nodes.neo4j': 'MATCH (n) WHERE NOT n:Meta RETURN n AS node',
+  // Entities, sources and statistics; the bookkeeping nodes (Meta, StatisticKey) are dumped apart.
+  'test-dump-nodes': "MATCH (n) WHERE label(n) <> 'Meta' AND label(n) <> 'StatisticKey' RETURN n AS node",
+  'test-dump-nodes.neo4j': 'MATCH (n) WHERE NOT n:Meta AND NOT n:StatisticKey RETURN n AS node',
   'test-dump-meta': 'MATCH (m:Meta) RETURN m.key AS key, m.value AS value',
+  'test-dump-statistic-keys': 'MATCH (k:StatisticKey) RETURN k.id AS id, k.statistics AS statistics',
   'test-dump-relationships': 'MATCH (a)-[r]->(b) RETURN a AS startNode, r AS relationship, b AS endNode',
 };
 
@@ -37,6 +39,11 @@ const dumpMeta = readStatement<Record<string, never>, { key: string; value: stri
   key: true,
   value: true,
 });
+const dumpStatisticKeys = readStatement<Record<string, never>, { id: string; statistics: string[] }>(
+  'test-dump-statistic-keys',
+  [],
+  { id: true, statistics: true },
+);
 const dumpRelationships = readStatement<Record<string, never>, { relationship: GraphEdge }>(
   'test-dump-relationships',
   [],
@@ -161,7 +168,11 @@ export async function graphChecksum(
     .map((row) => JSON.stringify(canonical(row.relationship)))
     .sort();
   const meta = (await store.read(dumpMeta, {})).map((row) => `${row.key}=${row.value}`).sort();
+  const keys = (await store.read(dumpStatisticKeys, {}))
+    .map((row) => `${row.id}=${[...row.statistics].sort().join(',')}`)
+    .sort();
   const hash = createHash('sha256');
-  for (const line of [...nodes, '--', ...relationships, '--', ...meta]) hash.update(`${line}\n`);
+  for (const line of [...nodes, '--', ...relationships, '--', ...meta, '--', ...keys])
+    hash.update(`${line}\n`);
   return { checksum: hash.digest('hex'), nodes: nodes.length, relationships: relationships.length };
 }
