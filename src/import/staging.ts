@@ -23,6 +23,9 @@ import { entriesOf, type WritePlan } from './write-plan.js';
 const KEYS_SCANNED = 10_000;
 const KEYS_PER_LOOKUP = 5000;
 
+/** A string that shares no memory with the one it came from (V8 keeps a slice's parent alive). */
+const copyOf = (text: string): string => `${text} `.slice(0, -1);
+
 /** Every statement that bulk-loads a staged file, by name (the file's name). */
 const COPY_STATEMENTS: ReadonlyMap<string, Statement<Record<string, never>>> = new Map(
   [copyStatistics, ...statisticLinkPairs().map(([link, to]) => statisticCopyStatement(link, to))].map(
@@ -51,9 +54,10 @@ export class Staging {
     for (const line of lines) {
       if (line.length === 0) continue;
       const { id, subjectId, metric, periodStart, periodEnd } = keyFieldsOfLine(line);
-      const key = statisticKey(subjectId, metric, periodStart, periodEnd);
+      // Copies: a slice of the line would keep the line, and the block it was cut from, alive.
+      const key = copyOf(statisticKey(subjectId, metric, periodStart, periodEnd));
       const ids = this.keyed.get(key);
-      this.keyed.set(key, ids === undefined ? id : `${ids},${id}`);
+      this.keyed.set(key, ids === undefined ? copyOf(id) : `${ids},${copyOf(id)}`);
     }
   }
 
