@@ -1,10 +1,12 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { citedQuery, FlatQueryError } from '../export/flat/cited-query.js';
+import { flatCsv, flattenAnswer } from '../export/flat/flatten.js';
 import { idsIn } from '../export/ids-in.js';
 import { ImportError } from '../records/errors.js';
 import { exportGraph, type ExportFormat } from '../export/export.js';
 import type { GraphStore } from '../store/graph-store.js';
-import type { TradeGraph } from '../trade-graph.js';
+import { createTradeGraph } from '../trade-graph.js';
 import { guarded, withBulkStore } from './bulk-command.js';
 
 /**
@@ -97,9 +99,7 @@ async function exportFlat(
   variables: Record<string, unknown> | undefined,
   out: string | undefined,
 ): Promise<void> {
-  const graph = await inProcessApi(store);
-  const { citedQuery, FlatQueryError } = await import('../export/flat/cited-query.js');
-  const { flatCsv, flattenAnswer } = await import('../export/flat/flatten.js');
+  const graph = await createTradeGraph({ store });
   let cited: string;
   try {
     cited = citedQuery(graph.schema, query, graph.limits.maxTokens);
@@ -153,7 +153,7 @@ async function idsAnswered(
   query: string,
   variables: Record<string, unknown> | undefined,
 ): Promise<string[]> {
-  const graph = await inProcessApi(store);
+  const graph = await createTradeGraph({ store });
   const result = await graph.execute(query, variables);
   if (result.errors?.length) {
     throw new ImportError(`the query failed: ${result.errors.map((error) => error.message).join('; ')}`);
@@ -162,10 +162,4 @@ async function idsAnswered(
   if (ids.length === 0)
     throw new ImportError('the query answered no `id`: select `id` on the nodes to export');
   return ids;
-}
-
-/** The API in-process, loaded only by exports that run a query: the GraphQL stack is most of a command's start-up. */
-async function inProcessApi(store: GraphStore): Promise<TradeGraph> {
-  const { createTradeGraph } = await import('../trade-graph.js');
-  return createTradeGraph({ store });
 }

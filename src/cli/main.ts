@@ -5,6 +5,7 @@ import { loadDataset } from '../import/dataset.js';
 import { writeDataset } from '../import/write-dataset.js';
 import { StoreUnavailableError } from '../store/errors.js';
 import { openStore } from '../store/open-store.js';
+import { startServer } from '../server/server.js';
 import { generateCommand } from './generate-command.js';
 import { exportCommand } from './export-command.js';
 import { importCommand } from './import-command.js';
@@ -63,8 +64,6 @@ program
   .description('serve the GraphQL API and playground (PORT, HOST, NEO4J_URI … from the environment)')
   .action(async () => {
     const config = readConfig();
-    // Loaded here, not at the top: the API stack (Apollo, type-graphql, Express) doubles the start-up of every other command.
-    const { startServer } = await import('../server/server.js');
     const server = await startServer({ config });
     // Beside an embedded database, a note saying this server holds it (see server-marker.ts).
     const removeMarker =
