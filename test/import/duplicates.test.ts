@@ -75,6 +75,28 @@ describe.each(testEngines())('Possible duplicates flagged before they are writte
     ]);
   });
 
+  test('a large change (its names read against each kind once) flags what a small one (a search per name) flags', async () => {
+    const suspects = [
+      { kind: 'Company', id: 'alpha-trucks-mx', name: 'ALPHA  Trucks', companyType: 'manufacturer' },
+      { kind: 'Company', id: 'beta-2', name: 'Beta Two', aliases: ['beta'], companyType: 'supplier' },
+      { kind: 'Association', id: 'alpha-assoc', name: 'Alpha Trucks' },
+      { kind: 'Plant', id: 'alpha-unplaced', name: 'Alpha Saltillo Plant', facilityType: 'plant' },
+    ].map((record) => ({ ...record, sources: [source] }));
+    // 60 more new companies with names of their own: past the 50 names asked one by one.
+    const filler = Array.from({ length: 60 }, (_, i) => ({
+      kind: 'Company',
+      id: `filler-${i}`,
+      name: `Filler Company ${i}`,
+      companyType: 'supplier',
+      sources: [source],
+    }));
+    const flags = (summary: Awaited<ReturnType<typeof dryRun>>) =>
+      summary.possibleDuplicates.map(({ id, matches, hint }) => ({ id, matches, hint }));
+    const small = flags(await dryRun(suspects));
+    expect(small.map((flag) => flag.id)).toEqual(['alpha-trucks-mx', 'beta-2', 'alpha-unplaced']);
+    expect(flags(await dryRun([...suspects, ...filler]))).toEqual(small);
+  });
+
   test('a plant is flagged only in the place of the stored one, or when no place is stated', async () => {
     const plant = (id: string) => ({
       kind: 'Plant',
