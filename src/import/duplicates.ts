@@ -101,7 +101,9 @@ async function storedNamed(
         for (const part of new Set(String(node.properties.searchText ?? '').split('|'))) {
           if (!needed.has(part)) continue;
           const key = `${kind}|${part}`;
-          byName.set(key, [...(byName.get(key) ?? []), node]);
+          const named = byName.get(key);
+          if (named) named.push(node);
+          else byName.set(key, [node]);
         }
       }
     }
