@@ -41,6 +41,8 @@ const environment = z.object({
   // engine, off for Neo4j (whose database other clients may write to).
   TRADEGRAPH_READ_CACHE_ENTRIES: z.coerce.number().int().min(0).max(10_000_000).optional(),
   TRADEGRAPH_READ_CACHE_MB: count(0, 64 * 1024, 64),
+  // Whole responses kept until the next write (src/server/response-cache.ts); only with the read cache.
+  TRADEGRAPH_RESPONSE_CACHE_MB: count(0, 64 * 1024, 32),
   TRADEGRAPH_MAX_FIRST: count(1, 10_000, DEFAULT_LIMITS.maxFirst),
   TRADEGRAPH_MAX_TRAVERSAL_DEPTH: count(1, 6, DEFAULT_LIMITS.maxTraversalDepth),
   TRADEGRAPH_MAX_PATH_LENGTH: count(1, PATH_LENGTH_CEILING, DEFAULT_LIMITS.maxPathLength),
@@ -118,6 +120,8 @@ export interface HttpConfig {
   readonly maxImportBytes: number;
   /** Requests per minute one client address may make to `/graphql`; 0 turns the limit off. */
   readonly rateLimitPerMinute: number;
+  /** Most memory whole responses kept until the next write may take (only with the read cache); 0 is off. */
+  readonly responseCacheBytes: number;
   /** Failed authentications (a key that is not valid) per minute from one address; 0 is off. */
   readonly authFailuresPerMinute: number;
   /** Express's `trust proxy`: whose `X-Forwarded-For` names the client (false: nobody's). */
@@ -208,6 +212,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxResponseBytes: e.TRADEGRAPH_MAX_RESPONSE_BYTES,
     maxImportBytes: e.TRADEGRAPH_MAX_IMPORT_BYTES,
     rateLimitPerMinute: e.TRADEGRAPH_RATE_LIMIT,
+    responseCacheBytes: e.TRADEGRAPH_RESPONSE_CACHE_MB * 1024 ** 2,
     authFailuresPerMinute: e.TRADEGRAPH_AUTH_FAILURE_LIMIT,
     trustProxy: trustProxy(e.TRADEGRAPH_TRUST_PROXY),
     shutdownGraceMs: e.TRADEGRAPH_SHUTDOWN_GRACE_MS,

@@ -26,6 +26,7 @@ import { legacyStatusPlugin } from './legacy-status-plugin.js';
 import { operationLimitsPlugin } from '../limits/limits-plugin.js';
 import { playgroundRouter } from './playground.js';
 import { rateLimit } from './rate-limit.js';
+import { responseCachePlugins } from './response-cache.js';
 import { HttpRefusal, sendRefusal } from './refusals.js';
 
 const log = createDebug('tradegraph:server');
@@ -209,6 +210,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       writeGuardPlugin(keys),
       operationLimitsPlugin(limits, { maxResponseBytes: httpConfig.maxResponseBytes }),
       legacyStatusPlugin(),
+      ...responseCachePlugins(store, httpConfig.responseCacheBytes),
     ],
   });
   await apollo.start();

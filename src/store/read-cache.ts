@@ -124,6 +124,15 @@ export class CachedStore implements GraphStore {
     this.bytes = 0;
   }
 
+  /**
+   * The write generation that answers read from now on belong to, or undefined while a write runs
+   * (nothing read then may be kept). A caller keeping answers of its own (whole responses) keeps
+   * one only when this is the same, and defined, before and after computing it.
+   */
+  keepableGeneration(): number | undefined {
+    return this.writing === 0 ? this.generation : undefined;
+  }
+
   stats(): ReadCacheStats {
     return { ...this.counters, entries: this.entries.size, bytes: this.bytes, generation: this.generation };
   }
