@@ -186,6 +186,41 @@ describe.each(testEngines())('fused reads on a generated graph (%s)', (engine) =
     expect(data).toEqual({ statistics: expected });
   });
 
+  test('a time series’ computed changes cost no statement of their own', async () => {
+    const counted = async (selection: string): Promise<{ data: unknown; statements: number }> => {
+      const fresh = await createTradeGraph({ store: countingStore(opened.store) });
+      const store = fresh.store as ReturnType<typeof countingStore>;
+      const data = await query(
+        fresh,
+        `query ($s: ID!, $m: String!) { statistics(subjects: [$s], metric: $m) { ${selection} } }`,
+        { s: probes.timeSeriesSubject, m: probes.timeSeriesMetric },
+      );
+      return { data, statements: store.calls.length };
+    };
+    const plain = await counted('id value');
+    const withChanges = await counted('id value computedChange { percent comparedTo { id value } }');
+    expect(withChanges.statements).toBe(plain.statements);
+
+    type Row = {
+      id: string;
+      value: number;
+      computedChange: { percent: number; comparedTo: { id: string; value: number } } | null;
+    };
+    const rows = (withChanges.data as { statistics: Row[] }).statistics;
+    const byId = new Map(records.statistics.map((r) => [String(r.id), r]));
+    const changes = rows.filter((row) => row.computedChange !== null);
+    expect(changes.length).toBeGreaterThan(0);
+    for (const row of changes) {
+      const change = row.computedChange as NonNullable<Row['computedChange']>;
+      const earlier = byId.get(change.comparedTo.id);
+      expect(earlier?.subject).toBe(probes.timeSeriesSubject);
+      expect(earlier?.metric).toBe(probes.timeSeriesMetric);
+      expect(change.percent).toBe(
+        Math.round(((row.value - change.comparedTo.value) / change.comparedTo.value) * 10_000) / 100,
+      );
+    }
+  });
+
   test('ranked rows cite their statistics’ own sources and destinations', async () => {
     const data = await query<{
       ranking: { rows: { subject: { id: string }; statistics: { id: string }[] }[] };

@@ -218,9 +218,12 @@ export class Statistic extends Node {
           : spanYearEarlier({ start: m.periodStart, end: m.periodEnd })
         : comparedPeriod;
     if (compared === null) return null;
-    // Every statistic of the subject, filtered here: the statistics of one response then share one
-    // loader key, so all their changes cost one batched store call, not one each.
-    const candidates = (await ctx.loaders.statistics.load({ subjectId: m.subjectId, filter: {} })).filter(
+    // The subject's statistics of this metric, filtered here: the statistics of one response then
+    // share one loader key, so all their changes cost one batched store call, not one each, and a
+    // list asked for by metric alone (a time series) already holds them: no call at all.
+    const candidates = (
+      await ctx.loaders.statistics.load({ subjectId: m.subjectId, filter: { metric: m.metric } })
+    ).filter(
       (s) =>
         s.metric === m.metric &&
         s.periodStart === compared.start &&
