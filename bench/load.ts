@@ -4,6 +4,8 @@
  *
  *   npm run bench:load                          # 50 connections, 60 s
  *   LOAD_CONNECTIONS=10 LOAD_SECONDS=20 npm run bench:load
+ *   LOAD_ENGINE=neo4j npm run bench:load        # the server on Neo4j (NEO4J_URI's, or one launched by Maven)
+ *   LOAD_TAG=cache-off TRADEGRAPH_READ_CACHE_ENTRIES=0 npm run bench:load   # a tag in the result's file name
  *
  * Passes when no request fails (transport error, timeout, non-2xx status or GraphQL error) and
  * the server's RSS after the run is within 10% of its RSS at the start of the second half (no
@@ -16,10 +18,13 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { projectRoot } from '../src/paths';
 import { startServer } from './suite/http';
+import { neo4jTarget, type Neo4jTarget } from './suite/neo4j';
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const WARM_UP_SECONDS = 5;
+const ENGINE = process.env.LOAD_ENGINE ?? 'embedded';
+const TAG = process.env.LOAD_TAG;
 
 /** The mix: each connection cycles through these in turn. */
 const OPERATIONS: Record<string, string> = {
@@ -51,8 +56,17 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 async function main(): Promise<void> {
+  if (ENGINE !== 'embedded' && ENGINE !== 'neo4j') throw new Error('LOAD_ENGINE: give embedded or neo4j');
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-load-'));
-  const server = await startServer(path.join(scratch, 'db'));
+  // On Neo4j the server loads the curated dataset into the (empty) database itself.
+  let neo4j: Neo4jTarget | undefined;
+  if (ENGINE === 'neo4j') neo4j = await neo4jTarget((line) => process.stdout.write(`${line}\n`));
+  const server = await startServer(path.join(scratch, 'db'), neo4j ? { NEO4J_URI: neo4j.uri } : {}).catch(
+    async (error: unknown) => {
+      await neo4j?.stop();
+      throw error;
+    },
+  );
   const names = Object.keys(OPERATIONS);
   const requests = names.map((name) => ({
     method: 'POST' as const,
@@ -110,6 +124,7 @@ async function main(): Promise<void> {
   const after = rssMiB(server.pid);
   samples.push({ second: Math.round((Date.now() - started) / 1000), rssMiB: after });
   const code = await server.stop();
+  await neo4j?.stop();
   rmSync(scratch, { recursive: true, force: true });
 
   const half = samples.find((sample) => sample.second >= SECONDS / 2) ?? samples[0];
@@ -120,6 +135,9 @@ async function main(): Promise<void> {
   const report = {
     date: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`,
+    engine: neo4j ? `neo4j (${neo4j.settings})` : 'embedded',
+    readCacheEntries: process.env.TRADEGRAPH_READ_CACHE_ENTRIES ?? 'default',
+    responseCacheMiB: process.env.TRADEGRAPH_RESPONSE_CACHE_MB ?? 'default',
     connections: CONNECTIONS,
     seconds: SECONDS,
     operations: names,
@@ -147,7 +165,12 @@ async function main(): Promise<void> {
     serverExitCode: code,
   };
   mkdirSync(path.join(projectRoot(), 'bench', 'results'), { recursive: true });
-  const file = path.join(projectRoot(), 'bench', 'results', `load-${report.date.slice(0, 10)}.json`);
+  const file = path.join(
+    projectRoot(),
+    'bench',
+    'results',
+    `load-${[report.date.slice(0, 10), ENGINE === 'embedded' ? '' : ENGINE, TAG ?? ''].filter(Boolean).join('-')}.json`,
+  );
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   const { rssSamples: _samples, ...summary } = report;
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
