@@ -78,11 +78,25 @@ export interface Handles {
   readonly readers: PooledConnection[];
 }
 
+/** Rows turned into JavaScript values per turn of the event loop, so a large result does not hold up other requests. */
+const ROWS_PER_TURN = 1000;
+
+/**
+ * The rows of a finished statement. The engine has the whole result in memory once the statement
+ * completes, so rows are read synchronously: the binding's `getAll` sends each row through the
+ * thread pool on its own, where it queues behind other requests' statements, for no gain (the
+ * values are made on the main thread either way).
+ */
 async function collectRows(result: QueryResult | QueryResult[]): Promise<Row[]> {
   const results = Array.isArray(result) ? result : [result];
   const rows: Row[] = [];
   for (const each of results) {
-    for (const raw of await each.getAll()) rows.push(mapEmbeddedRow(raw as Record<string, unknown>));
+    let read = 0;
+    while (each.hasNext()) {
+      rows.push(mapEmbeddedRow(each.getNextSync() as Record<string, unknown>));
+      read += 1;
+      if (read % ROWS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
     each.close();
   }
   return rows;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StoreQueryError, StoreUnavailableError } from '../../../src/store/errors';
+import { listStatement, nodesOfKind } from '../../../src/store/generated-statements';
 import { readStatement } from '../../../src/store/statements';
 import { openEmbeddedStore, openLoadedStore } from '../../helpers/stores';
 
@@ -47,6 +48,21 @@ describe('Embedded store', () => {
         store.read(readStatement('nodes-by-ids-company', ['ids'], {}), { ids: 'not-a-list' }),
       ).rejects.toBeInstanceOf(StoreQueryError);
       await expect(store.read(catalogLess, {})).resolves.not.toHaveLength(0);
+    } finally {
+      await dispose();
+    }
+  });
+
+  test('a result of several thousand rows is read whole (its rows are read over several turns of the event loop)', async () => {
+    const { store, dispose } = await openLoadedStore();
+    try {
+      const [first] = await store.read(listStatement('Company'), { after: '', limit: 1 });
+      const id = first?.node.id ?? '';
+      expect(id).not.toBe('');
+      // The same id 2,500 times: one row per entry of the list, more than one turn's worth.
+      const rows = await store.read(nodesOfKind('Company'), { ids: Array.from({ length: 2500 }, () => id) });
+      expect(rows).toHaveLength(2500);
+      expect(rows.every((row) => row.id === id && row.node.id === id)).toBe(true);
     } finally {
       await dispose();
     }
