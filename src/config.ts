@@ -17,6 +17,24 @@ const list = z
       .filter((item) => item.length > 0),
   );
 
+/** Most server processes `tradegraph serve --workers` starts (each holds its own engine and caches). */
+export const MAX_WORKERS = 64;
+
+/** `--workers` / `TRADEGRAPH_WORKERS`: how many server processes share the port. */
+const workerCount = z.coerce.number().int().min(1).max(MAX_WORKERS);
+
+/**
+ * The `--workers` option of `tradegraph serve`, checked like `TRADEGRAPH_WORKERS`; an error names
+ * the option and the range.
+ */
+export function parseWorkers(value: string, option = '--workers'): number {
+  const parsed = workerCount.safeParse(value);
+  if (!parsed.success) {
+    throw new Error(`${option} must be a whole number from 1 to ${MAX_WORKERS}, not "${value}"`);
+  }
+  return parsed.data;
+}
+
 /** Shortest API key accepted: a key that can be guessed is no key (use `openssl rand -hex 32`). */
 export const MIN_API_KEY_LENGTH = 16;
 
@@ -68,6 +86,8 @@ const environment = z.object({
   TRADEGRAPH_BULK_IMPORT_MB: count(0, 1024 * 1024, 0),
   TRADEGRAPH_HEADERS_TIMEOUT_MS: count(100, 600_000, 10_000),
   TRADEGRAPH_REQUEST_TIMEOUT_MS: count(100, 3_600_000, 30_000),
+  // Server processes sharing the port (src/server/cluster.ts); with the embedded engine they read only.
+  TRADEGRAPH_WORKERS: workerCount.default(1),
   NEO4J_URI: z.string().optional(),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
@@ -91,6 +111,8 @@ export type StoreConfig =
       /** Bound on each statement of a write transaction (an import through the server, a load). */
       readonly writeTimeoutMs?: number;
       readonly readCache?: ReadCacheConfig;
+      /** Open read-only, refusing every write with `reason` (a worker of `tradegraph serve --workers`). */
+      readonly readOnly?: { readonly reason: string };
     }
   | {
       readonly engine: 'neo4j';
@@ -144,6 +166,8 @@ export interface Config {
   readonly http: HttpConfig;
   /** Imports of at least this many bytes are bulk writes (see `ImportOptions.bulkAboveBytes`). */
   readonly bulkImportBytes: number;
+  /** Server processes `tradegraph serve` starts (1: one process, as without the option). */
+  readonly workers: number;
 }
 
 /** `TRADEGRAPH_TRUST_PROXY`: unset or `false` trusts no proxy; `true`, a hop count, or addresses/subnets. */
@@ -227,5 +251,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits,
     http,
     bulkImportBytes: e.TRADEGRAPH_BULK_IMPORT_MB * 1024 ** 2,
+    workers: e.TRADEGRAPH_WORKERS,
   };
 }

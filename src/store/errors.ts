@@ -12,6 +12,13 @@ export class StoreUnavailableError extends StoreError {}
 /** A write was called off (its AbortSignal) before it became durable: nothing of it was applied. */
 export class WriteAbortedError extends StoreError {}
 
+/**
+ * A write reached a store opened read-only (the embedded database served by several processes,
+ * each a reader): nothing was written. The message says why the store is read-only and where
+ * writes go instead.
+ */
+export class ReadOnlyStoreError extends StoreError {}
+
 /** A statement ran longer than the configured timeout and was cancelled. */
 export class StoreTimeoutError extends StoreError {}
 

@@ -14,9 +14,10 @@ import { ensureStatisticKeys } from './statistic-keys.js';
  */
 export async function openStore(config: StoreConfig): Promise<GraphStore> {
   const store = await openEngine(config);
-  // A store made before statistic keys gets them now (rankings read through them).
+  // A store made before statistic keys gets them now (rankings read through them); a read-only
+  // store's keys were built by the process that opened it read-write first.
   try {
-    await ensureStatisticKeys(store);
+    if (!(config.engine === 'embedded' && config.readOnly)) await ensureStatisticKeys(store);
   } catch (error) {
     await store.close();
     throw error;
@@ -46,5 +47,6 @@ async function openEngine(config: StoreConfig): Promise<GraphStore> {
     ...(config.bufferPoolBytes ? { bufferPoolBytes: config.bufferPoolBytes } : {}),
     queryTimeoutMs: config.queryTimeoutMs,
     writeTimeoutMs: config.writeTimeoutMs,
+    ...(config.readOnly ? { readOnly: config.readOnly } : {}),
   });
 }

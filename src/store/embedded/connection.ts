@@ -21,6 +21,8 @@ export interface Settings {
   readonly readers: number;
   readonly queryTimeoutMs: number | undefined;
   readonly writeTimeoutMs: number | undefined;
+  /** Opened read-only: the engine refuses writes, and several processes may read the file at once. */
+  readonly readOnly: boolean;
 }
 
 /** A connection with its prepared statements, so each text is parsed and planned once per connection. */
@@ -111,7 +113,7 @@ export async function openDatabase(file: string, settings: Settings, strictLog: 
     file,
     settings.bufferPoolBytes,
     true,
-    false,
+    settings.readOnly,
     settings.maxDatabaseBytes,
     true,
     -1,

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import createDebug from 'debug';
 import { CypherCatalog } from '../cypher-catalog.js';
-import { StoreUnavailableError } from '../errors.js';
+import { ReadOnlyStoreError, StoreUnavailableError } from '../errors.js';
 import type { GraphStore, StoreHealth, TransactionOptions, WriteTransaction } from '../graph-store.js';
 import type { Statement } from '../statements.js';
 import type { Params, Row } from '../values.js';
@@ -39,6 +39,14 @@ export interface EmbeddedStoreOptions {
    * such as a test run, would otherwise run out of it.
    */
   readonly maxDatabaseBytes?: number;
+  /**
+   * Opens the database read-only, so that several processes may serve it at once: no schema
+   * statements run, the work directory (another process's) is left alone, and every transaction
+   * is refused with a ReadOnlyStoreError whose message is `reason`. The engine does not stop a
+   * read-write open while readers have the file (0.19.1 locks only for writers): whoever starts
+   * the readers keeps the database open read-write, idle, so that no other process writes under them.
+   */
+  readonly readOnly?: { readonly reason: string };
 }
 
 const GiB = 1024 ** 3;
@@ -66,6 +74,8 @@ export class EmbeddedStore implements GraphStore {
     readonly recovery: OpenRecovery,
     /** How long a read may wait for a free connection (0: as long as it takes). */
     acquireTimeoutMs: number = 0,
+    /** Why writes are refused, when the database is open read-only. */
+    private readonly readOnlyReason: string | undefined = undefined,
   ) {
     this.pool = new ReaderPool(handles.readers, acquireTimeoutMs);
   }
@@ -81,12 +91,13 @@ export class EmbeddedStore implements GraphStore {
       readers: options.readers ?? 4,
       queryTimeoutMs: options.queryTimeoutMs,
       writeTimeoutMs: options.writeTimeoutMs,
+      readOnly: options.readOnly !== undefined,
     };
-    const { handles, keptLog } = await openHandles(database, settings, undefined);
+    const { handles, keptLog } = await openHandles(database, settings, undefined, !settings.readOnly);
     // The engine's lock is held from here: what the work directory holds is an earlier process's.
-    const removed = resetWorkDirectory(files);
+    const removed = settings.readOnly ? [] : resetWorkDirectory(files);
     if (removed.length > 0) log('removed what unfinished writes left: %o', removed);
-    log('opened %s with %d readers', database, handles.readers.length);
+    log('opened %s%s with %d readers', database, settings.readOnly ? ' read-only' : '', handles.readers.length);
     return new EmbeddedStore(
       handles,
       settings,
@@ -94,6 +105,7 @@ export class EmbeddedStore implements GraphStore {
       files,
       { removed, keptLog },
       options.acquireTimeoutMs ?? options.queryTimeoutMs ?? 0,
+      options.readOnly?.reason,
     );
   }
 
@@ -102,14 +114,17 @@ export class EmbeddedStore implements GraphStore {
     return this.files.database;
   }
 
-  /** See GraphStore: where staged files for the bulk loader go. */
-  get bulkDirectory(): string {
-    return this.files.bulk;
+  /** See GraphStore: where staged files for the bulk loader go (none when read-only). */
+  get bulkDirectory(): string | undefined {
+    return this.readOnlyReason === undefined ? this.files.bulk : undefined;
   }
 
-  /** See GraphStore: temporary files of this store, removed when it next opens. */
-  get scratchDirectory(): string {
-    return this.files.scratch;
+  /**
+   * See GraphStore: temporary files of this store, removed when it next opens. None when
+   * read-only: the work directory is the writer's, which empties it at its open.
+   */
+  get scratchDirectory(): string | undefined {
+    return this.readOnlyReason === undefined ? this.files.scratch : undefined;
   }
 
   async read<P extends Params, R extends Row>(statement: Statement<P, R>, params: P): Promise<R[]> {
@@ -155,6 +170,7 @@ export class EmbeddedStore implements GraphStore {
    */
   async transaction<T>(work: (tx: WriteTransaction) => Promise<T>, options?: TransactionOptions): Promise<T> {
     this.assertOpen();
+    if (this.readOnlyReason !== undefined) throw new ReadOnlyStoreError(this.readOnlyReason);
     const unlock = await this.writeLock.lock();
     try {
       this.assertOpen();
@@ -196,7 +212,7 @@ export class EmbeddedStore implements GraphStore {
     const release = await this.writeLock.lock();
     try {
       await closeHandles(this.handles);
-      rmSync(this.files.work, { recursive: true, force: true });
+      if (this.readOnlyReason === undefined) rmSync(this.files.work, { recursive: true, force: true });
       log('closed %s', this.directory);
     } finally {
       release();

@@ -79,7 +79,8 @@ async function openRecovering(
         cause: error,
       });
     }
-    if (!UNREPLAYABLE_LOG.test(message) || sizeOf(wal) === 0) {
+    // A reader may not set the log aside: it is the writer's to recover, at its next open.
+    if (settings.readOnly || !UNREPLAYABLE_LOG.test(message) || sizeOf(wal) === 0) {
       throw new StoreUnavailableError(`cannot open the database at ${file}: ${message}`, { cause: error });
     }
     const keptLog = `${wal}.unreplayable-${new Date().toISOString().replace(/[-:.]/g, '')}`;
