@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import createDebug from 'debug';
-import { StoreTimeoutError, StoreUnavailableError } from '../store/errors.js';
+import { ReadOnlyStoreError, StoreTimeoutError, StoreUnavailableError } from '../store/errors.js';
 
 const log = createDebug('tradegraph:graphql');
 
@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'BAD_REQUEST'
+  | 'READ_ONLY'
   | 'INTERNAL_SERVER_ERROR';
 
 /**
@@ -34,6 +35,7 @@ export const CLIENT_ERROR_CODES: readonly string[] = [
   'RATE_LIMITED',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'CONFLICT',
+  'READ_ONLY',
 ];
 
 export class ClientError extends GraphQLError {
@@ -61,7 +63,7 @@ function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
 /**
  * Shapes every error sent to a client. Our typed errors and the request errors GraphQL itself
  * raises (parse, validation, variable coercion, however Apollo wraps them) pass through; store
- * outages and timeouts become SERVICE_UNAVAILABLE and TIMEOUT; anything else is logged and
+ * outages and timeouts become SERVICE_UNAVAILABLE and TIMEOUT, a write to a read-only store READ_ONLY; anything else is logged and
  * masked, so no stack trace, driver message or Cypher text ever reaches a client.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -87,6 +89,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: 'The graph store is unavailable; try again shortly.',
       extensions: { code: 'SERVICE_UNAVAILABLE' },
     };
+  }
+  if (original instanceof ReadOnlyStoreError) {
+    // Its message is the server's own (why it takes no writes, and what to run instead).
+    return { ...at, message: original.message, extensions: { code: 'READ_ONLY' } };
   }
   if (original instanceof StoreTimeoutError) {
     return { ...at, message: 'The query took too long and was cancelled.', extensions: { code: 'TIMEOUT' } };

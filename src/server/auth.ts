@@ -146,15 +146,19 @@ export function writeGuard(keys: ApiKeys, graphqlPath = '/graphql'): RequestHand
  * Refuses, before anything runs, every operation the schema has no root type for (this API has
  * no mutations: 400 BAD_REQUEST saying so and where writes go), and every operation other than a
  * query (a mutation, should one be added) unless the request carries a valid API key:
- * 401 UNAUTHENTICATED, or 403 FORBIDDEN when the server has no keys at all.
+ * 401 UNAUTHENTICATED, or 403 FORBIDDEN when the server has no keys at all. On a server that
+ * reads only (`readOnly`: why), every mutation is refused 503 READ_ONLY with that reason first.
  */
-export function writeGuardPlugin(keys: ApiKeys): ApolloServerPlugin<GraphContext> {
+export function writeGuardPlugin(keys: ApiKeys, readOnly?: string): ApolloServerPlugin<GraphContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue, request, schema }) {
           if (!operation || operation.operation === 'query') return;
           const kind = operation.operation;
+          if (readOnly !== undefined && kind === 'mutation') {
+            throw new ClientError('READ_ONLY', readOnly, { http: { status: 503 } });
+          }
           if (!schema.getRootType(kind)) {
             throw new ClientError(
               'BAD_REQUEST',

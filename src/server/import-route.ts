@@ -7,7 +7,12 @@ import { z } from 'zod';
 import { ImportError } from '../records/errors.js';
 import { importFiles, type ImportSummary } from '../import/import.js';
 import { ValidationError, type Problem } from '../import/problems.js';
-import { StoreTimeoutError, StoreUnavailableError, WriteAbortedError } from '../store/errors.js';
+import {
+  ReadOnlyStoreError,
+  StoreTimeoutError,
+  StoreUnavailableError,
+  WriteAbortedError,
+} from '../store/errors.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { sendError } from './refusals.js';
 import {
@@ -53,6 +58,12 @@ export interface ImportRouteOptions {
   readonly maxImportBytes: number;
   /** Files of at least this many bytes are imported as bulk writes (see `ImportOptions.bulkAboveBytes`). */
   readonly bulkImportBytes?: number;
+  /**
+   * Why this server takes no writes, when it reads only (a worker of `tradegraph serve --workers`):
+   * imports are refused 503 READ_ONLY with this message before their body is read; dry runs,
+   * which only read, go on.
+   */
+  readonly readOnly?: string | undefined;
 }
 
 /**
@@ -116,6 +127,11 @@ export function importRouter(options: ImportRouteOptions): ImportRoute {
           "(or send several files as multipart/form-data: curl -F 'file=@companies.csv' -F 'file=@statistics.jsonl')",
         { field: 'filename' },
       );
+      return;
+    }
+    if (options.readOnly !== undefined && !query.data.dryRun) {
+      response.set('Connection', 'close');
+      sendError(response, 503, 'READ_ONLY', options.readOnly);
       return;
     }
     if (refusing) {
@@ -206,6 +222,8 @@ export function importRouter(options: ImportRouteOptions): ImportRoute {
         );
       } else if (error instanceof ImportError) {
         sendError(response, 422, 'BAD_USER_INPUT', withClientNames(error.message, files));
+      } else if (error instanceof ReadOnlyStoreError) {
+        sendError(response, 503, 'READ_ONLY', error.message);
       } else if (error instanceof StoreUnavailableError) {
         log('import of %s: store unavailable: %O', names, error);
         sendError(response, 503, 'SERVICE_UNAVAILABLE', 'The graph store is unavailable; try again later.');

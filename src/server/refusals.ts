@@ -37,6 +37,7 @@ export function sendError(
 export function statusOfCode(code: unknown): number {
   switch (code) {
     case 'SERVICE_UNAVAILABLE':
+    case 'READ_ONLY':
       return 503;
     case 'TIMEOUT':
       return 504;
