@@ -5,12 +5,12 @@ import { loadDataset } from '../import/dataset.js';
 import { writeDataset } from '../import/write-dataset.js';
 import { StoreUnavailableError } from '../store/errors.js';
 import { openStore } from '../store/open-store.js';
-import { startServer } from '../server/server.js';
 import { generateCommand } from './generate-command.js';
 import { exportCommand } from './export-command.js';
 import { importCommand } from './import-command.js';
 import { failureMessage, UsageError } from './checks.js';
-import { explainUnavailable, writeServerMarker } from './server-marker.js';
+import { explainUnavailable } from './server-marker.js';
+import { serveCommand } from './serve-command.js';
 import { queryCommands } from './query-commands.js';
 
 const program = new Command()
@@ -59,45 +59,7 @@ program
     }
   });
 
-program
-  .command('serve')
-  .description('serve the GraphQL API and playground (PORT, HOST, NEO4J_URI … from the environment)')
-  .action(async () => {
-    const config = readConfig();
-    const server = await startServer({ config });
-    // Beside an embedded database, a note saying this server holds it (see server-marker.ts).
-    const removeMarker =
-      config.store.engine === 'embedded'
-        ? writeServerMarker(config.store.directory, server.url)
-        : () => undefined;
-    process.on('exit', removeMarker);
-    process.stdout.write(
-      `tradegraph: playground ${server.url}/  ·  API ${server.url}/graphql  ·  store: ${server.store.engine}\n`,
-    );
-    let stopping = false;
-    const stop = (signal: string): void => {
-      if (stopping) {
-        // A second signal: the operator does not want to wait for requests in flight.
-        process.stderr.write(`${signal} again: exiting without waiting\n`);
-        process.exit(1);
-      }
-      stopping = true;
-      process.stdout.write(`${signal}: finishing requests in flight, then closing the store\n`);
-      server.close().then(
-        () => {
-          process.stdout.write('stopped\n');
-          process.exit(0);
-        },
-        (error: unknown) => {
-          process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGTERM', () => stop('SIGTERM'));
-    process.on('SIGINT', () => stop('SIGINT'));
-  });
-
+serveCommand(program);
 queryCommands(program);
 importCommand(program);
 exportCommand(program);

@@ -14,6 +14,8 @@ export interface ServerMarker {
   readonly pid: number;
   readonly url: string;
   readonly started: string;
+  /** Read-only workers serving the database (`tradegraph serve --workers`): they take no imports. */
+  readonly workers?: number;
 }
 
 /** Where the note for an embedded database lives: beside it, `<database>.server.json`. */
@@ -22,9 +24,14 @@ export function markerPath(databaseDirectory: string): string {
 }
 
 /** Writes the note; returns a function that removes it (only if it is still this process's). */
-export function writeServerMarker(databaseDirectory: string, url: string): () => void {
+export function writeServerMarker(databaseDirectory: string, url: string, workers = 1): () => void {
   const file = markerPath(databaseDirectory);
-  const marker: ServerMarker = { pid: process.pid, url, started: new Date().toISOString() };
+  const marker: ServerMarker = {
+    pid: process.pid,
+    url,
+    started: new Date().toISOString(),
+    ...(workers > 1 ? { workers } : {}),
+  };
   writeFileSync(file, `${JSON.stringify(marker)}\n`);
   return () => {
     try {
@@ -68,6 +75,15 @@ export function explainUnavailable(error: StoreUnavailableError, store: StoreCon
     return `${error.message}\nStop the process that holds it (or point TRADEGRAPH_DB_DIR at another database) and try again.`;
   }
   const url = server.url;
+  if (server.workers !== undefined) {
+    return [
+      `The database at ${path.resolve(store.directory)} is held by a running tradegraph server (pid ${server.pid}, ${url})`,
+      `with ${server.workers} read-only workers (tradegraph serve --workers ${server.workers}), which take no imports.`,
+      `  export:    curl -o graph.jsonl '${url}/export?format=jsonl'`,
+      `  questions: ${url}/graphql (playground at ${url}/)`,
+      'To write, stop the server (Ctrl-C or SIGTERM) and run the command again, or serve with --workers 1 and import through it.',
+    ].join('\n');
+  }
   return [
     `The database at ${path.resolve(store.directory)} is held by a running tradegraph server (pid ${server.pid}, ${url}),`,
     'and the embedded database admits one process at a time. Do it through the server instead:',

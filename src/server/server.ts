@@ -124,6 +124,21 @@ export interface ServerOptions {
   readonly store?: GraphStore;
   /** The schema to serve: the trade graph's unless given (a test extends it, e.g. with a mutation). */
   readonly schema?: GraphQLSchema;
+  /** Set in a worker of `tradegraph serve --workers` (see cluster.ts). */
+  readonly worker?: WorkerRole;
+}
+
+/** What a server started by `tradegraph serve --workers` does differently. */
+export interface WorkerRole {
+  /** The worker's number, 1 to N, sent as `x-tradegraph-worker` on every response. */
+  readonly number: number;
+  /**
+   * Why this server takes no writes, when it reads only (the embedded engine): the store opens
+   * read-only, and imports and mutations are refused 503 READ_ONLY with this message.
+   */
+  readonly readOnly?: string;
+  /** Whether this worker loads the dataset into an empty Neo4j (one worker does, not all at once). */
+  readonly loadsDataset: boolean;
 }
 
 /**
@@ -131,7 +146,7 @@ export interface ServerOptions {
  * unreachable: it connects (and loads the dataset) in the background and reconnects by itself.
  * The embedded store opens now or fails the start-up (a database locked by another process).
  */
-async function openServedStore(config: Config): Promise<GraphStore> {
+async function openServedStore(config: Config, worker: WorkerRole | undefined): Promise<GraphStore> {
   const storeConfig = config.store;
   if (storeConfig.engine === 'neo4j') {
     const target = `Neo4j at ${redactUri(storeConfig.uri)}`;
@@ -140,6 +155,7 @@ async function openServedStore(config: Config): Promise<GraphStore> {
       target,
       open: () => openStore(storeConfig),
       prepare: async (store) => {
+        if (worker && !worker.loadsDataset) return;
         const state = await ensureDataset(store, config.dataDirectory);
         if (state === 'differs') {
           log(
@@ -150,6 +166,10 @@ async function openServedStore(config: Config): Promise<GraphStore> {
       // The driver's own waits (connecting, retrying) come on top of the statement's timeout.
       readDeadlineMs: storeConfig.queryTimeoutMs + (storeConfig.connectionTimeoutMs ?? 5_000) + 5_000,
     });
+  }
+  if (worker?.readOnly !== undefined) {
+    // The process that started the workers loaded the dataset and holds the database read-write.
+    return openStore({ ...storeConfig, readOnly: { reason: worker.readOnly } });
   }
   const store = await openStore(storeConfig);
   try {
@@ -172,7 +192,8 @@ async function prepareEmbedded(store: GraphStore, config: Config): Promise<void>
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const config = options.config ?? readConfig();
   const ownsStore = options.store === undefined;
-  const store = options.store ?? (await openServedStore(config));
+  const { worker } = options;
+  const store = options.store ?? (await openServedStore(config, worker));
   if (options.store !== undefined && !(options.store instanceof ResilientStore)) {
     await prepareEmbedded(options.store, config);
   }
@@ -182,6 +203,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', httpConfig.trustProxy);
+  if (worker) {
+    // Which process answered: the load spreads over the workers (one number, nothing more).
+    const header = String(worker.number);
+    app.use((_request: Request, response: Response, next: NextFunction) => {
+      response.setHeader('x-tradegraph-worker', header);
+      next();
+    });
+  }
   const httpServer = http.createServer(
     {
       headersTimeout: httpConfig.headersTimeoutMs,
@@ -207,7 +236,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // Whoever starts the server decides what a signal means (`tradegraph serve` drains, then exits).
     stopOnTerminationSignals: false,
     plugins: [
-      writeGuardPlugin(keys),
+      writeGuardPlugin(keys, worker?.readOnly),
       operationLimitsPlugin(limits, { maxResponseBytes: httpConfig.maxResponseBytes }),
       legacyStatusPlugin(),
       ...responseCachePlugins(store, httpConfig.responseCacheBytes),
@@ -248,6 +277,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     store,
     maxImportBytes: httpConfig.maxImportBytes,
     bulkImportBytes: config.bulkImportBytes,
+    readOnly: worker?.readOnly,
   });
   app.use(importRoute.router);
   app.use(

@@ -97,7 +97,12 @@ export class EmbeddedStore implements GraphStore {
     // The engine's lock is held from here: what the work directory holds is an earlier process's.
     const removed = settings.readOnly ? [] : resetWorkDirectory(files);
     if (removed.length > 0) log('removed what unfinished writes left: %o', removed);
-    log('opened %s%s with %d readers', database, settings.readOnly ? ' read-only' : '', handles.readers.length);
+    log(
+      'opened %s%s with %d readers',
+      database,
+      settings.readOnly ? ' read-only' : '',
+      handles.readers.length,
+    );
     return new EmbeddedStore(
       handles,
       settings,
