@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseWorkers, readConfig, type Config } from '../config.js';
-import { startCluster } from '../server/cluster.js';
+import { ClusterStartError, startCluster, type RunningCluster } from '../server/cluster.js';
 import { runWorker } from '../server/cluster-worker.js';
 import { startServer } from '../server/server.js';
 import { drainOnSignals, type StopOutput } from '../server/stop-signals.js';
@@ -55,7 +55,15 @@ async function serveOne(config: Config): Promise<void> {
 }
 
 async function serveWorkers(config: Config): Promise<void> {
-  const running = await startCluster({ config, say: output.out, warn: output.err });
+  let running: RunningCluster;
+  try {
+    running = await startCluster({ config, say: output.out, warn: output.err });
+  } catch (error) {
+    if (!(error instanceof ClusterStartError)) throw error;
+    // The worker's own error is printed above; this says what became of the start.
+    output.err(error.message);
+    process.exit(1);
+  }
   const readOnly = config.store.engine === 'embedded';
   const removeMarker =
     config.store.engine === 'embedded'

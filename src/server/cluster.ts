@@ -17,6 +17,9 @@ export const RESTART_WINDOW_MS = 60_000;
 /** How long past the grace period the primary waits for a draining worker before killing it. */
 const EXIT_SLACK_MS = 5_000;
 
+/** The workers did not all start; the message says which did not and how it ended. */
+export class ClusterStartError extends Error {}
+
 export interface ClusterOptions {
   readonly config: Config;
   /** A line for the operator (stdout). */
@@ -99,7 +102,9 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       }
       if (!started) {
         startFailed(
-          new Error(`worker ${number} ${how} while starting (its error is above); the server did not start`),
+          new ClusterStartError(
+            `worker ${number} ${how} while starting (its error is above); the server did not start`,
+          ),
         );
         return;
       }

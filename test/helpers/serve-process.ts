@@ -19,24 +19,33 @@ export interface ServeProcess {
  * NODE_ENV=production (libraries change behaviour under NODE_ENV=test: Apollo leaves signals
  * alone then). `extra` adds variables; the page cache is the tests' (test/helpers/stores.ts).
  */
-export function spawnServe(database: string, extra: Record<string, string> = {}): ServeProcess {
+export function spawnServe(
+  database: string,
+  extra: Record<string, string> = {},
+  /** Options of `tradegraph serve` (`--workers 2`). */
+  args: readonly string[] = [],
+): ServeProcess {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (!/^(NEO4J_|TRADEGRAPH_)/.test(name) && !['DEBUG', 'NODE_OPTIONS'].includes(name)) env[name] = value;
   }
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', path.join('src', 'cli', 'main.ts'), 'serve'], {
-    cwd: projectRoot(),
-    env: {
-      ...env,
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      TRADEGRAPH_DB_DIR: database,
-      TRADEGRAPH_BUFFER_POOL_MB: String(TEST_BUFFER_POOL_BYTES / 1024 ** 2),
-      ...extra,
+  const child = spawn(
+    process.execPath,
+    ['-r', 'tsx/cjs', path.join('src', 'cli', 'main.ts'), 'serve', ...args],
+    {
+      cwd: projectRoot(),
+      env: {
+        ...env,
+        NODE_ENV: 'production',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        TRADEGRAPH_DB_DIR: database,
+        TRADEGRAPH_BUFFER_POOL_MB: String(TEST_BUFFER_POOL_BYTES / 1024 ** 2),
+        ...extra,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const output = { stdout: '', stderr: '' };
   child.stdout?.on('data', (chunk: Buffer) => (output.stdout += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output.stderr += chunk.toString('utf8')));
