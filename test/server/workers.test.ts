@@ -4,7 +4,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { graphChecksum } from '../../src/export/graph-checksum';
-import { ReadOnlyStoreError } from '../../src/store/errors';
+import { explainUnavailable } from '../../src/cli/server-marker';
+import { ReadOnlyStoreError, StoreUnavailableError } from '../../src/store/errors';
 import { fixture } from '../helpers/import-files';
 import { listeningPort, spawnServe, waitFor, type ServeProcess } from '../helpers/serve-process';
 import { openEmbeddedStore } from '../helpers/stores';
@@ -137,8 +138,19 @@ describe('tradegraph serve --workers 2 on the embedded engine', () => {
     }
   });
 
-  test('no other process can open the database to write while the workers read it', async () => {
-    await expect(openEmbeddedStore({ directory: database })).rejects.toThrow(/in use by another process/);
+  test('no other process can open the database to write while the workers read it, and is told why', async () => {
+    const refused = await openEmbeddedStore({ directory: database }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(StoreUnavailableError);
+    const explained = explainUnavailable(refused as StoreUnavailableError, {
+      engine: 'embedded',
+      directory: database,
+      queryTimeoutMs: 10_000,
+    });
+    expect(explained).toMatch(/with 2 read-only workers .*which take no imports/);
+    expect(explained).toMatch(/serve with --workers 1/);
   });
 
   test('a worker that dies is replaced, and the server goes on answering', async () => {
