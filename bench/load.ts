@@ -6,6 +6,11 @@
  *   LOAD_CONNECTIONS=10 LOAD_SECONDS=20 npm run bench:load
  *   LOAD_ENGINE=neo4j npm run bench:load        # the server on Neo4j (NEO4J_URI's, or one launched by Maven)
  *   LOAD_TAG=cache-off TRADEGRAPH_READ_CACHE_ENTRIES=0 npm run bench:load   # a tag in the result's file name
+ *   LOAD_WORKERS=2 LOAD_TAG=cache-off TRADEGRAPH_READ_CACHE_ENTRIES=0 npm run bench:load
+ *
+ * `LOAD_WORKERS` starts `tradegraph serve --workers N` (memory and CPU are then summed over the
+ * primary and its workers, and the file name says `workers<N>`). The server inherits this
+ * process's environment (TRADEGRAPH_READ_CACHE_ENTRIES and the like).
  *
  * Passes when no request fails (transport error, timeout, non-2xx status or GraphQL error) and
  * the server's RSS after the run is within 10% of its RSS at the start of the second half (no
@@ -22,6 +27,7 @@ import { neo4jTarget, type Neo4jTarget } from './suite/neo4j';
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const WORKERS = Number(process.env.LOAD_WORKERS ?? 1);
 const WARM_UP_SECONDS = 5;
 const ENGINE = process.env.LOAD_ENGINE ?? 'embedded';
 const TAG = process.env.LOAD_TAG;
@@ -44,10 +50,31 @@ const OPERATIONS: Record<string, string> = {
   path: '{ paths(from: "daimay", to: "usmca", first: 5) { length nodes { id name } edges { type source { title } } } }',
 };
 
+/** The process and its children (the workers of `serve --workers`). */
+function processTree(pid: number): number[] {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean);
+  return [pid, ...children.flatMap((child) => processTree(Number(child)))];
+}
+
+/** Resident memory of the server: its process and its workers, summed. */
 function rssMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+  let kib = 0;
+  for (const each of processTree(pid)) {
+    const status = readFileSync(`/proc/${each}/status`, 'utf8');
+    kib += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+  }
   return Math.round((kib / 1024) * 10) / 10;
+}
+
+/** CPU seconds the server (its process and workers) has used, user and system, threads included. */
+function cpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const each of processTree(pid)) {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${each}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -61,12 +88,14 @@ async function main(): Promise<void> {
   // On Neo4j the server loads the curated dataset into the (empty) database itself.
   let neo4j: Neo4jTarget | undefined;
   if (ENGINE === 'neo4j') neo4j = await neo4jTarget((line) => process.stdout.write(`${line}\n`));
-  const server = await startServer(path.join(scratch, 'db'), neo4j ? { NEO4J_URI: neo4j.uri } : {}).catch(
-    async (error: unknown) => {
-      await neo4j?.stop();
-      throw error;
-    },
-  );
+  const server = await startServer(path.join(scratch, 'db'), neo4j ? { NEO4J_URI: neo4j.uri } : {}, [
+    path.join('src', 'cli', 'main.ts'),
+    'serve',
+    ...(WORKERS > 1 ? ['--workers', String(WORKERS)] : []),
+  ]).catch(async (error: unknown) => {
+    await neo4j?.stop();
+    throw error;
+  });
   const names = Object.keys(OPERATIONS);
   const requests = names.map((name) => ({
     method: 'POST' as const,
@@ -118,9 +147,11 @@ async function main(): Promise<void> {
     samples.push({ second: Math.round((Date.now() - started) / 1000), rssMiB: rssMiB(server.pid) });
   }, 1000);
   samples.push({ second: 0, rssMiB: rssMiB(server.pid) });
+  const cpuBefore = cpuSeconds(server.pid);
   process.stdout.write(`${CONNECTIONS} connections for ${SECONDS} s: ${names.join(', ')}\n`);
   const result = await run(SECONDS, true);
   clearInterval(sampler);
+  const serverCores = (cpuSeconds(server.pid) - cpuBefore) / ((Date.now() - started) / 1000);
   const after = rssMiB(server.pid);
   samples.push({ second: Math.round((Date.now() - started) / 1000), rssMiB: after });
   const code = await server.stop();
@@ -136,6 +167,8 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`,
     engine: neo4j ? `neo4j (${neo4j.settings})` : 'embedded',
+    load: os.loadavg().map((value) => Math.round(value * 100) / 100),
+    workers: WORKERS,
     readCacheEntries: process.env.TRADEGRAPH_READ_CACHE_ENTRIES ?? 'default',
     responseCacheMiB: process.env.TRADEGRAPH_RESPONSE_CACHE_MB ?? 'default',
     connections: CONNECTIONS,
@@ -143,6 +176,8 @@ async function main(): Promise<void> {
     operations: names,
     requests: result.requests.total,
     requestsPerSecond: Math.round(result.requests.average),
+    /** Cores the server kept busy on average during the run (CPU seconds per second). */
+    serverCores: Math.round(serverCores * 100) / 100,
     latencyMs: {
       p50: percentile(sorted, 50),
       p95: percentile(sorted, 95),
@@ -165,12 +200,13 @@ async function main(): Promise<void> {
     serverExitCode: code,
   };
   mkdirSync(path.join(projectRoot(), 'bench', 'results'), { recursive: true });
-  const file = path.join(
-    projectRoot(),
-    'bench',
-    'results',
-    `load-${[report.date.slice(0, 10), ENGINE === 'embedded' ? '' : ENGINE, TAG ?? ''].filter(Boolean).join('-')}.json`,
-  );
+  const name = [
+    report.date.slice(0, 10),
+    ENGINE === 'embedded' ? '' : ENGINE,
+    process.env.LOAD_WORKERS === undefined ? '' : `workers${WORKERS}`,
+    TAG ?? '',
+  ].filter(Boolean);
+  const file = path.join(projectRoot(), 'bench', 'results', `load-${name.join('-')}.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   const { rssSamples: _samples, ...summary } = report;
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
