@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { StoreQueryError, StoreUnavailableError } from '../../../src/store/errors';
+import { countNodes } from '../../../src/store/catalog';
+import { ReadOnlyStoreError, StoreQueryError, StoreUnavailableError } from '../../../src/store/errors';
 import { listStatement, nodesOfKind } from '../../../src/store/generated-statements';
 import { readStatement } from '../../../src/store/statements';
 import { openEmbeddedStore, openLoadedStore } from '../../helpers/stores';
@@ -66,6 +67,37 @@ describe('Embedded store', () => {
     } finally {
       await dispose();
     }
+  });
+
+  test('opened read-only: reads beside another reading process, refuses writes with its reason, leaves the work directory', async () => {
+    const { store, dispose } = await openLoadedStore();
+    const directory = store.directory;
+    await store.close();
+    const kept = path.join(`${directory}.work`, 'scratch', 'the-writers');
+    mkdirSync(kept, { recursive: true });
+    const reader = await openEmbeddedStore({ directory, readOnly: { reason: 'serve with --workers 1' } });
+    try {
+      const counts = await reader.read(countNodes, {});
+      expect(counts.find((row) => row.kind === 'Company')?.count).toBeGreaterThan(0);
+      await expect(reader.transaction(async () => undefined)).rejects.toThrow(
+        new ReadOnlyStoreError('serve with --workers 1'),
+      );
+      expect([reader.bulkDirectory, reader.scratchDirectory]).toEqual([undefined, undefined]);
+      const script = `
+        require('tsx/cjs');
+        const { EmbeddedStore } = require(${JSON.stringify(path.resolve('src/store/embedded/embedded-store.ts'))});
+        const { countNodes } = require(${JSON.stringify(path.resolve('src/store/catalog.ts'))});
+        EmbeddedStore.open({ directory: ${JSON.stringify(directory)}, bufferPoolBytes: 64 * 1024 ** 2, readOnly: { reason: 'test' } })
+          .then(async (other) => { console.log(JSON.stringify(await other.read(countNodes, {}))); await other.close(); })
+          .catch((e) => { console.log(e.name + ': ' + e.message); process.exit(3); });`;
+      const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+      expect(child.status).toBe(0);
+      expect(JSON.parse(child.stdout)).toEqual(expect.arrayContaining(counts));
+    } finally {
+      await reader.close();
+    }
+    expect(existsSync(kept)).toBe(true);
+    await dispose();
   });
 
   test('a closed store refuses work with StoreUnavailableError', async () => {
