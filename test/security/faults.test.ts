@@ -249,7 +249,10 @@ async function expectDegraded(server: RunningServer, uri: string): Promise<void>
 
   const started = Date.now();
   const { status, body, text } = await post(server, { query: '{ company(id: "freightliner") { name } }' });
-  expect(Date.now() - started).toBeLessThan(1_000);
+  // Answered at once: a request that waited for the store would take its read deadline (the query
+  // timeout, 2 s, plus the connection timeout and 5 s). Not a tighter bound: at load 15 an
+  // immediate answer took 1.1 s.
+  expect(Date.now() - started).toBeLessThan(2_000);
   expect(status).toBe(200);
   expect(body.errors).toEqual([
     {

@@ -15,8 +15,12 @@ import {
 } from './support/stores';
 
 const TIMEOUT_MS = 1_000;
-/** Time the engine may take to notice the timeout and unwind, on a loaded CI machine. */
-const SLACK_MS = 2_500;
+/**
+ * Time the engine may take to notice the timeout and unwind, on a loaded CI machine (a runaway
+ * was cancelled 4.0 s and 6.3 s after it started, against its 1 s timeout, at load 15). The
+ * runaway would otherwise run for minutes, so the bound still shows the statement was cut.
+ */
+const SLACK_MS = 8_000;
 
 async function elapsed<T>(work: () => Promise<T>): Promise<{ outcome: T | unknown; ms: number }> {
   const started = Date.now();
@@ -48,7 +52,8 @@ describe('Query timeouts on the embedded engine', () => {
       Promise.all([1, 2, 3, 4, 5, 6].map(() => opened.store.read(countNodes, {}))),
     );
     expect(Array.isArray(outcome)).toBe(true);
-    expect(ms).toBeLessThan(TIMEOUT_MS);
+    // A connection not handed back would keep these waiting for good.
+    expect(ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
   });
 
   test('waiting too long for a connection times out', async () => {
@@ -82,7 +87,8 @@ describe('Query timeouts on the embedded engine', () => {
       expect(write.ms).toBeGreaterThanOrEqual(writeTimeoutMs - 50);
       const read = await elapsed(() => writing.store.read(runaway, {}));
       expect(read.outcome).toBeInstanceOf(StoreTimeoutError);
-      expect(read.ms).toBeLessThan(300 + SLACK_MS);
+      // Cut by the read's own 300 ms bound, so well before the write's (which ran its 4 s).
+      expect(read.ms).toBeLessThan(write.ms);
     } finally {
       await writing.dispose();
     }
@@ -129,7 +135,7 @@ describeNeo4j('Query timeouts on Neo4j (the server enforces the transaction time
       expect(write.ms).toBeGreaterThanOrEqual(2_500 - 50);
       const read = await elapsed(() => opened.store.read(runaway, {}));
       expect(read.outcome).toBeInstanceOf(StoreTimeoutError);
-      expect(read.ms).toBeLessThan(2_500);
+      expect(read.ms).toBeLessThan(write.ms);
     });
   });
 });
