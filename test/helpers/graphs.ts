@@ -1,21 +1,24 @@
 import { defaultDataDirectory } from '../../src/import/dataset';
 import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';
 import type { GraphStore } from '../../src/store/graph-store';
-import { openEmptyStore, type EngineName } from './engines';
+import { openLoadedEngineStore, type EngineName, type LoadedStoreOptions } from './engines';
 import { openTemporaryStore } from './stores';
 
 /**
- * The in-process API over an empty store of the engine (a fresh embedded one by default, or this
- * worker's Neo4j emptied) loaded with the curated dataset (or another).
+ * The in-process API over a store of the engine holding the curated dataset (or another): as
+ * `createTradeGraph` gives it on an empty store, which it loads (see `openLoadedEngineStore`:
+ * a copy of the worker's loaded template on the embedded engine; with `reuse`, a Neo4j suite that
+ * only reads may start from what the previous one left, when that is exactly the dataset).
  */
 export async function openTestGraph(
   dataDirectory = defaultDataDirectory(),
   engine: EngineName = 'embedded',
+  options: LoadedStoreOptions = {},
 ): Promise<{
   graph: TradeGraph;
   dispose: () => Promise<void>;
 }> {
-  const { store, dispose } = await openEmptyStore(engine);
+  const { store, dispose } = await openLoadedEngineStore(engine, dataDirectory, options);
   try {
     const graph = await createTradeGraph({ store, dataDirectory });
     return { graph, dispose };

@@ -1,9 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadDataset } from '../../src/import/dataset';
+import { datasetFingerprint, loadDataset } from '../../src/import/dataset';
 import { writeDataset } from '../../src/import/write-dataset';
 import { EmbeddedStore, type EmbeddedStoreOptions } from '../../src/store/embedded/embedded-store';
+import { engineFilesOf } from '../../src/store/embedded/files';
+import type { GraphChecksum } from '../../src/export/graph-checksum';
+import { storeState } from './store-digest';
 
 export const FIXTURE_DATASET = path.join(__dirname, '..', 'fixtures', 'dataset');
 
@@ -34,11 +37,152 @@ export async function openTemporaryStore(): Promise<{ store: EmbeddedStore; disp
   };
 }
 
-/** A fresh embedded store loaded with the given dataset directory (the test fixture by default). */
-export async function openLoadedStore(
+/*
+ * Loaded databases, made once per jest worker and copied for each test that asks for one.
+ *
+ * Loading the curated dataset into an empty embedded store takes seconds (about 5 s on a quiet
+ * machine, the fixture about 2 s); copying the closed database file that such a load leaves takes
+ * milliseconds. The embedded engine keeps a database in one file, with a write-ahead log and, while
+ * it checkpoints, a shadow file beside it; every write of the store ends in a checkpoint, and
+ * `close` removes the store's work directory, so a closed database is that one file (the builder
+ * below checks it). A copy is a new file (`COPYFILE_FICLONE`: shared blocks on file systems that
+ * can, written apart on the first change; a plain copy elsewhere): an independent store that the
+ * test may change, holding exactly what the load wrote (test/store/embedded/loaded-copies.test.ts
+ * holds a copy's graph, keys and bookkeeping equal to a fresh load's, and a copy's writes apart
+ * from the other copies').
+ *
+ * Kept on `process`, which the test files of a worker share (each file has its own module
+ * registry), in a temporary directory deleted when the worker exits; one left by a worker that was
+ * killed is deleted by the next worker that starts.
+ */
+
+export interface LoadedTemplate {
+  /** The closed database file to copy. */
+  readonly file: string;
+  /** `storeDigest` of the database as loaded (to check another engine's copy of it against). */
+  readonly digest: string;
+  /** Its `graphChecksum`. */
+  readonly checksum: GraphChecksum;
+}
+
+interface TemplateShelf {
+  readonly directory: string;
+  readonly templates: Map<string, Promise<LoadedTemplate>>;
+}
+
+const SHELF = Symbol.for('tradegraph.test.loadedTemplates');
+const SHELF_PREFIX = 'tradegraph-test-templates-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function shelf(): TemplateShelf {
+  const holder = process as unknown as Record<symbol, TemplateShelf | undefined>;
+  const existing = holder[SHELF];
+  if (existing) return existing;
+  for (const name of readdirSync(os.tmpdir())) {
+    const pid = Number(/^tradegraph-test-templates-(\d+)-/.exec(name)?.[1]);
+    if (pid > 0 && pid !== process.pid && !alive(pid)) {
+      rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+  const directory = mkdtempSync(path.join(os.tmpdir(), `${SHELF_PREFIX}${process.pid}-`));
+  process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
+  const made: TemplateShelf = { directory, templates: new Map() };
+  holder[SHELF] = made;
+  return made;
+}
+
+/** The database files that belong to `file` and exist. */
+function presentFiles(file: string): string[] {
+  return [file, ...engineFilesOf(file)].filter((each) => existsSync(each));
+}
+
+/**
+ * The closed database that `fill` writes into an empty embedded store, made the first time this
+ * worker asks for `key` (the key must name everything `fill` writes).
+ */
+export function loadedTemplate(
+  key: string,
+  fill: (store: EmbeddedStore) => Promise<void>,
+): Promise<LoadedTemplate> {
+  const { directory, templates } = shelf();
+  let template = templates.get(key);
+  if (template === undefined) {
+    template = (async () => {
+      const file = path.join(mkdtempSync(path.join(directory, 'template-')), 'db');
+      const store = await openEmbeddedStore({ directory: file });
+      let state: { digest: string; checksum: GraphChecksum };
+      try {
+        await fill(store);
+        state = await storeState(store);
+      } finally {
+        await store.close();
+      }
+      const left = presentFiles(file).filter((each) => each !== file && each !== `${file}.wal`);
+      if (left.length > 0) throw new Error(`a closed test database left engine files: ${left.join(', ')}`);
+      return { file, ...state };
+    })();
+    templates.set(key, template);
+    // A failed build is not kept: the next test asking builds again and sees the error itself.
+    template.catch(() => templates.delete(key));
+  }
+  return template;
+}
+
+/** A copy of a closed database (its file and write-ahead log, when it has one) at `to`. */
+export function copyClosedDatabase(from: string, to: string): void {
+  for (const file of presentFiles(from)) {
+    copyFileSync(file, `${to}${file.slice(from.length)}`, constants.COPYFILE_FICLONE);
+  }
+}
+
+/** The template key of a dataset directory: its path and the hash of its files. */
+export function datasetTemplateKey(dataDirectory: string): string {
+  return `dataset ${path.resolve(dataDirectory)} ${datasetFingerprint(dataDirectory)}`;
+}
+
+/** The loaded template of a dataset directory (`writeDataset` of it into an empty store). */
+export function datasetTemplate(dataDirectory = FIXTURE_DATASET): Promise<LoadedTemplate> {
+  return loadedTemplate(datasetTemplateKey(dataDirectory), async (store) => {
+    await writeDataset(store, loadDataset(dataDirectory));
+  });
+}
+
+/** A fresh embedded store in its own temporary directory, opened on a copy of a template. */
+export async function openTemplateCopy(
+  template: LoadedTemplate | Promise<LoadedTemplate>,
+): Promise<{ store: EmbeddedStore; dispose: () => Promise<void> }> {
+  const { file } = await template;
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-test-'));
+  try {
+    copyClosedDatabase(file, path.join(directory, 'db'));
+    const store = await openEmbeddedStore({ directory: path.join(directory, 'db') });
+    return {
+      store,
+      dispose: async () => {
+        await store.close();
+        rmSync(directory, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(directory, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * A fresh embedded store holding the given dataset directory (the test fixture by default): a copy
+ * of this worker's loaded template of it, the same as loading it into an empty store.
+ */
+export function openLoadedStore(
   dataDirectory = FIXTURE_DATASET,
 ): Promise<{ store: EmbeddedStore; dispose: () => Promise<void> }> {
-  const opened = await openTemporaryStore();
-  await writeDataset(opened.store, loadDataset(dataDirectory));
-  return opened;
+  return openTemplateCopy(datasetTemplate(dataDirectory));
 }
