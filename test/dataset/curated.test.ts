@@ -31,7 +31,7 @@ describe.each(testEngines())('Curated dataset: the questions the graph must answ
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ store, dispose } = await openLoadedEngineStore(engine, defaultDataDirectory()));
+    ({ store, dispose } = await openLoadedEngineStore(engine, defaultDataDirectory(), { reuse: true }));
   });
   afterAll(async () => dispose());
 

@@ -37,7 +37,7 @@ describeNeo4j('Embedded and Neo4j give the same answers', () => {
 
   beforeAll(async () => {
     embedded = await openTestGraph(undefined, 'embedded');
-    neo4j = await openTestGraph(undefined, 'neo4j');
+    neo4j = await openTestGraph(undefined, 'neo4j', { reuse: true });
   });
   afterAll(async () => {
     await embedded?.dispose();

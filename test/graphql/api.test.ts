@@ -22,7 +22,7 @@ describe.each(testEngines())('GraphQL API over the curated dataset (%s)', (engin
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ graph, dispose } = await openTestGraph(undefined, engine));
+    ({ graph, dispose } = await openTestGraph(undefined, engine, { reuse: true }));
   });
   afterAll(async () => dispose());
 

@@ -1,6 +1,6 @@
 import { defaultDataDirectory } from '../../src/import/dataset';
 import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';
-import { openEmptyStore, testEngines, type EngineName } from '../helpers/engines';
+import { openLoadedEngineStore, testEngines, type EngineName } from '../helpers/engines';
 import { query } from '../helpers/graphs';
 
 /*
@@ -29,7 +29,8 @@ describe.each(testEngines())('Figures and membership on %s', (engine: EngineName
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await openEmptyStore(engine, { writeTimeoutMs: 600_000 });
+    // Only reads: on Neo4j it may start from the curated dataset an earlier suite left (checked whole).
+    const opened = await openLoadedEngineStore(engine, defaultDataDirectory(), { reuse: true });
     graph = await createTradeGraph({ store: opened.store, dataDirectory: defaultDataDirectory() });
     dispose = async () => {
       await graph.close();

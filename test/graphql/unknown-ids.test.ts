@@ -89,7 +89,7 @@ describe.each(testEngines())('unknown ids in id arguments (%s)', (engine: Engine
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ graph, dispose } = await openTestGraph(FIXTURE_DATASET, engine));
+    ({ graph, dispose } = await openTestGraph(FIXTURE_DATASET, engine, { reuse: true }));
   }, 120_000);
   afterAll(async () => dispose());
 

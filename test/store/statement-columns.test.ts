@@ -27,7 +27,7 @@ function columnsOf(store: GraphStore): (statement: Statement, params: Params) =>
 describe.each(testEngines())('Read statements: RETURN columns are the row type’s (%s)', (engine) => {
   let opened: OpenedStore;
   beforeAll(async () => {
-    opened = await openLoadedEngineStore(engine);
+    opened = await openLoadedEngineStore(engine, undefined, { reuse: true });
   });
   afterAll(async () => opened.dispose());
 
