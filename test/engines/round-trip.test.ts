@@ -7,7 +7,7 @@ import { defaultDataDirectory, loadDataset } from '../../src/import/dataset';
 import { importFiles } from '../../src/import/import';
 import { writeDataset } from '../../src/import/write-dataset';
 import { clearGraph } from '../../src/store/catalog';
-import { describeNeo4j, openEmptyStore, type OpenedStore } from '../helpers/engines';
+import { describeNeo4j, openEmptyStore, openLoadedEngineStore, type OpenedStore } from '../helpers/engines';
 
 /*
  * One graph, two engines: the curated dataset loaded into each gives the same checksum, and an
@@ -21,9 +21,9 @@ describeNeo4j('Import and export across engines', () => {
 
   beforeAll(async () => {
     directory = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-engines-'));
-    embedded = await openEmptyStore('embedded');
+    // The embedded store: a copy of this worker's curated template (what loading it writes).
+    embedded = await openLoadedEngineStore('embedded', defaultDataDirectory());
     neo4j = await openEmptyStore('neo4j');
-    await writeDataset(embedded.store, loadDataset(defaultDataDirectory()));
     curated = await graphChecksum(embedded.store);
   }, 180_000);
   afterAll(async () => {

@@ -1,10 +1,8 @@
-import { loadDataset } from '../../src/import/dataset';
 import { importFiles, type ImportOptions } from '../../src/import/import';
 import { ValidationError } from '../../src/import/problems';
-import { writeDataset } from '../../src/import/write-dataset';
 import { findNodes } from '../../src/store/find-nodes';
 import type { GraphStore } from '../../src/store/graph-store';
-import { openEmptyStore, testEngines } from '../helpers/engines';
+import { openLoadedEngineStore, testEngines } from '../helpers/engines';
 import { writeFiles } from '../helpers/import-files';
 import { FIXTURE_DATASET } from '../helpers/stores';
 
@@ -15,10 +13,9 @@ describe.each(testEngines())('Imports add, and lose nothing (%s)', (engine) => {
   let dispose: () => Promise<void>;
 
   beforeEach(async () => {
-    const opened = await openEmptyStore(engine);
+    const opened = await openLoadedEngineStore(engine, FIXTURE_DATASET);
     store = opened.store;
     dispose = opened.dispose;
-    await writeDataset(store, loadDataset(FIXTURE_DATASET));
   });
   afterEach(async () => {
     await dispose();

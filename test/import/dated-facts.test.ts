@@ -4,15 +4,13 @@ import path from 'node:path';
 import { shownNode } from '../../src/cli/checks';
 import { exportGraph } from '../../src/export/export';
 import { graphChecksum } from '../../src/export/graph-checksum';
-import { loadDataset } from '../../src/import/dataset';
 import { importFiles, type ImportOptions } from '../../src/import/import';
 import { ValidationError } from '../../src/import/problems';
-import { writeDataset } from '../../src/import/write-dataset';
 import { findFactConflicts } from '../../src/queries/conflicts';
 import { findNodes } from '../../src/store/find-nodes';
 import type { GraphStore } from '../../src/store/graph-store';
 import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';
-import { openEmptyStore, testEngines } from '../helpers/engines';
+import { openEmptyStore, openLoadedEngineStore, testEngines } from '../helpers/engines';
 import { query } from '../helpers/graphs';
 import { writeFiles } from '../helpers/import-files';
 import { FIXTURE_DATASET } from '../helpers/stores';
@@ -29,10 +27,9 @@ describe.each(testEngines())('Dated facts with their sources (%s)', (engine) => 
   let dispose: () => Promise<void>;
 
   beforeEach(async () => {
-    const opened = await openEmptyStore(engine);
+    const opened = await openLoadedEngineStore(engine, FIXTURE_DATASET);
     store = opened.store;
     dispose = opened.dispose;
-    await writeDataset(store, loadDataset(FIXTURE_DATASET));
     graph = await createTradeGraph({ store, dataDirectory: FIXTURE_DATASET });
   });
   afterEach(async () => {

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { prepareInput, reference, seedDatabase, torture, type KillPoint } from '../../bench/crash/torture';
+import { prepareInput, reference, torture, type KillPoint } from '../../bench/crash/torture';
+import { defaultDataDirectory } from '../../src/import/dataset';
+import { copyClosedDatabase, datasetTemplate } from '../helpers/stores';
 
 /**
  * The crash torture of `npm run bench:crash`, small: a generated graph imported with
@@ -22,8 +24,10 @@ describe('Import killed at any moment', () => {
       people: 60,
       plants: 30,
     });
+    // The database before the import holds the curated dataset: a copy of this worker's loaded
+    // template, what `tradegraph load` (the benchmark's seedDatabase) writes, without a process.
     const seed = path.join(directory, 'seed.db');
-    await seedDatabase(seed);
+    copyClosedDatabase((await datasetTemplate(defaultDataDirectory())).file, seed);
     const options = {
       directory,
       input,

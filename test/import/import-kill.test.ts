@@ -1,12 +1,9 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadDataset } from '../../src/import/dataset';
 import { graphChecksum } from '../../src/export/graph-checksum';
 import { rollbackImport, unfinishedImports } from '../../src/import/journal';
-import { writeDataset } from '../../src/import/write-dataset';
 import { statisticLines, writeFiles } from '../helpers/import-files';
-import { FIXTURE_DATASET, openEmbeddedStore } from '../helpers/stores';
+import { copyClosedDatabase, datasetTemplate, FIXTURE_DATASET, openEmbeddedStore } from '../helpers/stores';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -43,23 +40,13 @@ function importAndKill(
 }
 
 /**
- * A database at `database` holding the fixture dataset; returns its checksum. The dataset is
- * written to a seed database that is then copied: the engine keeps a closed database's file lock
- * until its objects are garbage-collected, so the child could not open the seed itself.
+ * A database at `database` holding the fixture dataset (a copy of this worker's loaded template,
+ * closed, so the child can open it); returns its checksum.
  */
 async function prepare(database: string): Promise<string> {
-  const seed = `${database}-seed`;
-  const store = await openEmbeddedStore({ directory: seed });
-  let checksum: string;
-  try {
-    await writeDataset(store, loadDataset(FIXTURE_DATASET));
-    checksum = (await graphChecksum(store)).checksum;
-  } finally {
-    await store.close();
-  }
-  copyFileSync(seed, database);
-  if (existsSync(`${seed}.wal`)) copyFileSync(`${seed}.wal`, `${database}.wal`);
-  return checksum;
+  const template = await datasetTemplate(FIXTURE_DATASET);
+  copyClosedDatabase(template.file, database);
+  return template.checksum.checksum;
 }
 
 /** A progress line saying that some writing steps are done and some are not. */

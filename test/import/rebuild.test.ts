@@ -5,7 +5,7 @@ import { writeDataset } from '../../src/import/write-dataset';
 import { findNodes } from '../../src/store/find-nodes';
 import { ImportError } from '../../src/records/errors';
 import type { GraphStore } from '../../src/store/graph-store';
-import { openEmptyStore, testEngines } from '../helpers/engines';
+import { openLoadedEngineStore, testEngines } from '../helpers/engines';
 import { writeFiles } from '../helpers/import-files';
 import { FIXTURE_DATASET } from '../helpers/stores';
 
@@ -19,10 +19,10 @@ describe.each(testEngines())('Imports survive a rebuild, or it refuses (%s)', (e
   const dataset = loadDataset(FIXTURE_DATASET);
 
   beforeEach(async () => {
-    const opened = await openEmptyStore(engine);
+    // The fixture dataset, as `writeDataset(store, dataset)` into an empty store leaves it.
+    const opened = await openLoadedEngineStore(engine, FIXTURE_DATASET);
     store = opened.store;
     dispose = opened.dispose;
-    await writeDataset(store, dataset);
   });
   afterEach(async () => {
     await dispose();

@@ -13,7 +13,7 @@ import { parsePeriod } from '../../src/domain/period';
 import type { GraphStore } from '../../src/store/graph-store';
 import { clearStatisticKeys, listStatisticKeys } from '../../src/store/statistic-key-statements';
 import { ensureStatisticKeys, statisticKeyProblems } from '../../src/store/statistic-keys';
-import { openEmptyStore, testEngines, type OpenedStore } from '../helpers/engines';
+import { openLoadedEngineStore, testEngines, type OpenedStore } from '../helpers/engines';
 import { TINY_SIZES } from '../helpers/generated';
 import { writeFiles } from '../helpers/import-files';
 
@@ -86,10 +86,9 @@ describe.each(testEngines())('statistic keys (%s)', (engine) => {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-keys-'));
 
   beforeAll(async () => {
-    opened = await openEmptyStore(engine);
-    store = opened.store;
     // The curated dataset first, as every store gets it: the generated records refer to its countries.
-    await writeDataset(store, loadDataset(CURATED));
+    opened = await openLoadedEngineStore(engine, CURATED);
+    store = opened.store;
     expect(await statisticKeyProblems(store)).toEqual([]);
     const summary = await generateDataset({ scale: 'S', seed: 5, outDir: scratch, sizes: TINY_SIZES });
     await importFiles(store, summary.files);
