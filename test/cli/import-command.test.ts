@@ -7,7 +7,8 @@ jest.setTimeout(300_000);
 describe('tradegraph import', () => {
   let cli: CliOnEngine;
   beforeAll(async () => {
-    cli = await cliOn('embedded');
+    // The curated dataset in place: the import is what these tests are about, not the first load.
+    cli = await cliOn('embedded', { loaded: true });
   });
   afterAll(async () => {
     await cli.dispose();
@@ -24,7 +25,7 @@ describe('tradegraph import', () => {
       expect(dry.stdout).toMatch(/Company\s+0\s+1\s+0/);
       expect(dry.stdout).toContain('  Company freightliner');
       expect(dry.stdout).toMatch(/aliases: \[.*\] → \[.*FTL test alias\]/);
-      const shown = await cli.run(['show', 'freightliner', '--json']);
+      const shown = await cli.ask(['show', 'freightliner', '--json']);
       expect(shown.stdout).not.toContain('FTL test alias');
     } finally {
       files.remove();
@@ -72,11 +73,12 @@ describe('tradegraph import', () => {
       expect(dry.stdout).not.toContain('may be one the graph has');
       const applied = await cli.run(['import', ...Object.values(files.paths)]);
       expect(applied.code).toBe(0);
-      const shown = await cli.run(['show', merged, '--json']);
+      // What the import wrote, read back in-process (`ask`: the same command code, no process).
+      const shown = await cli.ask(['show', merged, '--json']);
       expect(shown.stdout).toContain('Daimay FINSA plant');
-      const stats = await cli.run(['stats', merged, '--metric', 'employees', '--json']);
+      const stats = await cli.ask(['stats', merged, '--metric', 'employees', '--json']);
       expect(stats.stdout).toContain('daimay-finsa-employees-2026-test');
-      expect((await cli.run(['show', 'daimay-finsa'])).code).toBe(1);
+      expect((await cli.ask(['show', 'daimay-finsa'])).code).toBe(1);
     } finally {
       files.remove();
     }

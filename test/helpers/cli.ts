@@ -3,7 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openEmbeddedStore, TEST_BUFFER_POOL_BYTES } from './stores';
+import { copyClosedDatabase, datasetTemplate, openEmbeddedStore, TEST_BUFFER_POOL_BYTES } from './stores';
+import { defaultDataDirectory } from '../../src/import/dataset';
 import type { GraphStore } from '../../src/store/graph-store';
 import { failureMessage } from '../../src/cli/checks';
 import { queryCommands } from '../../src/cli/query-commands';
@@ -21,7 +22,9 @@ export interface CliRun {
 /**
  * The `tradegraph` command run as a child process (through tsx, from the sources) on one engine's
  * test database: a fresh embedded directory, or this worker's Neo4j emptied and held until `dispose`.
- * The first command loads the curated dataset, as for a user.
+ * The first command loads the curated dataset, as for a user; with `loaded` (embedded only) the
+ * directory starts with it, a copy of this worker's loaded template (test/helpers/stores.ts), for
+ * suites about something else than that first load.
  */
 export interface CliOnEngine {
   readonly run: (args: readonly string[], env?: Record<string, string>) => Promise<CliRun>;
@@ -40,8 +43,12 @@ export interface CliOnEngine {
   readonly dispose: () => Promise<void>;
 }
 
-export async function cliOn(engine: EngineName): Promise<CliOnEngine> {
+export async function cliOn(engine: EngineName, options: { loaded?: boolean } = {}): Promise<CliOnEngine> {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-cli-test-'));
+  if (options.loaded === true) {
+    if (engine !== 'embedded') throw new Error('cliOn: `loaded` is for the embedded engine');
+    copyClosedDatabase((await datasetTemplate(defaultDataDirectory())).file, path.join(directory, 'db'));
+  }
   let held: OpenedStore | null = null;
   const env: Record<string, string> = {
     TRADEGRAPH_DB_DIR: path.join(directory, 'db'),
