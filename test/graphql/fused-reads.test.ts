@@ -4,9 +4,10 @@ import path from 'node:path';
 import { nestingDepth, operations } from '../../bench/suite/operations';
 import type { Probes } from '../../bench/suite/dataset';
 import { generateDataset } from '../../src/generate';
+import { defaultDataDirectory } from '../../src/import/dataset';
 import { importFiles } from '../../src/import/import';
 import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';
-import { openEmptyStore, testEngines, type OpenedStore } from '../helpers/engines';
+import { openLoadedEngineStore, testEngines, type OpenedStore } from '../helpers/engines';
 import { countingStore, query } from '../helpers/graphs';
 import { TINY_SIZES } from '../helpers/generated';
 
@@ -73,10 +74,11 @@ describe.each(testEngines())('fused reads on a generated graph (%s)', (engine) =
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-fused-'));
 
   beforeAll(async () => {
-    opened = await openEmptyStore(engine);
+    // The curated dataset first, as every store gets it: the generated records refer to its countries
+    // (on the embedded engine a copy of the worker's loaded template; createTradeGraph finds it loaded).
+    opened = await openLoadedEngineStore(engine, defaultDataDirectory());
     const counting = countingStore(opened.store);
     calls = counting.calls;
-    // The curated dataset first, as every store gets it: the generated records refer to its countries.
     graph = await createTradeGraph({ store: counting });
     const summary = await generateDataset({ scale: 'S', seed: 11, outDir: scratch, sizes: TINY_SIZES });
     await importFiles(opened.store, summary.files);
