@@ -5,16 +5,15 @@ import { Command } from 'commander';
 import { generateCommand } from '../../src/cli/generate-command';
 import { NODE_KINDS } from '../../src/domain/kinds';
 import { generateDataset, type GenerateSummary } from '../../src/generate';
-import { loadDataset } from '../../src/import/dataset';
+import { defaultDataDirectory } from '../../src/import/dataset';
 import { importFiles, type ImportSummary } from '../../src/import/import';
-import { writeDataset } from '../../src/import/write-dataset';
 import { findMembers } from '../../src/queries/members';
 import { findShortestPaths } from '../../src/queries/paths';
 import { rank } from '../../src/queries/ranking';
 import { findStatistics } from '../../src/queries/statistics';
 import { createTradeGraph } from '../../src/trade-graph';
 import type { EmbeddedStore } from '../../src/store/embedded/embedded-store';
-import { openTemporaryStore } from '../helpers/stores';
+import { openLoadedStore } from '../helpers/stores';
 import { TINY_SIZES as TINY } from '../helpers/generated';
 
 const temporary: string[] = [];
@@ -136,8 +135,7 @@ describe('generateDataset: scale S imported on top of the curated dataset', () =
   let imported: ImportSummary;
 
   beforeAll(async () => {
-    ({ store, dispose } = await openTemporaryStore());
-    await writeDataset(store, loadDataset());
+    ({ store, dispose } = await openLoadedStore(defaultDataDirectory()));
     const directory = temporaryDirectory();
     generated = await generateDataset({ scale: 'S', seed: 2026, outDir: directory });
     imported = await importFiles(store, [directory]);

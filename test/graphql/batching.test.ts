@@ -22,7 +22,7 @@ describe('DataLoader batching', () => {
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await openCountingStore();
+    const opened = await openCountingStore(defaultDataDirectory());
     calls = opened.calls;
     dispose = opened.dispose;
     graph = await createTradeGraph({ store: opened.store, dataDirectory: defaultDataDirectory() });

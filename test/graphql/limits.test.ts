@@ -25,7 +25,7 @@ describe('Operation limits (in-process, same as HTTP)', () => {
   let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    const opened = await openCountingStore();
+    const opened = await openCountingStore(defaultDataDirectory());
     calls = opened.calls;
     dispose = opened.dispose;
     graph = await createTradeGraph({

@@ -2,7 +2,7 @@ import { defaultDataDirectory } from '../../src/import/dataset';
 import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';
 import type { GraphStore } from '../../src/store/graph-store';
 import { openLoadedEngineStore, type EngineName, type LoadedStoreOptions } from './engines';
-import { openTemporaryStore } from './stores';
+import { openLoadedStore, openTemporaryStore } from './stores';
 
 /**
  * The in-process API over a store of the engine holding the curated dataset (or another): as
@@ -55,13 +55,16 @@ export function countingStore(inner: GraphStore): GraphStore & { calls: string[]
   };
 }
 
-/** A fresh embedded store behind a counting one: `calls` lists every statement read. */
-export async function openCountingStore(): Promise<{
+/**
+ * A fresh embedded store behind a counting one: `calls` lists every statement read. Empty, or
+ * holding a dataset directory (a copy of the worker's loaded template, see `openLoadedStore`).
+ */
+export async function openCountingStore(dataDirectory?: string): Promise<{
   store: GraphStore & { calls: string[] };
   calls: string[];
   dispose: () => Promise<void>;
 }> {
-  const opened = await openTemporaryStore();
+  const opened = await (dataDirectory === undefined ? openTemporaryStore() : openLoadedStore(dataDirectory));
   const store = countingStore(opened.store);
   return { store, calls: store.calls, dispose: opened.dispose };
 }

@@ -1,8 +1,6 @@
 import { importFiles } from '../../src/import/import';
-import { loadDataset } from '../../src/import/dataset';
-import { writeDataset } from '../../src/import/write-dataset';
 import type { GraphStore } from '../../src/store/graph-store';
-import { openEmptyStore, testEngines } from '../helpers/engines';
+import { openLoadedEngineStore, testEngines } from '../helpers/engines';
 import { writeFiles } from '../helpers/import-files';
 import { FIXTURE_DATASET } from '../helpers/stores';
 
@@ -12,10 +10,9 @@ describe.each(testEngines())('Possible duplicates flagged before they are writte
   let store: GraphStore;
   let dispose: () => Promise<void>;
   beforeAll(async () => {
-    const opened = await openEmptyStore(engine);
+    const opened = await openLoadedEngineStore(engine, FIXTURE_DATASET);
     store = opened.store;
     dispose = opened.dispose;
-    await writeDataset(store, loadDataset(FIXTURE_DATASET));
   });
   afterAll(async () => {
     await dispose();
