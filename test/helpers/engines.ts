@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import createDebug from 'debug';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadDataset } from '../../src/import/dataset';
@@ -24,6 +25,9 @@ import {
  */
 
 export type EngineName = 'embedded' | 'neo4j';
+
+/** `DEBUG=tradegraph:test:neo4j` says which suites were given a kept Neo4j database. */
+const log = createDebug('tradegraph:test:neo4j');
 
 export interface OpenedStore {
   readonly store: GraphStore;
@@ -101,16 +105,13 @@ const held = (): Map<string, HeldTurn> => {
 const currentTestPath = (): string => expect.getState().testPath ?? '(unknown test file)';
 
 /**
- * What the last turn on each server (by lock file) left in its database, when that turn was one of
- * `openLoadedEngineStore(…, { reuse: true })`: the template key of the dataset it was given. Any
- * other turn deletes the entry when it starts. Only a hint of where checking is worth it: a turn
- * that reuses a database first checks that it holds exactly what a load of the dataset writes.
+ * What the last turn on each server left in its database, when that turn was one of
+ * `openLoadedEngineStore(…, { reuse: true })`: the template key of the dataset it was given, in a
+ * file beside the lock (test files do not share a `process` object, only the file system). Any
+ * turn deletes it when it starts. Only a hint of where checking is worth it: a turn that reuses a
+ * database first checks that it holds exactly what a load of the dataset writes.
  */
-const LEFT = Symbol.for('tradegraph.test.neo4jLeftLoaded');
-const leftLoaded = (): Map<string, string> => {
-  const holder = process as unknown as Record<symbol, Map<string, string> | undefined>;
-  return (holder[LEFT] ??= new Map());
-};
+const leftPath = (lockFile: string): string => `${lockFile}.left`;
 
 /**
  * Takes the one turn on a Neo4j server that suites of different workers share (a lock file holding
@@ -123,7 +124,7 @@ export async function lockNeo4j(uri: string): Promise<() => void> {
   return (await takeNeo4jTurn(uri)).release;
 }
 
-/** `lockNeo4j`, also saying what the previous turn left loaded (see `leftLoaded`). */
+/** `lockNeo4j`, also saying what the previous turn left loaded (see `leftPath`). */
 async function takeNeo4jTurn(uri: string): Promise<{ release: () => void; left: string | undefined }> {
   const file = lockPath(uri);
   const deadline = Date.now() + NEO4J_LOCK_WAIT_MS;
@@ -134,8 +135,8 @@ async function takeNeo4jTurn(uri: string): Promise<{ release: () => void; left: 
       closeSync(fd);
       const turn: HeldTurn = { testPath: currentTestPath(), close: async () => undefined };
       held().set(file, turn);
-      const left = leftLoaded().get(file);
-      leftLoaded().delete(file);
+      const left = existsSync(leftPath(file)) ? readFileSync(leftPath(file), 'utf8') : undefined;
+      rmSync(leftPath(file), { force: true });
       return {
         left,
         release: () => {
@@ -253,10 +254,20 @@ export async function openLoadedEngineStore(
     if (turn) turn.close = () => store.close();
     let reused: boolean;
     try {
-      reused =
-        options.reuse === true &&
-        left === key &&
-        (await storeDigest(store)) === (await datasetTemplate(dataDirectory)).digest;
+      const why =
+        options.reuse !== true
+          ? 'it may write'
+          : left !== key
+            ? `the last turn left ${left ?? 'nothing known'}`
+            : (await storeDigest(store)) !== (await datasetTemplate(dataDirectory)).digest
+              ? 'the database is not as loaded'
+              : null;
+      reused = why === null;
+      log(
+        '%s: %s',
+        path.basename(currentTestPath()),
+        reused ? 'reused the database left loaded' : `loading (${why})`,
+      );
       if (!reused) {
         await store.transaction((tx) => tx.run(clearGraph, {}));
         await writeDataset(store, loadDataset(dataDirectory));
@@ -271,7 +282,7 @@ export async function openLoadedEngineStore(
       dispose: async () => {
         try {
           await store.close();
-          if (options.reuse === true) leftLoaded().set(lockPath(uri), key);
+          if (options.reuse === true) writeFileSync(leftPath(lockPath(uri)), key);
         } finally {
           release();
         }

@@ -1,7 +1,12 @@
 import { rmSync } from 'node:fs';
+import { removeTemplateDirectories } from './stores';
 
-/** Jest global teardown: stops the servers the global setup started and deletes their data. */
+/**
+ * Jest global teardown: stops the servers the global setup started and deletes their data, and
+ * the workers' loaded templates (test/helpers/stores.ts).
+ */
 export default async function globalTeardown(): Promise<void> {
+  removeTemplateDirectories(true);
   const servers = globalThis.tradegraphTestNeo4j ?? [];
   globalThis.tradegraphTestNeo4j = undefined;
   const started = Date.now();

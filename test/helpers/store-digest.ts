@@ -10,7 +10,7 @@ import { listStatisticKeys } from '../../src/store/statistic-key-statements';
  * type (so nodes of any other label count too), the bookkeeping (every Meta entry: the dataset
  * fingerprint, import records and journals) and every statistic key with its statistics. Two
  * stores with the same digest answer every statement the same; it is the same on both engines for
- * the same writes (test/store/embedded/loaded-copies.test.ts).
+ * the same writes (test/store/loaded-stores.test.ts).
  */
 export async function storeDigest(store: GraphStore): Promise<string> {
   return (await storeState(store)).digest;

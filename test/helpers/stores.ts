@@ -1,4 +1,15 @@
-import { constants, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { datasetFingerprint, loadDataset } from '../../src/import/dataset';
@@ -47,13 +58,15 @@ export async function openTemporaryStore(): Promise<{ store: EmbeddedStore; disp
  * `close` removes the store's work directory, so a closed database is that one file (the builder
  * below checks it). A copy is a new file (`COPYFILE_FICLONE`: shared blocks on file systems that
  * can, written apart on the first change; a plain copy elsewhere): an independent store that the
- * test may change, holding exactly what the load wrote (test/store/embedded/loaded-copies.test.ts
+ * test may change, holding exactly what the load wrote (test/store/loaded-stores.test.ts
  * holds a copy's graph, keys and bookkeeping equal to a fresh load's, and a copy's writes apart
  * from the other copies').
  *
- * Kept on `process`, which the test files of a worker share (each file has its own module
- * registry), in a temporary directory deleted when the worker exits; one left by a worker that was
- * killed is deleted by the next worker that starts.
+ * Kept on disk, in a directory of the worker's process id: each test file has its own module
+ * registry and its own `process` object, so the files of a worker share only the file system. A
+ * template is there once its state file is (written after the database is closed). A directory
+ * is deleted once its process is gone, by the global teardown or the next worker that starts
+ * (never a live process's: another jest run on the machine may be using it).
  */
 
 export interface LoadedTemplate {
@@ -65,15 +78,9 @@ export interface LoadedTemplate {
   readonly checksum: GraphChecksum;
 }
 
-interface TemplateShelf {
-  readonly directory: string;
-  readonly templates: Map<string, Promise<LoadedTemplate>>;
-}
+export const TEMPLATES_PREFIX = 'tradegraph-test-templates-';
 
-const SHELF = Symbol.for('tradegraph.test.loadedTemplates');
-const SHELF_PREFIX = 'tradegraph-test-templates-';
-
-function alive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -82,21 +89,26 @@ function alive(pid: number): boolean {
   }
 }
 
-function shelf(): TemplateShelf {
-  const holder = process as unknown as Record<symbol, TemplateShelf | undefined>;
-  const existing = holder[SHELF];
-  if (existing) return existing;
+/** Deletes the template directories of processes that are gone (and this one's, with `own`). */
+export function removeTemplateDirectories(own: boolean): void {
   for (const name of readdirSync(os.tmpdir())) {
-    const pid = Number(/^tradegraph-test-templates-(\d+)-/.exec(name)?.[1]);
-    if (pid > 0 && pid !== process.pid && !alive(pid)) {
+    const pid = Number(new RegExp(`^${TEMPLATES_PREFIX}(\\d+)$`).exec(name)?.[1]);
+    if (pid > 0 && ((own && pid === process.pid) || (pid !== process.pid && !processAlive(pid)))) {
       rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
     }
   }
-  const directory = mkdtempSync(path.join(os.tmpdir(), `${SHELF_PREFIX}${process.pid}-`));
-  process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
-  const made: TemplateShelf = { directory, templates: new Map() };
-  holder[SHELF] = made;
-  return made;
+}
+
+/** This file's builds under way (several tests of a file may ask at once). */
+const building = new Map<string, Promise<LoadedTemplate>>();
+
+function shelfDirectory(): string {
+  const directory = path.join(os.tmpdir(), `${TEMPLATES_PREFIX}${process.pid}`);
+  if (!existsSync(directory)) {
+    removeTemplateDirectories(false);
+    mkdirSync(directory, { recursive: true });
+  }
+  return directory;
 }
 
 /** The database files that belong to `file` and exist. */
@@ -112,11 +124,18 @@ export function loadedTemplate(
   key: string,
   fill: (store: EmbeddedStore) => Promise<void>,
 ): Promise<LoadedTemplate> {
-  const { directory, templates } = shelf();
-  let template = templates.get(key);
+  const directory = path.join(shelfDirectory(), createHash('sha256').update(key).digest('hex').slice(0, 24));
+  const file = path.join(directory, 'db');
+  const stateFile = path.join(directory, 'state.json');
+  if (existsSync(stateFile)) {
+    const state = JSON.parse(readFileSync(stateFile, 'utf8')) as Omit<LoadedTemplate, 'file'>;
+    return Promise.resolve({ file, ...state });
+  }
+  let template = building.get(key);
   if (template === undefined) {
     template = (async () => {
-      const file = path.join(mkdtempSync(path.join(directory, 'template-')), 'db');
+      rmSync(directory, { recursive: true, force: true });
+      mkdirSync(directory, { recursive: true });
       const store = await openEmbeddedStore({ directory: file });
       let state: { digest: string; checksum: GraphChecksum };
       try {
@@ -127,11 +146,15 @@ export function loadedTemplate(
       }
       const left = presentFiles(file).filter((each) => each !== file && each !== `${file}.wal`);
       if (left.length > 0) throw new Error(`a closed test database left engine files: ${left.join(', ')}`);
+      writeFileSync(stateFile, JSON.stringify(state));
       return { file, ...state };
     })();
-    templates.set(key, template);
-    // A failed build is not kept: the next test asking builds again and sees the error itself.
-    template.catch(() => templates.delete(key));
+    building.set(key, template);
+    // Kept only while it is built: then the state file says it is there (a failed build is not).
+    void template.then(
+      () => building.delete(key),
+      () => building.delete(key),
+    );
   }
   return template;
 }

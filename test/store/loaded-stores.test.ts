@@ -103,7 +103,8 @@ describeNeo4j('A Neo4j database reused between suites that only read', () => {
 
   test('the fixture dataset loaded into Neo4j has the digest of its embedded template', async () => {
     // What reuse is checked against: the same on both engines, or no database would be reused.
-    expect(await turn(FIXTURE_DATASET, true)).toBe(false);
+    // A turn that may write, so it is loaded whatever the suite before this one left.
+    expect(await turn(FIXTURE_DATASET, false)).toBe(false);
   });
 
   test('reused after a reading suite; loaded again after a write, another dataset or another turn', async () => {
