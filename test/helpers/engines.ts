@@ -74,7 +74,7 @@ export function describeNeo4j(name: string, body: (uri: string) => void): void {
 /** How long a suite waits for another worker's turn on a shared Neo4j (only when NEO4J_URI named one). */
 export const NEO4J_LOCK_WAIT_MS = 15 * 60_000;
 
-function lockPath(uri: string): string {
+export function lockPath(uri: string): string {
   const hash = createHash('sha256').update(uri).digest('hex').slice(0, 16);
   return path.join(os.tmpdir(), `tradegraph-test-neo4j-${hash}.lock`);
 }
@@ -89,9 +89,9 @@ function alive(pid: number): boolean {
 }
 
 /**
- * The turn this worker process holds, and the store opened with it. Kept on `process`, which the
- * test files of a worker share (each file has its own module registry): a suite whose `beforeAll`
- * timed out never disposes what it opened, and the next suite must be able to take the turn back.
+ * The turn this test file holds, and the store opened with it, on `process` (which jest gives each
+ * test file of its own: only within a file is it found again). A suite whose `beforeAll` timed out
+ * never disposes what it opened, and the next suite must be able to take the turn back.
  */
 interface HeldTurn {
   readonly testPath: string;
@@ -150,15 +150,20 @@ async function takeNeo4jTurn(uri: string): Promise<{ release: () => void; left: 
     const holder = Number(readFileSync(file, { encoding: 'utf8', flag: 'a+' }).trim());
     if (holder === process.pid) {
       const leftover = held().get(file);
-      if (leftover === undefined || leftover.testPath === currentTestPath()) {
+      if (leftover?.testPath === currentTestPath()) {
         throw new Error(`this process already holds the Neo4j test lock ${file}`);
       }
+      // Jest gives each test file its own `process` object, so a turn left by an earlier file of
+      // this worker is usually not in `held()`: that file has finished (a worker runs its files
+      // one after another), so its turn is stale and is taken over; its store cannot be closed
+      // from here, only abandoned.
       process.stderr.write(
-        `[neo4j tier] ${path.basename(leftover.testPath)} never released its Neo4j turn (its set-up ` +
-          `failed or timed out); closing its store and taking the turn for ${path.basename(currentTestPath())}\n`,
+        `[neo4j tier] ${leftover ? path.basename(leftover.testPath) : 'an earlier test file of this worker'} ` +
+          `never released its Neo4j turn (its set-up failed or timed out); taking the turn for ` +
+          `${path.basename(currentTestPath())}\n`,
       );
       held().delete(file);
-      await leftover.close().catch(() => undefined);
+      await leftover?.close().catch(() => undefined);
       rmSync(file, { force: true });
       continue;
     }
