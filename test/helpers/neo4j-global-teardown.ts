@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { removeTemplateDirectories } from './stores';
+import { removeTemplateDirectories } from './template-shelf';
 
 /**
  * Jest global teardown: stops the servers the global setup started and deletes their data, and

@@ -5,7 +5,6 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -18,6 +17,7 @@ import { EmbeddedStore, type EmbeddedStoreOptions } from '../../src/store/embedd
 import { engineFilesOf } from '../../src/store/embedded/files';
 import type { GraphChecksum } from '../../src/export/graph-checksum';
 import { storeState } from './store-digest';
+import { removeTemplateDirectories, TEMPLATES_PREFIX } from './template-shelf';
 
 export const FIXTURE_DATASET = path.join(__dirname, '..', 'fixtures', 'dataset');
 
@@ -76,27 +76,6 @@ export interface LoadedTemplate {
   readonly digest: string;
   /** Its `graphChecksum`. */
   readonly checksum: GraphChecksum;
-}
-
-export const TEMPLATES_PREFIX = 'tradegraph-test-templates-';
-
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Deletes the template directories of processes that are gone (and this one's, with `own`). */
-export function removeTemplateDirectories(own: boolean): void {
-  for (const name of readdirSync(os.tmpdir())) {
-    const pid = Number(new RegExp(`^${TEMPLATES_PREFIX}(\\d+)$`).exec(name)?.[1]);
-    if (pid > 0 && ((own && pid === process.pid) || (pid !== process.pid && !processAlive(pid)))) {
-      rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
-    }
-  }
 }
 
 /** This file's builds under way (several tests of a file may ask at once). */
