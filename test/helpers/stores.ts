@@ -35,17 +35,33 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<Embedd
   return EmbeddedStore.open({ bufferPoolBytes: TEST_BUFFER_POOL_BYTES, ...options });
 }
 
-/** A fresh embedded store in its own temporary directory; `dispose` closes and deletes it. */
-export async function openTemporaryStore(): Promise<{ store: EmbeddedStore; dispose: () => Promise<void> }> {
+/**
+ * An embedded store in its own temporary directory, opened after `prepare` (given the database's
+ * path) has put anything there; `dispose` closes and deletes it.
+ */
+async function openInTemporaryDirectory(
+  prepare: (database: string) => void = () => undefined,
+): Promise<{ store: EmbeddedStore; dispose: () => Promise<void> }> {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-test-'));
-  const store = await openEmbeddedStore({ directory: path.join(directory, 'db') });
-  return {
-    store,
-    dispose: async () => {
-      await store.close();
-      rmSync(directory, { recursive: true, force: true });
-    },
-  };
+  try {
+    prepare(path.join(directory, 'db'));
+    const store = await openEmbeddedStore({ directory: path.join(directory, 'db') });
+    return {
+      store,
+      dispose: async () => {
+        await store.close();
+        rmSync(directory, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(directory, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** A fresh embedded store in its own temporary directory; `dispose` closes and deletes it. */
+export function openTemporaryStore(): Promise<{ store: EmbeddedStore; dispose: () => Promise<void> }> {
+  return openInTemporaryDirectory();
 }
 
 /*
@@ -162,21 +178,7 @@ export async function openTemplateCopy(
   template: LoadedTemplate | Promise<LoadedTemplate>,
 ): Promise<{ store: EmbeddedStore; dispose: () => Promise<void> }> {
   const { file } = await template;
-  const directory = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-test-'));
-  try {
-    copyClosedDatabase(file, path.join(directory, 'db'));
-    const store = await openEmbeddedStore({ directory: path.join(directory, 'db') });
-    return {
-      store,
-      dispose: async () => {
-        await store.close();
-        rmSync(directory, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    rmSync(directory, { recursive: true, force: true });
-    throw error;
-  }
+  return openInTemporaryDirectory((database) => copyClosedDatabase(file, database));
 }
 
 /**
