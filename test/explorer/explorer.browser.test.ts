@@ -7,6 +7,13 @@ import { EXPLORER_BUILD } from '../../src/explorer/explore-route';
 import type { RunningServer } from '../../src/server/server';
 import { chromiumAvailable, startBrowserFixture, type BrowserFixture } from '../helpers/browser';
 
+/** Vite's command line: its package exports only `package.json`, so the bin is found beside it. */
+function viteCommand(): string {
+  const manifest = require.resolve('vite/package.json');
+  const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { vite: string } };
+  return path.join(path.dirname(manifest), bin.vite);
+}
+
 /** Screenshots of each view, kept as test artifacts (var/ is not committed). */
 const SHOTS = path.resolve('var', 'explorer-screenshots');
 
@@ -26,13 +33,9 @@ if (chromiumAvailable('Explorer browser test')) {
     beforeAll(async () => {
       // `npm test` builds the page first; a lone jest run builds it here if it is missing.
       if (!existsSync(path.join(EXPLORER_BUILD, 'index.html'))) {
-        execFileSync(
-          process.execPath,
-          [require.resolve('vite/bin/vite.js'), 'build', '--config', 'src/explorer/vite.config.mts'],
-          {
-            stdio: 'inherit',
-          },
-        );
+        execFileSync(process.execPath, [viteCommand(), 'build', '--config', 'src/explorer/vite.config.mts'], {
+          stdio: 'inherit',
+        });
       }
       mkdirSync(SHOTS, { recursive: true });
       fixture = await startBrowserFixture();
