@@ -1,12 +1,10 @@
 import cluster, { type Worker } from 'node:cluster';
 import createDebug from 'debug';
 import type { Config } from '../config.js';
-import { ensureDataset } from '../import/ensure-dataset.js';
 import type { Dialect } from '../store/cypher-catalog.js';
-import type { GraphStore } from '../store/graph-store.js';
-import { openStore } from '../store/open-store.js';
 import { WORKER_NUMBER_VARIABLE, isReadyMessage, type StopMessage } from './cluster-messages.js';
 import { RestartBudget } from './restart-budget.js';
+import { openPreparedStore } from './server.js';
 
 const log = createDebug('tradegraph:server:cluster');
 
@@ -60,7 +58,9 @@ export interface RunningCluster {
  */
 export async function startCluster(options: ClusterOptions): Promise<RunningCluster> {
   const { config, say, warn } = options;
-  const writer = config.store.engine === 'embedded' ? await openWriter(config) : null;
+  // The primary does every write a server does at its start, then holds the database read-write,
+  // idle, so that no other process can write under the read-only workers.
+  const writer = config.store.engine === 'embedded' ? await openPreparedStore(config) : null;
   const workers = new Map<number, Worker>();
   /** Workers that listen, and so drain when asked; one still starting is simply ended. */
   const listening = new Set<Worker>();
@@ -162,23 +162,4 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     kill,
     ended,
   };
-}
-
-/**
- * Opens the embedded database read-write and does every write a server does at its start (the
- * store's schema and statistic keys, the dataset into an empty store); kept open, idle, while the
- * workers read it.
- */
-async function openWriter(config: Config): Promise<GraphStore> {
-  const store = await openStore(config.store);
-  try {
-    const state = await ensureDataset(store, config.dataDirectory);
-    if (state === 'differs') {
-      log('the store holds an older version of the dataset; run `tradegraph load --replace` to reload it');
-    }
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-  return store;
 }

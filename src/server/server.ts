@@ -156,12 +156,7 @@ async function openServedStore(config: Config, worker: WorkerRole | undefined): 
       open: () => openStore(storeConfig),
       prepare: async (store) => {
         if (worker && !worker.loadsDataset) return;
-        const state = await ensureDataset(store, config.dataDirectory);
-        if (state === 'differs') {
-          log(
-            'the store holds an older version of the dataset; run `tradegraph load --replace` to reload it',
-          );
-        }
+        await prepareDataset(store, config);
       },
       // The driver's own waits (connecting, retrying) come on top of the statement's timeout.
       readDeadlineMs: storeConfig.queryTimeoutMs + (storeConfig.connectionTimeoutMs ?? 5_000) + 5_000,
@@ -171,21 +166,27 @@ async function openServedStore(config: Config, worker: WorkerRole | undefined): 
     // The process that started the workers loaded the dataset and holds the database read-write.
     return openStore({ ...storeConfig, readOnly: { reason: worker.readOnly } });
   }
-  const store = await openStore(storeConfig);
+  return openPreparedStore(config);
+}
+
+/** Loads the dataset into a store that never held one; an older one is kept, with a log line saying how to reload. */
+async function prepareDataset(store: GraphStore, config: Config): Promise<void> {
+  const state = await ensureDataset(store, config.dataDirectory);
+  if (state === 'differs') {
+    log('the store holds an older version of the dataset; run `tradegraph load --replace` to reload it');
+  }
+}
+
+/** Opens the configured store read-write and prepares its dataset; closes it again if that fails. */
+export async function openPreparedStore(config: Config): Promise<GraphStore> {
+  const store = await openStore(config.store);
   try {
-    await prepareEmbedded(store, config);
+    await prepareDataset(store, config);
   } catch (error) {
     await store.close();
     throw error;
   }
   return store;
-}
-
-async function prepareEmbedded(store: GraphStore, config: Config): Promise<void> {
-  const state = await ensureDataset(store, config.dataDirectory);
-  if (state === 'differs') {
-    log('the store holds an older version of the dataset; run `tradegraph load --replace` to reload it');
-  }
 }
 
 /** Starts the HTTP server: `/graphql`, the playground at `/`, and `/health`. */
@@ -195,7 +196,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const { worker } = options;
   const store = options.store ?? (await openServedStore(config, worker));
   if (options.store !== undefined && !(options.store instanceof ResilientStore)) {
-    await prepareEmbedded(options.store, config);
+    await prepareDataset(options.store, config);
   }
 
   const { http: httpConfig, limits } = config;
