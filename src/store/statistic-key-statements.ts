@@ -41,6 +41,14 @@ export const listStatisticKeys = readStatement<{ after: string; limit: number },
   { key: true, ids: true },
 );
 
+/** Any one statistic and any one key (no row when there is none): whether keys must be built, without sorting. */
+export const anyStatistic = readStatement<Record<string, never>, { id: string }>('any-statistic', [], {
+  id: true,
+});
+export const anyStatisticKey = readStatement<Record<string, never>, { id: string }>('any-statistic-key', [], {
+  id: true,
+});
+
 /** Creates keys or replaces the statistics each lists (one row per key). */
 export const setStatisticKeys = writeStatement<{ rows: StatisticKeyRow[] }>('set-statistic-keys', ['rows']);
 
@@ -56,6 +64,8 @@ export const copyStatisticKeys = writeStatement<Record<string, never>>('copy-sta
 export const STATISTIC_KEY_STATEMENTS: readonly StatementInfo[] = [
   findStatisticKeys,
   listStatisticKeys,
+  anyStatistic,
+  anyStatisticKey,
   setStatisticKeys,
   deleteStatisticKeys,
   clearStatisticKeys,

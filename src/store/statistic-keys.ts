@@ -3,6 +3,8 @@ import { findStatistics } from './catalog.js';
 import { listStatement } from './generated-statements.js';
 import type { GraphStore, WriteTransaction } from './graph-store.js';
 import {
+  anyStatistic,
+  anyStatisticKey,
   buildStatisticKeys,
   clearStatisticKeys,
   deleteStatisticKeys,
@@ -109,9 +111,8 @@ export class KeyChanges {
  * statistic, is left as it is (so opening an empty store writes nothing). True when it built them.
  */
 export async function ensureStatisticKeys(store: GraphStore): Promise<boolean> {
-  const page = { after: '', limit: 1 };
-  if ((await store.read(listStatement('Statistic'), page)).length === 0) return false;
-  if ((await store.read(listStatisticKeys, page)).length > 0) return false;
+  if ((await store.read(anyStatistic, {})).length === 0) return false;
+  if ((await store.read(anyStatisticKey, {})).length > 0) return false;
   const started = Date.now();
   await store.transaction(async (tx) => {
     await tx.run(clearStatisticKeys, {});
