@@ -10,7 +10,7 @@
  * bench/README.md from the latest result of each scale, and draws bench/results/latency-by-scale.svg.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
@@ -118,6 +118,8 @@ interface Settings {
   readonly connections: number;
   readonly inProcessSeconds: number;
   readonly keep: boolean;
+  /** A folder of stores kept between runs, one per scale, seed and generator (`--stores`). */
+  readonly stores: string | undefined;
   /** Also measure the server with its default settings (answer cache on). */
   readonly cacheVariant: boolean;
   /** The import's page cache; default 1 GiB (as `tradegraph import`), 8 GiB at L. */
@@ -189,15 +191,18 @@ async function runScale(scale: BenchScale, settings: Settings): Promise<ScaleRes
   const date = new Date().toISOString();
   const dataset = await datasetFor(scale, settings.seed, log);
   const list = operations(dataset.probes);
-  const work = mkdtempSync(path.join(os.tmpdir(), `tradegraph-suite-${scale}-`));
+  const kept = settings.stores
+    ? path.join(settings.stores, `${scale}-${settings.seed}-${dataset.generatorHash}`)
+    : undefined;
+  const work = kept ?? mkdtempSync(path.join(os.tmpdir(), `tradegraph-suite-${scale}-`));
   const database = path.join(work, 'db');
   try {
-    log(`scale ${scale}: importing ${dataset.statistics.toLocaleString('en')} statistics into a fresh store`);
     const poolGiB = settings.importPoolGiB ?? (scale === 'L' ? 8 : 1);
-    const imported = await importInChild(database, poolGiB, dataset.files);
+    const imported = await importOrReuse(scale, dataset.statistics, work, poolGiB, dataset.files);
     const rowsPerSecond = Math.round(imported.records / Math.max(imported.importSeconds, 1e-9));
     log(
-      `  import: ${imported.records.toLocaleString('en')} records in ${imported.importSeconds.toFixed(2)} s ` +
+      `  import${imported.reused ? ` (reused: imported ${imported.reused.importedAt})` : ''}: ` +
+        `${imported.records.toLocaleString('en')} records in ${imported.importSeconds.toFixed(2)} s ` +
         `(${rowsPerSecond.toLocaleString('en')} rows/s; curated dataset first: ${imported.curatedSeconds.toFixed(2)} s), ` +
         `peak RSS ${imported.peakRssMiB} MiB; check ${imported.checkSeconds.toFixed(1)} s, write ${imported.writeSeconds.toFixed(1)} s, commit ${imported.commitSeconds.toFixed(1)} s`,
     );
@@ -237,9 +242,48 @@ async function runScale(scale: BenchScale, settings: Settings): Promise<ScaleRes
       operations: results,
     };
   } finally {
-    if (settings.keep) log(`  kept the store at ${database}`);
+    if (settings.keep || kept) log(`  kept the store at ${database}`);
     else rmSync(work, { recursive: true, force: true });
   }
+}
+
+type ImportRecord = ImportMeasurement & {
+  readonly reused?: { readonly importedAt: string; readonly loadAverage: readonly number[] };
+};
+
+/**
+ * Imports the scale's files into `<work>/db`, or, when an earlier run with `--stores` left that
+ * store and its measurement (`import.json`), reuses both: the reads are measured on the same
+ * records without paying the import again (ten minutes at L), and the result says so.
+ */
+async function importOrReuse(
+  scale: BenchScale,
+  statistics: number,
+  work: string,
+  poolGiB: number,
+  files: readonly string[],
+): Promise<ImportRecord> {
+  const measurementFile = path.join(work, 'import.json');
+  const database = path.join(work, 'db');
+  if (existsSync(measurementFile) && existsSync(database)) {
+    const saved = JSON.parse(readFileSync(measurementFile, 'utf8')) as ImportMeasurement & {
+      importedAt: string;
+      loadAverage: number[];
+    };
+    const { importedAt, loadAverage, ...measurement } = saved;
+    log(`scale ${scale}: reusing the store imported at ${importedAt} (${database})`);
+    return { ...measurement, reused: { importedAt, loadAverage } };
+  }
+  rmSync(database, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  log(`scale ${scale}: importing ${statistics.toLocaleString('en')} statistics into a fresh store`);
+  const loadAverage = os.loadavg().map((value) => Math.round(value * 100) / 100);
+  const imported = await importInChild(database, poolGiB, files);
+  writeFileSync(
+    measurementFile,
+    `${JSON.stringify({ ...imported, importedAt: new Date().toISOString(), loadAverage }, null, 2)}\n`,
+  );
+  return imported;
 }
 
 type Measured = Awaited<ReturnType<typeof measureServer>>;
@@ -453,6 +497,10 @@ async function main(): Promise<void> {
     )
     .option('--no-cached', 'skip the second server run with the default settings (answer cache on)')
     .option('--keep', 'keep each scale’s store (its directory is printed)', false)
+    .option(
+      '--stores <dir>',
+      'keep each scale’s store in <dir> and reuse it (and its import measurement) in later runs',
+    )
     .option('--no-report', 'leave bench/README.md and the chart as they are')
     .option(
       '--engine <engines>',
@@ -468,6 +516,7 @@ async function main(): Promise<void> {
     connections: number;
     inProcessSeconds?: number;
     keep: boolean;
+    stores?: string;
     cached: boolean;
     importPoolGib?: number;
     report: boolean;
@@ -488,6 +537,7 @@ async function main(): Promise<void> {
     connections: Math.round(o.connections),
     inProcessSeconds: o.inProcessSeconds ?? o.duration / 2,
     keep: o.keep,
+    stores: o.stores === undefined ? undefined : path.resolve(o.stores),
     cacheVariant: o.cached,
     importPoolGiB: o.importPoolGib,
     rollbackCheck: o.rollbackCheck,

@@ -51,7 +51,7 @@ function scaleTables(r: ScaleResult): string {
       `HTTP runs of ${r.settings.durationSeconds} s each, at 1 connection (latency) and at ${n} (throughput); ` +
       `in-process runs of ${r.settings.inProcessSeconds} s, one call at a time, no answer cache.`,
     '',
-    `Import (\`importFiles\` into a fresh store holding the curated dataset): ${int(r.import.records)} records in ` +
+    `Import (\`importFiles\` into a fresh store holding the curated dataset${r.import.reused ? `; measured when the store was made, ${r.import.reused.importedAt.slice(0, 16).replace('T', ' ')} UTC at load ${r.import.reused.loadAverage[0]}, and the store reused by this run` : ''}): ${int(r.import.records)} records in ` +
       `${r.import.importSeconds.toFixed(1)} s (check ${r.import.checkSeconds.toFixed(1)}, write ${r.import.writeSeconds.toFixed(1)}, commit ${r.import.commitSeconds.toFixed(1)}), ` +
       `**${int(r.import.rowsPerSecond)} rows/s**, peak RSS ${int(r.import.peakRssMiB)} MiB` +
       `${r.dataset.generateSeconds > 0 ? `; generating took ${r.dataset.generateSeconds.toFixed(1)} s` : ''}. Server ${servers} MiB.`,

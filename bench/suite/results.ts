@@ -69,7 +69,12 @@ export interface ScaleResult {
     readonly generatorHash: string;
     readonly probes: Probes;
   };
-  readonly import: ImportMeasurement & { readonly rowsPerSecond: number; readonly pageCacheGiB: number };
+  readonly import: ImportMeasurement & {
+    readonly rowsPerSecond: number;
+    readonly pageCacheGiB: number;
+    /** Set when the store was imported by an earlier run and reused (`--stores`): when, at what load. */
+    readonly reused?: { readonly importedAt: string; readonly loadAverage: readonly number[] };
+  };
   readonly servers: readonly ServerRun[];
   readonly operations: readonly OperationResult[];
 }
