@@ -2,7 +2,6 @@ import { distance } from 'fastest-levenshtein';
 import { searchNodes, searchTerm, type SearchHitRow } from './search.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode } from '../store/values.js';
-import { findNodes } from '../store/find-nodes.js';
 
 /*
  * "Did you mean …?" for names and ids a user got wrong. Edit distance from fastest-levenshtein
@@ -31,23 +30,6 @@ export function closestNames(name: string, candidates: readonly string[], max = 
   }
   scored.sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate));
   return scored.slice(0, max).map((x) => x.candidate);
-}
-
-export interface UnknownId {
-  readonly id: string;
-  /** Ids of entities whose id, name or alias matches the unknown id, best first. */
-  readonly suggestions: readonly string[];
-}
-
-/** The ids that name no node, each with the ids it may have meant (by name, alias or id, any case). */
-export async function unknownIds(
-  store: GraphStore,
-  ids: readonly string[],
-  kinds: readonly string[] = [],
-): Promise<UnknownId[]> {
-  const found = await findNodes(store, ids);
-  const missing = [...new Set(ids)].filter((id) => !found.has(id));
-  return Promise.all(missing.map(async (id) => ({ id, suggestions: await suggestIds(store, id, kinds) })));
 }
 
 /**

@@ -143,6 +143,19 @@ describe('read path: index-backed lookups', () => {
     expect(calls).toEqual(['relations-of-company', 'nodes-by-ids-company', 'search-entities']);
   });
 
+  test('an unknown id in an id argument is looked up once, then only searched for', async () => {
+    const { graph, calls } = await fresh();
+    const result = await graph.execute('{ paths(from: "no-such-node", to: "MX") { length } }');
+    expect(result.errors?.[0]?.message).toMatch(/^from: no entity has the id "no-such-node"\./);
+    // No path found, so the ids are checked: the look-up that finds it missing, then its
+    // suggestions (a search for "no such node", then, finding nothing, for names starting "no ");
+    // it is not looked up a second time.
+    expect(calls).toEqual(['shortest-paths', 'kinds-of-ids', 'search-entities', 'search-entities']);
+    calls.length = 0;
+    await graph.execute('{ paths(from: "Mexico", to: "MX") { length } }');
+    expect(calls).toEqual(['shortest-paths', 'kinds-of-ids', 'search-entities']);
+  });
+
   test('statistics of subjects go to their kind’s statement', async () => {
     const { graph, calls } = await fresh();
     const asked = '{ statistics(subjects: ["MX"], metric: "exports") { value } }';

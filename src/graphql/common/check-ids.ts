@@ -1,5 +1,5 @@
 import type { NodeKind } from '../../domain/kinds.js';
-import { didYouMean, suggestIds, unknownIds } from '../../search/suggest.js';
+import { didYouMean, suggestIds } from '../../search/suggest.js';
 import type { GraphContext } from '../context.js';
 import { BadUserInputError } from '../errors.js';
 
@@ -30,10 +30,13 @@ export async function checkIds(
   if (missing.length === 0 && wrongKind.length === 0) return;
   const what = kinds.length === 0 ? 'entity' : kinds.join(' or ');
   const problems = [
-    ...(await unknownIds(ctx.store, missing, kinds)).map((u) => ({
-      text: `no ${what} has the id "${u.id}"`,
-      suggestions: u.suggestions,
-    })),
+    // Known missing from the lookup above: not looked up again before their suggestions.
+    ...(await Promise.all(
+      [...new Set(missing)].map(async (id) => ({
+        text: `no ${what} has the id "${id}"`,
+        suggestions: await suggestIds(ctx.store, id, kinds),
+      })),
+    )),
     ...(await Promise.all(
       wrongKind.map(async (w) => ({
         text: `"${w.id}" is ${article(w.kind)}, not ${kinds.map(article).join(' or ')}`,
