@@ -9,6 +9,7 @@ import {
   type StatisticFilter,
 } from '../queries/statistics.js';
 import { searchNodes, type SearchHitRow } from '../search/search.js';
+import { suggestNodesEach } from '../search/suggest.js';
 import { kindsOfIds, nodesOfKind, relationsOfKind, type RelationRow } from '../store/generated-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode } from '../store/values.js';
@@ -59,7 +60,21 @@ export interface Loaders {
   page(kind: NodeKind, after: string, limit: number): Promise<GraphNode[]>;
   /** Entities and sources matching a folded search term, best first; their nodes are handed to the lookups. */
   search(term: string, options: { kinds: readonly string[]; limit: number }): Promise<SearchHitRow[]>;
+  /**
+   * Ids a mistyped id may mean (suggestNodes, at most 3), for the "did you mean" of unknown ids:
+   * the texts of one kind list asked for together are searched in one call (two when some find
+   * nothing at first).
+   */
+  readonly suggestions: DataLoader<SuggestionKey, string[], string>;
 }
+
+export interface SuggestionKey {
+  readonly text: string;
+  /** Of these kinds (any when empty). */
+  readonly kinds: readonly string[];
+}
+
+const suggestionKey = (key: SuggestionKey): string => JSON.stringify([key.kinds, key.text]);
 
 /** Most ids whose kind is remembered per store; past it the memory starts again. */
 const MAX_REMEMBERED_KINDS = 200_000;
@@ -290,6 +305,31 @@ export function createLoaders(store: GraphStore): Loaders {
     return hits;
   };
 
+  const suggestions = new DataLoader<SuggestionKey, string[], string>(
+    async (keys) => {
+      const byKinds = new Map<string, { kinds: readonly string[]; texts: string[] }>();
+      for (const { text, kinds: of } of keys) {
+        const group = byKinds.get(JSON.stringify(of)) ?? { kinds: of, texts: [] };
+        group.texts.push(text);
+        byKinds.set(JSON.stringify(of), group);
+      }
+      const found = new Map<string, string[]>();
+      await Promise.all(
+        [...byKinds.values()].map(async ({ kinds: of, texts }) => {
+          const hits = await suggestNodesEach(store, texts, of);
+          texts.forEach((text, i) =>
+            found.set(
+              suggestionKey({ text, kinds: of }),
+              (hits[i] ?? []).map((hit) => hit.node.id),
+            ),
+          );
+        }),
+      );
+      return keys.map((key) => found.get(suggestionKey(key)) ?? []);
+    },
+    { cacheKeyFn: suggestionKey },
+  );
+
   return {
     nodes,
     ofKind,
@@ -301,5 +341,6 @@ export function createLoaders(store: GraphStore): Loaders {
     partnerSide,
     page,
     search,
+    suggestions,
   };
 }

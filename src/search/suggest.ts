@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { searchNodes, searchTerm, type SearchHitRow } from './search.js';
+import { searchNodes, searchNodesEach, searchTerm, type SearchHitRow } from './search.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode } from '../store/values.js';
 
@@ -44,27 +44,45 @@ export async function suggestNodes(
   kinds: readonly string[] = [],
   max = 3,
 ): Promise<SearchHitRow[]> {
-  const term = searchTerm(text);
-  if (term.length < 2) return [];
-  let hits = await searchNodes(store, term, { kinds, limit: Math.max(max, 5) });
-  if (hits.length === 0 && term.length > 3) {
-    hits = (await searchNodes(store, term.slice(0, 3), { kinds, limit: 50 })).filter(
+  return (await suggestNodesEach(store, [text], kinds, max))[0] ?? [];
+}
+
+/**
+ * `suggestNodes` for several texts of the same kinds, in two store reads at most (one search for
+ * every text, one more for those it found nothing for) instead of one or two per text.
+ */
+export async function suggestNodesEach(
+  store: GraphStore,
+  texts: readonly string[],
+  kinds: readonly string[] = [],
+  max = 3,
+): Promise<SearchHitRow[][]> {
+  const terms = texts.map(searchTerm);
+  const searched = texts.map((_text, i) => i).filter((i) => (terms[i] ?? '').length >= 2);
+  const hits: SearchHitRow[][] = texts.map(() => []);
+  const first = await searchNodesEach(
+    store,
+    searched.map((i) => terms[i] ?? ''),
+    { kinds, limit: Math.max(max, 5) },
+  );
+  searched.forEach((i, at) => (hits[i] = first[at] ?? []));
+  const again = searched.filter((i) => hits[i]?.length === 0 && (terms[i] ?? '').length > 3);
+  const near = await searchNodesEach(
+    store,
+    again.map((i) => (terms[i] ?? '').slice(0, 3)),
+    { kinds, limit: 50 },
+  );
+  again.forEach((i, at) => {
+    const text = texts[i] ?? '';
+    hits[i] = (near[at] ?? []).filter(
       (hit) =>
         closestNames(text, [hit.node.id, String(hit.node.properties.name ?? hit.node.id)], 1).length > 0,
     );
-  }
-  const exact = hits.filter((hit) => hit.score >= 100);
-  return (exact.length > 0 ? exact : hits).slice(0, max);
-}
-
-/** Ids of entities a mistyped id or a name may mean (suggestNodes), best first. */
-export async function suggestIds(
-  store: GraphStore,
-  text: string,
-  kinds: readonly string[] = [],
-  max = 3,
-): Promise<string[]> {
-  return (await suggestNodes(store, text, kinds, max)).map((hit) => hit.node.id);
+  });
+  return hits.map((found) => {
+    const exact = found.filter((hit) => hit.score >= 100);
+    return (exact.length > 0 ? exact : found).slice(0, max);
+  });
 }
 
 /**

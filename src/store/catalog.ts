@@ -105,6 +105,28 @@ export const searchEntities = readStatement<
   score: true,
 });
 
+/** One search of `searchEntitiesEach`: a term and its forms as `searchEntities` takes them. */
+export interface EntitySearch {
+  readonly [key: string]: string | number;
+  /** Which search a row answers (rows come search after search). */
+  readonly search: number;
+  readonly term: string;
+  readonly exact: string;
+  readonly prefix: string;
+  readonly wordStart: string;
+  readonly luceneQuery: string;
+}
+
+/**
+ * `searchEntities` for several terms of the same kinds in one read, each ranked as it ranks
+ * them: at most `limit` rows per search on Neo4j, every match on the embedded engine (whose
+ * Cypher has no per-group limit), so the caller keeps the first `limit` of each.
+ */
+export const searchEntitiesEach = readStatement<
+  { searches: EntitySearch[]; kinds: string[]; limit: number },
+  { search: number; node: GraphNode; score: number }
+>('search-entities-each', ['searches', 'kinds', 'limit'], { search: true, node: true, score: true });
+
 /* Statements of bulk import and export (src/import/import.ts, journal.ts; src/export/export.ts). */
 
 /** New statistics, packed as text (src/import/packed-rows.ts); bulk-loaded by the embedded engine. */
@@ -180,6 +202,7 @@ export const ALL_STATEMENTS: readonly StatementInfo[] = [
   personRoles,
   shortestPaths,
   searchEntities,
+  searchEntitiesEach,
   insertStatistics,
   copyStatistics,
   findStatistics,

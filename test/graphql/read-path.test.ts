@@ -143,17 +143,34 @@ describe('read path: index-backed lookups', () => {
     expect(calls).toEqual(['relations-of-company', 'nodes-by-ids-company', 'search-entities']);
   });
 
-  test('an unknown id in an id argument is looked up once, then only searched for', async () => {
+  test('unknown ids are looked up once, and their suggestions searched for together', async () => {
     const { graph, calls } = await fresh();
     const result = await graph.execute('{ paths(from: "no-such-node", to: "MX") { length } }');
     expect(result.errors?.[0]?.message).toMatch(/^from: no entity has the id "no-such-node"\./);
     // No path found, so the ids are checked: the look-up that finds it missing, then its
     // suggestions (a search for "no such node", then, finding nothing, for names starting "no ");
     // it is not looked up a second time.
-    expect(calls).toEqual(['shortest-paths', 'kinds-of-ids', 'search-entities', 'search-entities']);
+    expect(calls).toEqual(['shortest-paths', 'kinds-of-ids', 'search-entities-each', 'search-entities-each']);
     calls.length = 0;
-    await graph.execute('{ paths(from: "Mexico", to: "MX") { length } }');
-    expect(calls).toEqual(['shortest-paths', 'kinds-of-ids', 'search-entities']);
+    // Four unknown ids asked for at once (each under an entity of its own, so that each error is
+    // answered): one search for all of them, and one more for the three that found nothing at
+    // first, whatever their number.
+    const from = (origin: string): string =>
+      `company(id: "alpha-trucks") { statistics(origin: "${origin}") { id } }`;
+    const many = await graph.execute(
+      `{ a: ${from('no-such-a')} b: ${from('Mexico')} c: ${from('no-such-b')} d: ${from('Mexco')} }`,
+    );
+    const tail = '. Ids are case-sensitive; the search query finds ids by name.';
+    expect(many.errors?.map((error) => error.message)).toEqual([
+      `origin: no Country or Region has the id "no-such-a"${tail}`,
+      `origin: no Country or Region has the id "Mexico" (did you mean MX?)${tail}`,
+      `origin: no Country or Region has the id "no-such-b"${tail}`,
+      `origin: no Country or Region has the id "Mexco" (did you mean MX?)${tail}`,
+    ]);
+    expect(calls.filter((name) => name.startsWith('search-'))).toEqual([
+      'search-entities-each',
+      'search-entities-each',
+    ]);
   });
 
   test('statistics of subjects go to their kind’s statement', async () => {

@@ -1,5 +1,5 @@
 import type { NodeKind } from '../../domain/kinds.js';
-import { didYouMean, suggestIds } from '../../search/suggest.js';
+import { didYouMean } from '../../search/suggest.js';
 import type { GraphContext } from '../context.js';
 import { BadUserInputError } from '../errors.js';
 
@@ -29,21 +29,18 @@ export async function checkIds(
   });
   if (missing.length === 0 && wrongKind.length === 0) return;
   const what = kinds.length === 0 ? 'entity' : kinds.join(' or ');
-  const problems = [
-    // Known missing from the lookup above: not looked up again before their suggestions.
-    ...(await Promise.all(
-      [...new Set(missing)].map(async (id) => ({
-        text: `no ${what} has the id "${id}"`,
-        suggestions: await suggestIds(ctx.store, id, kinds),
-      })),
-    )),
-    ...(await Promise.all(
-      wrongKind.map(async (w) => ({
-        text: `"${w.id}" is ${article(w.kind)}, not ${kinds.map(article).join(' or ')}`,
-        suggestions: await suggestIds(ctx.store, w.id, kinds),
-      })),
-    )),
-  ];
+  // The missing ids are known from the lookup above (not looked up again); the suggestions of
+  // every id of the request are searched for together (ctx.loaders.suggestions).
+  const problems = await Promise.all([
+    ...[...new Set(missing)].map(async (id) => ({
+      text: `no ${what} has the id "${id}"`,
+      suggestions: await ctx.loaders.suggestions.load({ text: id, kinds }),
+    })),
+    ...wrongKind.map(async (w) => ({
+      text: `"${w.id}" is ${article(w.kind)}, not ${kinds.map(article).join(' or ')}`,
+      suggestions: await ctx.loaders.suggestions.load({ text: w.id, kinds }),
+    })),
+  ]);
   throw new BadUserInputError(
     `${argument}: ${problems.map((p) => `${p.text}${didYouMean(p.suggestions)}`).join('; ')}. Ids are case-sensitive; the search query finds ids by name.`,
     argument,
