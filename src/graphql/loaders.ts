@@ -74,6 +74,9 @@ export interface SuggestionKey {
   readonly kinds: readonly string[];
 }
 
+/** Most texts one suggestion search takes (a list argument may hold thousands of unknown ids). */
+const MAX_SUGGESTION_TEXTS = 50;
+
 const suggestionKey = (key: SuggestionKey): string => JSON.stringify([key.kinds, key.text]);
 
 /** Most ids whose kind is remembered per store; past it the memory starts again. */
@@ -327,7 +330,8 @@ export function createLoaders(store: GraphStore): Loaders {
       );
       return keys.map((key) => found.get(suggestionKey(key)) ?? []);
     },
-    { cacheKeyFn: suggestionKey },
+    // Bounded per statement: the embedded dialect returns every match of each text, not the first few.
+    { cacheKeyFn: suggestionKey, maxBatchSize: MAX_SUGGESTION_TEXTS },
   );
 
   return {

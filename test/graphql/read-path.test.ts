@@ -173,6 +173,15 @@ describe('read path: index-backed lookups', () => {
     ]);
   });
 
+  test('the suggestions of many unknown ids are searched for fifty at a time', async () => {
+    const { graph, calls } = await fresh();
+    const ids = Array.from({ length: 120 }, (_, i) => `no-such-${i}`);
+    const result = await graph.execute(`{ statistics(subjects: ${JSON.stringify(ids)}) { id } }`);
+    expect(result.errors?.[0]?.message).toContain('no entity has the id "no-such-119"');
+    // 50, 50 and 20 texts, then as many again for their first three letters.
+    expect(calls.filter((name) => name.startsWith('search-'))).toEqual(Array(6).fill('search-entities-each'));
+  });
+
   test('statistics of subjects go to their kind’s statement', async () => {
     const { graph, calls } = await fresh();
     const asked = '{ statistics(subjects: ["MX"], metric: "exports") { value } }';
