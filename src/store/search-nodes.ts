@@ -65,15 +65,24 @@ export async function searchNodes(
   options: { kinds: readonly string[]; limit: number },
 ): Promise<SearchHitRow[]> {
   return store.read(searchEntities, {
+    ...termPatterns(term),
+    kinds: searchableKinds(options.kinds),
+    limit: options.limit,
+  });
+}
+
+/** The forms a folded term is matched in: whole name, prefix, word start, and Neo4j's Lucene query. */
+function termPatterns(term: string) {
+  return {
     term,
     exact: `|${term}|`,
     prefix: `|${term}`,
     wordStart: ` ${term}`,
     luceneQuery: luceneQuery(term),
-    kinds: options.kinds.filter((kind) => kind !== 'Statistic'),
-    limit: options.limit,
-  });
+  };
 }
+
+const searchableKinds = (kinds: readonly string[]): string[] => kinds.filter((kind) => kind !== 'Statistic');
 
 /**
  * `searchNodes` for several terms of the same kinds in one store read: the hits of each term, as
@@ -87,15 +96,8 @@ export async function searchNodesEach(
   const hits: SearchHitRow[][] = terms.map(() => []);
   if (terms.length === 0) return hits;
   const rows = await store.read(searchEntitiesEach, {
-    searches: terms.map((term, search) => ({
-      search,
-      term,
-      exact: `|${term}|`,
-      prefix: `|${term}`,
-      wordStart: ` ${term}`,
-      luceneQuery: luceneQuery(term),
-    })),
-    kinds: options.kinds.filter((kind) => kind !== 'Statistic'),
+    searches: terms.map((term, search) => ({ search, ...termPatterns(term) })),
+    kinds: searchableKinds(options.kinds),
     limit: options.limit,
   });
   // Rows come search by search, each ranked: the first `limit` of a search are its answer.
