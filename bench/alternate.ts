@@ -8,6 +8,10 @@
  *
  *   npx tsx bench/alternate.ts --before <tree> --after <tree> --db <database dir> --probes <probes.json>
  *     [--rounds 200] [--bursts 4] [--burst-seconds 2] [--connections 10] [--out results.json]
+ *     [--before-env NAME=value,…] [--after-env NAME=value,…]
+ *
+ * The same tree on both sides with a different environment compares a setting (a variable of ours,
+ * or the C library's, such as MALLOC_MMAP_THRESHOLD_).
  *
  * Each tree needs its node_modules; the database is copied once per tree (the embedded engine
  * allows one process per database).
@@ -27,6 +31,19 @@ const option = (name: string, fallback?: string): string => {
   if (value === undefined) throw new Error(`give --${name}`);
   return value;
 };
+
+/** `NAME=value,NAME=value` as an environment. */
+function environmentOption(text: string): Record<string, string> {
+  const entries = text
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => {
+      const at = pair.indexOf('=');
+      if (at <= 0) throw new Error(`an environment entry is NAME=value, not "${pair}"`);
+      return [pair.slice(0, at), pair.slice(at + 1)] as const;
+    });
+  return Object.fromEntries(entries);
+}
 
 async function timed(url: string, body: string): Promise<number> {
   const started = process.hrtime.bigint();
@@ -64,6 +81,10 @@ async function main(): Promise<void> {
   const bursts = Number(option('bursts', '4'));
   const burstSeconds = Number(option('burst-seconds', '2'));
   const connections = Number(option('connections', '10'));
+  const environments = {
+    before: environmentOption(option('before-env', '')),
+    after: environmentOption(option('after-env', '')),
+  };
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-alternate-'));
   const servers: Server[] = [];
   try {
@@ -73,9 +94,14 @@ async function main(): Promise<void> {
       return copy;
     });
     // The answer cache off on both sides: what a new question costs.
-    const serve = (tree: string, database: string): Promise<Server> =>
-      startServer(database, { TRADEGRAPH_READ_CACHE_ENTRIES: '0' }, undefined, tree);
-    const [before, after] = await Promise.all([serve(trees.before, dbs[0]!), serve(trees.after, dbs[1]!)]);
+    const serve = (side: 'before' | 'after', database: string): Promise<Server> =>
+      startServer(
+        database,
+        { ...environments[side], TRADEGRAPH_READ_CACHE_ENTRIES: '0' },
+        undefined,
+        trees[side],
+      );
+    const [before, after] = await Promise.all([serve('before', dbs[0]!), serve('after', dbs[1]!)]);
     servers.push(before!, after!);
     const rows: Record<string, unknown>[] = [];
     for (const operation of operations(probes)) {
@@ -125,7 +151,7 @@ async function main(): Promise<void> {
     }
     writeFileSync(
       option('out', path.join(scratch, 'alternate.json')),
-      `${JSON.stringify({ date: new Date().toISOString(), trees, rounds, bursts, burstSeconds, connections, loadavg: os.loadavg(), rows }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), trees, environments, rounds, bursts, burstSeconds, connections, loadavg: os.loadavg(), rows }, null, 2)}\n`,
     );
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
