@@ -37,6 +37,12 @@ export interface StartOptions {
   readonly pageCache?: string;
   /** The JVM heap ceiling, `-Xmx`. */
   readonly heap?: string;
+  /**
+   * More JVM options (then `TRADEGRAPH_NEO4J_JAVA_OPTS`, space-separated, for trying others). The
+   * tests' servers run the C1 compiler only: they live minutes, and C2's compiling cost more CPU
+   * than its faster code saved (test/README.md).
+   */
+  readonly javaOptions?: readonly string[];
   /** How long to wait for the NEO4J_URI line (default: `TRADEGRAPH_NEO4J_START_TIMEOUT_MS`, else 5 min). */
   readonly timeoutMs?: number;
   /** Where the launcher's stderr goes besides the kept tail: `inherit` shows it live. */
@@ -111,6 +117,8 @@ export async function startNeo4j(options: StartOptions): Promise<LaunchedNeo4j> 
     [
       `-Xmx${options.heap ?? '768m'}`,
       '-XX:+UseSerialGC',
+      ...(options.javaOptions ?? []),
+      ...(process.env.TRADEGRAPH_NEO4J_JAVA_OPTS ?? '').split(' ').filter(Boolean),
       '-cp',
       CLASSPATH,
       'tradegraph.Neo4jLauncher',
