@@ -11,8 +11,8 @@ module.exports = {
   testTimeout: 120000,
   reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
   // A real Neo4j for the Neo4j tier: one Maven-launched server per worker, or NEO4J_URI's (see test/README.md).
-  globalSetup: '<rootDir>/test/helpers/neo4j-global-setup.ts',
-  globalTeardown: '<rootDir>/test/helpers/neo4j-global-teardown.ts',
+  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+  globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
   // The embedded engine is a native library; one worker per core keeps memory and file locks simple.
   maxWorkers: 2,
 };

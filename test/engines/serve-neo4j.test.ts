@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { HEADLINE_QUERY } from '../../src/server/examples';
 import { projectRoot } from '../../src/paths';
 import { startServer, type RunningServer } from '../../src/server/server';
@@ -7,6 +6,7 @@ import { countNodes } from '../../src/store/catalog';
 import { describeNeo4j, openEmptyStore, type OpenedStore } from '../helpers/engines';
 import { openTestGraph } from '../helpers/graphs';
 import { post, testConfig } from '../security/support/http';
+import { cliEntry } from '../helpers/cli-build';
 
 /*
  * How users run tradegraph on Neo4j: `tradegraph serve` with NEO4J_URI loads the curated dataset
@@ -22,7 +22,7 @@ function serveProcess(uri: string): { child: ChildProcess; url: Promise<string>;
   for (const [name, value] of Object.entries(process.env)) {
     if (!/^(NEO4J_|TRADEGRAPH_)/.test(name) && !['DEBUG', 'NODE_OPTIONS'].includes(name)) env[name] = value;
   }
-  const child = spawn(process.execPath, ['-r', 'tsx/cjs', path.join('src', 'cli', 'main.ts'), 'serve'], {
+  const child = spawn(process.execPath, [...cliEntry(), 'serve'], {
     cwd: projectRoot(),
     env: { ...env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', NEO4J_URI: uri },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cliEntry } from './cli-build';
 import { copyClosedDatabase, datasetTemplate, openEmbeddedStore, TEST_BUFFER_POOL_BYTES } from './stores';
 import { defaultDataDirectory } from '../../src/import/dataset';
 import type { GraphStore } from '../../src/store/graph-store';
@@ -20,7 +21,7 @@ export interface CliRun {
 }
 
 /**
- * The `tradegraph` command run as a child process (through tsx, from the sources) on one engine's
+ * The `tradegraph` command run as a child process (compiled from the sources once per run: cli-build.ts) on one engine's
  * test database: a fresh embedded directory, or this worker's Neo4j emptied and held until `dispose`.
  * The first command loads the curated dataset, as for a user; with `loaded` (embedded only) the
  * directory starts with it, a copy of this worker's loaded template (test/helpers/stores.ts), for
@@ -69,7 +70,7 @@ export async function cliOn(engine: EngineName, options: { loaded?: boolean } = 
       delete base.NEO4J_URI;
       execFile(
         process.execPath,
-        ['--import', 'tsx', path.join(ROOT, 'src', 'cli', 'main.ts'), ...args],
+        [...cliEntry(), ...args],
         { cwd: ROOT, env: { ...base, ...env, ...extra }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
         (error, stdout, stderr) => {
           const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/paths';
 import { TEST_BUFFER_POOL_BYTES } from './stores';
+import { cliEntry } from './cli-build';
 
 /** A `tradegraph serve` child process and what it has printed so far. */
 export interface ServeProcess {
@@ -29,23 +30,19 @@ export function spawnServe(
   for (const [name, value] of Object.entries(process.env)) {
     if (!/^(NEO4J_|TRADEGRAPH_)/.test(name) && !['DEBUG', 'NODE_OPTIONS'].includes(name)) env[name] = value;
   }
-  const child = spawn(
-    process.execPath,
-    ['-r', 'tsx/cjs', path.join('src', 'cli', 'main.ts'), 'serve', ...args],
-    {
-      cwd: projectRoot(),
-      env: {
-        ...env,
-        NODE_ENV: 'production',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        TRADEGRAPH_DB_DIR: database,
-        TRADEGRAPH_BUFFER_POOL_MB: String(TEST_BUFFER_POOL_BYTES / 1024 ** 2),
-        ...extra,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [...cliEntry(), 'serve', ...args], {
+    cwd: projectRoot(),
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      TRADEGRAPH_DB_DIR: database,
+      TRADEGRAPH_BUFFER_POOL_MB: String(TEST_BUFFER_POOL_BYTES / 1024 ** 2),
+      ...extra,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output = { stdout: '', stderr: '' };
   child.stdout?.on('data', (chunk: Buffer) => (output.stdout += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output.stderr += chunk.toString('utf8')));

@@ -4,6 +4,7 @@ import { graphChecksum } from '../../src/export/graph-checksum';
 import { rollbackImport, unfinishedImports } from '../../src/import/journal';
 import { statisticLines, writeFiles } from '../helpers/import-files';
 import { copyClosedDatabase, datasetTemplate, FIXTURE_DATASET, openEmbeddedStore } from '../helpers/stores';
+import { cliEntry } from '../helpers/cli-build';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -17,16 +18,12 @@ function importAndKill(
   when: (line: string) => boolean,
 ): Promise<{ signal: NodeJS.Signals | null; output: string }> {
   return new Promise((resolve, reject) => {
-    // `node --import tsx`, not the tsx command: that would run the CLI in a grandchild SIGKILL does not reach.
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(ROOT, 'src', 'cli', 'main.ts'), 'import', ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, TRADEGRAPH_DB_DIR: database, TRADEGRAPH_DATA_DIR: FIXTURE_DATASET },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    // `node <entry>`, not the tsx command: that would run the CLI in a grandchild SIGKILL does not reach.
+    const child = spawn(process.execPath, [...cliEntry(), 'import', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, TRADEGRAPH_DB_DIR: database, TRADEGRAPH_DATA_DIR: FIXTURE_DATASET },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const watch = (chunk: Buffer): void => {
       output += chunk.toString();

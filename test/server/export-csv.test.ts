@@ -7,6 +7,7 @@ import { readConfig } from '../../src/config';
 import { defaultDataDirectory } from '../../src/import/dataset';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { openTemporaryStore } from '../helpers/stores';
+import { cliEntry } from '../helpers/cli-build';
 
 const HEADLINE = `{ ranking(input: { membersOf: "anpact", membersAsOf: "2026", metric: "exports", period: "2026-01", destination: "US" }) {
   rows { rank subject { name } value coverage broaderThanAsked statistics { value } }
@@ -115,7 +116,7 @@ describe('tradegraph export --query … --flat', () => {
       const out = path.join(directory, 'headline.csv');
       execFileSync(
         process.execPath,
-        ['--import', 'tsx', 'src/cli/main.ts', 'export', '--query', queryFile, '--flat', '--out', out],
+        [...cliEntry(), 'export', '--query', queryFile, '--flat', '--out', out],
         {
           env: { ...process.env, TRADEGRAPH_DB_DIR: path.join(directory, 'db') },
           encoding: 'utf8',

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { readConfig } from '../../src/config';
 import { markerPath } from '../../src/cli/server-marker';
@@ -11,6 +10,7 @@ import { startServer, type RunningServer } from '../../src/server/server';
 import type { GraphStore } from '../../src/store/graph-store';
 import { cliOn, type CliOnEngine } from '../helpers/cli';
 import { openEmptyStore, testEngines } from '../helpers/engines';
+import { cliEntry } from '../helpers/cli-build';
 
 jest.setTimeout(300_000);
 
@@ -132,7 +132,7 @@ describe('A CLI command next to a running server (embedded)', () => {
     for (const [name, value] of Object.entries(process.env)) {
       if (!/^(NEO4J_|TRADEGRAPH_)/.test(name) && name !== 'NODE_OPTIONS') env[name] = value;
     }
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'cli', 'main.ts'), 'serve'], {
+    const child = spawn(process.execPath, [...cliEntry(), 'serve'], {
       cwd: projectRoot(),
       env: { ...env, ...cli.env, PORT: '0', HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
