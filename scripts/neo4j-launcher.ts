@@ -43,6 +43,8 @@ export interface StartOptions {
    * than its faster code saved (test/README.md).
    */
   readonly javaOptions?: readonly string[];
+  /** More Neo4j settings, by their neo4j.conf names (the launcher's `NEO4J_SETTINGS`). */
+  readonly settings?: Readonly<Record<string, string>>;
   /** How long to wait for the NEO4J_URI line (default: `TRADEGRAPH_NEO4J_START_TIMEOUT_MS`, else 5 min). */
   readonly timeoutMs?: number;
   /** Where the launcher's stderr goes besides the kept tail: `inherit` shows it live. */
@@ -127,7 +129,13 @@ export async function startNeo4j(options: StartOptions): Promise<LaunchedNeo4j> 
     ],
     {
       cwd: ROOT,
-      env: { ...process.env, NEO4J_PAGECACHE: options.pageCache ?? '64m' },
+      env: {
+        ...process.env,
+        NEO4J_PAGECACHE: options.pageCache ?? '64m',
+        NEO4J_SETTINGS: Object.entries(options.settings ?? {})
+          .map(([name, value]) => `${name}=${value}`)
+          .join(';'),
+      },
       stdio: ['ignore', 'pipe', options.stderr === 'inherit' ? 'inherit' : 'pipe'],
     },
   );

@@ -17,7 +17,8 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * Starts Neo4j Community with its Bolt connector on 127.0.0.1, for development and tests.
  *
  * <p>Arguments: {@code <data directory> [port]} (port 0 or absent: a free one). Settings from the
- * environment: {@code NEO4J_PAGECACHE} (default {@code 128m}). Prints one line
+ * environment: {@code NEO4J_PAGECACHE} (default {@code 128m}); {@code NEO4J_SETTINGS}, more settings as
+ * {@code name=value} pairs separated by {@code ;} (Neo4j's own names, as in neo4j.conf). Prints one line
  * {@code NEO4J_URI=bolt://127.0.0.1:<port>} once Bolt accepts connections, then runs until SIGTERM or
  * SIGINT, when it shuts the database down cleanly (the shutdown hook) and exits 0.
  */
@@ -44,6 +45,7 @@ public final class Neo4jLauncher {
             .setConfig(HttpConnector.enabled, false)
             .setConfig(GraphDatabaseSettings.auth_enabled, false)
             .setConfig(GraphDatabaseSettings.pagecache_memory, parseBytes(pageCache))
+            .loadPropertiesFromFile(settingsFile(home, envOr("NEO4J_SETTINGS", "")))
             .build();
 
     CountDownLatch stopped = new CountDownLatch(1);
@@ -70,6 +72,24 @@ public final class Neo4jLauncher {
       socket.bind(new InetSocketAddress("127.0.0.1", 0));
       return socket.getLocalPort();
     }
+  }
+
+  /** The settings of {@code NEO4J_SETTINGS} as a properties file in the data directory (empty if none). */
+  private static Path settingsFile(Path home, String text) throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (String pair : text.split(";")) {
+      if (pair.isBlank()) {
+        continue;
+      }
+      int at = pair.indexOf('=');
+      if (at <= 0) {
+        throw new IllegalArgumentException("NEO4J_SETTINGS: expected name=value, not \"" + pair + "\"");
+      }
+      lines.append(pair.substring(0, at).trim()).append('=').append(pair.substring(at + 1).trim()).append('\n');
+    }
+    Path file = home.resolve("launcher-settings.conf");
+    Files.writeString(file, lines.toString());
+    return file;
   }
 
   private static String envOr(String name, String fallback) {
