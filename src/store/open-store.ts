@@ -3,7 +3,7 @@ import { ALL_STATEMENTS } from './catalog.js';
 import { CypherCatalog } from './cypher-catalog.js';
 import { EmbeddedStore } from './embedded/embedded-store.js';
 import type { GraphStore } from './graph-store.js';
-import { Neo4jStore } from './neo4j/neo4j-store.js';
+import type * as Neo4jAdapter from './neo4j/neo4j-store.js';
 import { withReadCache } from './read-cache.js';
 import { ensureStatisticKeys } from './statistic-keys.js';
 
@@ -28,7 +28,7 @@ export async function openStore(config: StoreConfig): Promise<GraphStore> {
 async function openEngine(config: StoreConfig): Promise<GraphStore> {
   const catalog = CypherCatalog.load(config.engine).verify(ALL_STATEMENTS);
   if (config.engine === 'neo4j') {
-    return Neo4jStore.open({
+    return neo4jAdapter().Neo4jStore.open({
       catalog,
       uri: config.uri,
       user: config.user,
@@ -49,4 +49,14 @@ async function openEngine(config: StoreConfig): Promise<GraphStore> {
     writeTimeoutMs: config.writeTimeoutMs,
     ...(config.readOnly ? { readOnly: config.readOnly } : {}),
   });
+}
+
+/**
+ * The Neo4j adapter, loaded when a Neo4j store is opened: its driver takes about a quarter of a
+ * second to load, which every command on the embedded store (the default) would otherwise pay.
+ * `require`, not `import()`: this package is CommonJS, and jest's module system has no `import()`.
+ */
+function neo4jAdapter(): typeof Neo4jAdapter {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./neo4j/neo4j-store.js') as typeof Neo4jAdapter;
 }
