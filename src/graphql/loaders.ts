@@ -312,9 +312,10 @@ export function createLoaders(store: GraphStore): Loaders {
     async (keys) => {
       const byKinds = new Map<string, { kinds: readonly string[]; texts: string[] }>();
       for (const { text, kinds: of } of keys) {
-        const group = byKinds.get(JSON.stringify(of)) ?? { kinds: of, texts: [] };
+        const kindsKey = JSON.stringify(of);
+        const group = byKinds.get(kindsKey) ?? { kinds: of, texts: [] };
         group.texts.push(text);
-        byKinds.set(JSON.stringify(of), group);
+        byKinds.set(kindsKey, group);
       }
       const found = new Map<string, string[]>();
       await Promise.all(

@@ -14,7 +14,7 @@ import { buildSync } from 'esbuild';
 
 const ROOT = path.join(__dirname, '..', '..');
 const BUILDS = path.join(ROOT, 'var', 'test-cli');
-/** Where the global setup put this run's build: its entry point. */
+/** Where the global setup put this run's build (the folder holding its `src/`). */
 export const TEST_CLI_VARIABLE = 'TRADEGRAPH_TEST_CLI';
 
 function sources(directory: string): string[] {
@@ -54,7 +54,8 @@ export function removeTestCli(folder: string): void {
  * point, or the sources through tsx.
  */
 export function cliEntry(): string[] {
-  const built = process.env[TEST_CLI_VARIABLE];
+  const folder = process.env[TEST_CLI_VARIABLE];
+  const built = folder ? path.join(folder, 'src', 'cli', 'main.js') : undefined;
   if (built && existsSync(built)) return [built];
   return ['--import', 'tsx', path.join(ROOT, 'src', 'cli', 'main.ts')];
 }

@@ -21,8 +21,9 @@ export interface CliRun {
 }
 
 /**
- * The `tradegraph` command run as a child process (compiled from the sources once per run: cli-build.ts) on one engine's
- * test database: a fresh embedded directory, or this worker's Neo4j emptied and held until `dispose`.
+ * The `tradegraph` command run as a child process (the sources compiled once per run:
+ * cli-build.ts) on one engine's test database: a fresh embedded directory, or this worker's Neo4j
+ * emptied and held until `dispose`.
  * The first command loads the curated dataset, as for a user; with `loaded` (embedded only) the
  * directory starts with it, a copy of this worker's loaded template (test/helpers/stores.ts), for
  * suites about something else than that first load.

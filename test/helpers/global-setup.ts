@@ -6,7 +6,7 @@ import neo4jGlobalSetup from './neo4j-global-setup';
 export default async function globalSetup(globalConfig: Config.GlobalConfig): Promise<void> {
   const started = Date.now();
   const folder = buildTestCli();
-  process.env[TEST_CLI_VARIABLE] = `${folder}/src/cli/main.js`;
+  process.env[TEST_CLI_VARIABLE] = folder;
   process.stderr.write(`[test cli] compiled src/ into ${folder} in ${Date.now() - started} ms\n`);
   await neo4jGlobalSetup(globalConfig);
 }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { removeTestCli, TEST_CLI_VARIABLE } from './cli-build';
 import neo4jGlobalTeardown from './neo4j-global-teardown';
 
@@ -7,8 +6,7 @@ export default async function globalTeardown(): Promise<void> {
   try {
     await neo4jGlobalTeardown();
   } finally {
-    const entry = process.env[TEST_CLI_VARIABLE];
-    // <folder>/src/cli/main.js
-    if (entry) removeTestCli(path.resolve(entry, '..', '..', '..'));
+    const folder = process.env[TEST_CLI_VARIABLE];
+    if (folder) removeTestCli(folder);
   }
 }

@@ -38,15 +38,18 @@ public final class Neo4jLauncher {
     }
     String pageCache = envOr("NEO4J_PAGECACHE", "128m");
 
-    DatabaseManagementService service =
+    DatabaseManagementServiceBuilder builder =
         new DatabaseManagementServiceBuilder(home)
             .setConfig(BoltConnector.enabled, true)
             .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
             .setConfig(HttpConnector.enabled, false)
             .setConfig(GraphDatabaseSettings.auth_enabled, false)
-            .setConfig(GraphDatabaseSettings.pagecache_memory, parseBytes(pageCache))
-            .loadPropertiesFromFile(settingsFile(home, envOr("NEO4J_SETTINGS", "")))
-            .build();
+            .setConfig(GraphDatabaseSettings.pagecache_memory, parseBytes(pageCache));
+    String settings = envOr("NEO4J_SETTINGS", "");
+    if (!settings.isBlank()) {
+      builder = builder.loadPropertiesFromFile(settingsFile(home, settings));
+    }
+    DatabaseManagementService service = builder.build();
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -74,7 +77,7 @@ public final class Neo4jLauncher {
     }
   }
 
-  /** The settings of {@code NEO4J_SETTINGS} as a properties file in the data directory (empty if none). */
+  /** The settings of {@code NEO4J_SETTINGS} as a properties file in the data directory. */
   private static Path settingsFile(Path home, String text) throws IOException {
     StringBuilder lines = new StringBuilder();
     for (String pair : text.split(";")) {
