@@ -6,7 +6,7 @@ import { countNodes } from '../../src/store/catalog';
 import { describeNeo4j, openEmptyStore, type OpenedStore } from '../helpers/engines';
 import { openTestGraph } from '../helpers/graphs';
 import { post, testConfig } from '../security/support/http';
-import { cliEntry } from '../helpers/cli-build';
+import { childEnvironment, cliEntry } from '../helpers/cli-build';
 
 /*
  * How users run tradegraph on Neo4j: `tradegraph serve` with NEO4J_URI loads the curated dataset
@@ -18,10 +18,7 @@ const KEY = 'neo4j-replica-key-0123456789';
 
 /** `tradegraph serve` from the sources, on a free port, with NEO4J_URI and nothing else of ours. */
 function serveProcess(uri: string): { child: ChildProcess; url: Promise<string>; output: () => string } {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (!/^(NEO4J_|TRADEGRAPH_)/.test(name) && !['DEBUG', 'NODE_OPTIONS'].includes(name)) env[name] = value;
-  }
+  const env = childEnvironment();
   const child = spawn(process.execPath, [...cliEntry(), 'serve'], {
     cwd: projectRoot(),
     env: { ...env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', NEO4J_URI: uri },

@@ -59,3 +59,17 @@ export function cliEntry(): string[] {
   if (built && existsSync(built)) return [built];
   return ['--import', 'tsx', path.join(ROOT, 'src', 'cli', 'main.ts')];
 }
+
+/**
+ * This process's environment for a `tradegraph` child that must see none of the run's own settings:
+ * without its NEO4J_ and TRADEGRAPH_ variables, NODE_OPTIONS and DEBUG (unless named in `keep`).
+ */
+export function childEnvironment(keep: readonly string[] = []): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) =>
+        keep.includes(name) ||
+        (!/^(NEO4J_|TRADEGRAPH_)/.test(name) && !['DEBUG', 'NODE_OPTIONS'].includes(name)),
+    ),
+  );
+}

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/paths';
 import { TEST_BUFFER_POOL_BYTES } from './stores';
-import { cliEntry } from './cli-build';
+import { childEnvironment, cliEntry } from './cli-build';
 
 /** A `tradegraph serve` child process and what it has printed so far. */
 export interface ServeProcess {
@@ -26,10 +26,7 @@ export function spawnServe(
   /** Options of `tradegraph serve` (`--workers 2`). */
   args: readonly string[] = [],
 ): ServeProcess {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (!/^(NEO4J_|TRADEGRAPH_)/.test(name) && !['DEBUG', 'NODE_OPTIONS'].includes(name)) env[name] = value;
-  }
+  const env = childEnvironment();
   const child = spawn(process.execPath, [...cliEntry(), 'serve', ...args], {
     cwd: projectRoot(),
     env: {

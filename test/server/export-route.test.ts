@@ -10,7 +10,7 @@ import { startServer, type RunningServer } from '../../src/server/server';
 import type { GraphStore } from '../../src/store/graph-store';
 import { cliOn, type CliOnEngine } from '../helpers/cli';
 import { openEmptyStore, testEngines } from '../helpers/engines';
-import { cliEntry } from '../helpers/cli-build';
+import { childEnvironment, cliEntry } from '../helpers/cli-build';
 
 jest.setTimeout(300_000);
 
@@ -128,10 +128,7 @@ describe('A CLI command next to a running server (embedded)', () => {
   });
 
   test('says the server holds the database and points to POST /import and GET /export', async () => {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [name, value] of Object.entries(process.env)) {
-      if (!/^(NEO4J_|TRADEGRAPH_)/.test(name) && name !== 'NODE_OPTIONS') env[name] = value;
-    }
+    const env = childEnvironment(['DEBUG']);
     const child = spawn(process.execPath, [...cliEntry(), 'serve'], {
       cwd: projectRoot(),
       env: { ...env, ...cli.env, PORT: '0', HOST: '127.0.0.1' },
