@@ -2,9 +2,11 @@
 // Statistics of one metric and span of days measuring each Policy, through the statistic keys
 // (subjectId|metric|periodStart|periodEnd: the id, then $keySuffix), each with its source and
 // destination nodes, unfiltered (src/queries/statistics.ts filters them). Past the subjects, every
-// step is a lookup by primary key: no statistic is read that the key does not list.
-MATCH (x:Policy)
-WHERE x.id IN $subjectIds
+// step is a lookup by primary key: no statistic is read that the key does not list. The subjects
+// are unwound and found by primary key too (matched with IN, the embedded engine scans the kind's
+// table and tests each node against the whole list: 10 ms for 153 of 20,000 companies).
+UNWIND $subjectIds AS subjectId
+MATCH (x:Policy {id: subjectId})
 WITH x.id + $keySuffix AS key
 MATCH (k:StatisticKey {id: key})
 UNWIND k.statistics AS id
