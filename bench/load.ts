@@ -7,6 +7,14 @@
  *   LOAD_ENGINE=neo4j npm run bench:load        # the server on Neo4j (NEO4J_URI's, or one launched by Maven)
  *   LOAD_TAG=cache-off TRADEGRAPH_READ_CACHE_ENTRIES=0 npm run bench:load   # a tag in the result's file name
  *   LOAD_WORKERS=2 LOAD_TAG=cache-off TRADEGRAPH_READ_CACHE_ENTRIES=0 npm run bench:load
+ *   LOAD_SCALE=M npm run bench:load             # a generated scale's store (see below)
+ *
+ * `LOAD_SCALE=S|M|L` serves the store the suite keeps for that scale and seed
+ * (`npm run bench -- --scale M --stores var/bench-stores` makes it; `LOAD_STORES` and `LOAD_SEED`
+ * name another folder or seed) instead of a fresh store of the curated dataset. The mix is then
+ * the suite's operations on that scale's probes (bench/suite/operations.ts: lookup, search,
+ * members, ranking, time series, nested, path) and the same neighbourhood, of the probe company.
+ * The server opens that store as it is, and only reads it.
  *
  * `LOAD_WORKERS` starts `tradegraph serve --workers N` (memory and CPU are then summed over the
  * primary and its workers, and the file name says `workers<N>`). The server inherits this
@@ -22,7 +30,10 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { projectRoot } from '../src/paths';
+import { existsSync } from 'node:fs';
+import { datasetFor, type BenchScale, type Probes } from './suite/dataset';
 import { startServer } from './suite/http';
+import { operations } from './suite/operations';
 import { neo4jTarget, type Neo4jTarget } from './suite/neo4j';
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
@@ -31,8 +42,16 @@ const WORKERS = Number(process.env.LOAD_WORKERS ?? 1);
 const WARM_UP_SECONDS = 5;
 const ENGINE = process.env.LOAD_ENGINE ?? 'embedded';
 const TAG = process.env.LOAD_TAG;
+const SCALE = process.env.LOAD_SCALE ?? 'curated';
+const STORES = path.resolve(process.env.LOAD_STORES ?? path.join(projectRoot(), 'var', 'bench-stores'));
+const SEED = Number(process.env.LOAD_SEED ?? 1);
 
-/** The mix: each connection cycles through these in turn. */
+interface MixRequest {
+  readonly query: string;
+  readonly variables?: Record<string, string>;
+}
+
+/** The mix on the curated dataset: each connection cycles through these in turn. */
 const OPERATIONS: Record<string, string> = {
   lookup: '{ company(id: "freightliner") { id name aliases companyType sources { title } } }',
   search:
@@ -49,6 +68,41 @@ const OPERATIONS: Record<string, string> = {
     '{ neighbours(id: "freightliner", depth: 2, first: 50) { nodes { id name } edges { type fromId toId } } }',
   path: '{ paths(from: "daimay", to: "usmca", first: 5) { length nodes { id name } edges { type source { title } } } }',
 };
+
+const NEIGHBOURS_QUERY = `query Neighbours($id: ID!) {
+  neighbours(id: $id, depth: 2, first: 50) { nodes { id name } edges { type fromId toId } }
+}`;
+
+/** The mix on a generated scale: the suite's operations on its probes, and the neighbourhood. */
+function scaleMix(probes: Probes): Record<string, MixRequest> {
+  const mix: Record<string, MixRequest> = {};
+  for (const operation of operations(probes)) {
+    mix[operation.name] = { query: operation.query, variables: operation.variables };
+  }
+  mix.neighbours = { query: NEIGHBOURS_QUERY, variables: { id: probes.company } };
+  return mix;
+}
+
+/** The store and the mix: a fresh store of the curated dataset, or a kept store of a generated scale. */
+async function target(scratch: string): Promise<{ database: string; mix: Record<string, MixRequest> }> {
+  if (SCALE === 'curated') {
+    const mix = Object.fromEntries(Object.entries(OPERATIONS).map(([name, query]) => [name, { query }]));
+    return { database: path.join(scratch, 'db'), mix };
+  }
+  if (!['S', 'M', 'L'].includes(SCALE))
+    throw new Error(`LOAD_SCALE=${SCALE}: give S, M or L (or leave it out)`);
+  if (ENGINE !== 'embedded')
+    throw new Error('LOAD_SCALE runs on the embedded engine only (leave out LOAD_ENGINE)');
+  const dataset = await datasetFor(SCALE as BenchScale, SEED, (line) => process.stdout.write(`${line}\n`));
+  const database = path.join(STORES, `${SCALE}-${SEED}-${dataset.generatorHash}`, 'db');
+  if (!existsSync(database)) {
+    throw new Error(
+      `no kept store of scale ${SCALE} (seed ${SEED}) at ${database}: make it with ` +
+        `npm run bench -- --scale ${SCALE} --seed ${SEED} --stores ${STORES}`,
+    );
+  }
+  return { database, mix: scaleMix(dataset.probes) };
+}
 
 /** The process and its children (the workers of `serve --workers`). */
 function processTree(pid: number): number[] {
@@ -88,7 +142,8 @@ async function main(): Promise<void> {
   // On Neo4j the server loads the curated dataset into the (empty) database itself.
   let neo4j: Neo4jTarget | undefined;
   if (ENGINE === 'neo4j') neo4j = await neo4jTarget((line) => process.stdout.write(`${line}\n`));
-  const server = await startServer(path.join(scratch, 'db'), neo4j ? { NEO4J_URI: neo4j.uri } : {}, [
+  const { database, mix } = await target(scratch);
+  const server = await startServer(database, neo4j ? { NEO4J_URI: neo4j.uri } : {}, [
     path.join('src', 'cli', 'main.ts'),
     'serve',
     ...(WORKERS > 1 ? ['--workers', String(WORKERS)] : []),
@@ -96,12 +151,12 @@ async function main(): Promise<void> {
     await neo4j?.stop();
     throw error;
   });
-  const names = Object.keys(OPERATIONS);
+  const names = Object.keys(mix);
   const requests = names.map((name) => ({
     method: 'POST' as const,
     path: '/graphql',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: OPERATIONS[name] }),
+    body: JSON.stringify(mix[name]),
   }));
 
   // Every operation must answer without errors before the load starts.
@@ -111,8 +166,10 @@ async function main(): Promise<void> {
       headers: { 'content-type': 'application/json' },
       body: requests[index]?.body,
     });
-    const body = (await response.json()) as { errors?: unknown[] };
-    if (response.status !== 200 || body.errors) throw new Error(`${name} fails: ${JSON.stringify(body)}`);
+    const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
+    if (response.status !== 200 || body.errors || !body.data) {
+      throw new Error(`${name} fails: ${JSON.stringify(body).slice(0, 2000)}`);
+    }
   }
 
   const graphqlErrors = new Map<string, number>();
@@ -167,6 +224,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`,
     engine: neo4j ? `neo4j (${neo4j.settings})` : 'embedded',
+    scale: SCALE === 'curated' ? 'curated' : `${SCALE} (seed ${SEED})`,
     load: os.loadavg().map((value) => Math.round(value * 100) / 100),
     workers: WORKERS,
     readCacheEntries: process.env.TRADEGRAPH_READ_CACHE_ENTRIES ?? 'default',
@@ -202,6 +260,7 @@ async function main(): Promise<void> {
   mkdirSync(path.join(projectRoot(), 'bench', 'results'), { recursive: true });
   const name = [
     report.date.slice(0, 10),
+    SCALE === 'curated' ? '' : SCALE,
     ENGINE === 'embedded' ? '' : ENGINE,
     process.env.LOAD_WORKERS === undefined ? '' : `workers${WORKERS}`,
     TAG ?? '',
