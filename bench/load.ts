@@ -25,12 +25,11 @@
  * leak; a fall, such as the page cache or a response cache giving memory back, is not one). Prints latency percentiles, throughput and the RSS samples, and writes them to
  * bench/results/load-<date>.json.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { projectRoot } from '../src/paths';
-import { existsSync } from 'node:fs';
 import { datasetFor, type BenchScale, type Probes } from './suite/dataset';
 import { startServer } from './suite/http';
 import { operations } from './suite/operations';
@@ -140,9 +139,12 @@ async function main(): Promise<void> {
   if (ENGINE !== 'embedded' && ENGINE !== 'neo4j') throw new Error('LOAD_ENGINE: give embedded or neo4j');
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-load-'));
   // On Neo4j the server loads the curated dataset into the (empty) database itself.
+  const { database, mix } = await target(scratch).catch((error: unknown) => {
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
+  });
   let neo4j: Neo4jTarget | undefined;
   if (ENGINE === 'neo4j') neo4j = await neo4jTarget((line) => process.stdout.write(`${line}\n`));
-  const { database, mix } = await target(scratch);
   const server = await startServer(database, neo4j ? { NEO4J_URI: neo4j.uri } : {}, [
     path.join('src', 'cli', 'main.ts'),
     'serve',
