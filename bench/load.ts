@@ -138,11 +138,11 @@ function percentile(sorted: readonly number[], p: number): number {
 async function main(): Promise<void> {
   if (ENGINE !== 'embedded' && ENGINE !== 'neo4j') throw new Error('LOAD_ENGINE: give embedded or neo4j');
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-load-'));
-  // On Neo4j the server loads the curated dataset into the (empty) database itself.
   const { database, mix } = await target(scratch).catch((error: unknown) => {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
   });
+  // On Neo4j the server loads the curated dataset into the (empty) database itself.
   let neo4j: Neo4jTarget | undefined;
   if (ENGINE === 'neo4j') neo4j = await neo4jTarget((line) => process.stdout.write(`${line}\n`));
   const server = await startServer(database, neo4j ? { NEO4J_URI: neo4j.uri } : {}, [
