@@ -8,7 +8,10 @@
  *
  *   npx tsx bench/alternate.ts --before <tree> --after <tree> --db <database dir> --probes <probes.json>
  *     [--rounds 200] [--bursts 4] [--burst-seconds 2] [--connections 10] [--out results.json]
- *     [--before-env NAME=value,…] [--after-env NAME=value,…]
+ *     [--before-env NAME=value,…] [--after-env NAME=value,…] [--anchor]
+ *
+ * `--anchor` adds the operations the suite runs against @neo4j/graphql (bench/suite/anchor.ts),
+ * as tradegraph asks them ("anchor: member statistics", …).
  *
  * The same tree on both sides with a different environment compares a setting (a variable of ours,
  * or the C library's, such as MALLOC_MMAP_THRESHOLD_).
@@ -20,6 +23,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { membersOf, sharedOperations } from './suite/anchor';
 import { operations } from './suite/operations';
 import type { Probes } from './suite/dataset';
 import { startServer, type Server } from './suite/http';
@@ -104,7 +108,13 @@ async function main(): Promise<void> {
     const [before, after] = await Promise.all([serve('before', dbs[0]!), serve('after', dbs[1]!)]);
     servers.push(before!, after!);
     const rows: Record<string, unknown>[] = [];
-    for (const operation of operations(probes)) {
+    const anchor = argv.includes('--anchor')
+      ? sharedOperations(probes, await membersOf(before!.url, probes.association)).map((operation) => ({
+          name: `anchor: ${operation.name}`,
+          ...operation.tradegraph,
+        }))
+      : [];
+    for (const operation of [...operations(probes), ...anchor]) {
       const body = JSON.stringify({ query: operation.query, variables: operation.variables });
       const a = await fetch(`${before!.url}/graphql`, {
         method: 'POST',

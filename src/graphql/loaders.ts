@@ -26,9 +26,49 @@ export interface StatisticsKey {
   readonly subjectId: string;
   readonly filter: StatisticQuery;
   readonly kind?: NodeKind;
+  /**
+   * True when the caller shows neither the statistics' sources nor their destinations: they are
+   * then not read with them, unless a key of the same batch shows them.
+   */
+  readonly withoutEnds?: boolean;
 }
 
+/** One subject's list under one filter, however it was read. */
 const statisticsKey = (key: StatisticsKey): string => `${key.subjectId}|${JSON.stringify(key.filter)}`;
+
+const WITHOUT_ENDS = '|without-ends';
+
+/**
+ * The loader's cache key: a key that shows the ends is not answered from a load without them, so
+ * siblings under one filter, one showing the ends and one not, reach the same batch (one statement,
+ * with the ends) and not the first one's cached load.
+ */
+const statisticsCacheKey = (key: StatisticsKey): string =>
+  key.withoutEnds === true ? `${statisticsKey(key)}${WITHOUT_ENDS}` : statisticsKey(key);
+
+/** The statistics loader's cache: a key that does not show the ends is also answered by a load with them. */
+class StatisticsCache implements DataLoader.CacheMap<string, Promise<Statistic[]>> {
+  private readonly entries = new Map<string, Promise<Statistic[]>>();
+
+  get(key: string): Promise<Statistic[]> | undefined {
+    return (
+      this.entries.get(key) ??
+      (key.endsWith(WITHOUT_ENDS) ? this.entries.get(key.slice(0, -WITHOUT_ENDS.length)) : undefined)
+    );
+  }
+
+  set(key: string, value: Promise<Statistic[]>): void {
+    this.entries.set(key, value);
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
 
 export interface Loaders {
   /**
@@ -220,13 +260,23 @@ export function createLoaders(store: GraphStore): Loaders {
         batch: readonly StatisticsKey[],
         results: Map<string, Statistic[]>,
       ): Promise<void> => {
-        const groups = new Map<string, { filter: StatisticQuery; kind: NodeKind; subjectIds: Set<string> }>();
+        const groups = new Map<
+          string,
+          { filter: StatisticQuery; kind: NodeKind; subjectIds: Set<string>; ends: boolean }
+        >();
         for (const key of batch) {
           const kind = kindOf(key.subjectId);
           if (!kind) continue;
           const groupKey = `${kind}|${JSON.stringify(key.filter)}`;
-          const group = groups.get(groupKey) ?? { filter: key.filter, kind, subjectIds: new Set<string>() };
+          const group = groups.get(groupKey) ?? {
+            filter: key.filter,
+            kind,
+            subjectIds: new Set<string>(),
+            ends: false,
+          };
           group.subjectIds.add(key.subjectId);
+          // One statement per group: with the ends as soon as one caller shows them.
+          if (key.withoutEnds !== true) group.ends = true;
           groups.set(groupKey, group);
         }
         await Promise.all(
@@ -236,6 +286,7 @@ export function createLoaders(store: GraphStore): Loaders {
               store,
               { ...group.filter, subjectIds: [...group.subjectIds] },
               group.kind,
+              { ends: group.ends },
             );
             for (const subjectId of group.subjectIds) results.set(`${subjectId}|${filterKey}`, []);
             for (const { statistic, ends } of found) {
@@ -264,7 +315,7 @@ export function createLoaders(store: GraphStore): Loaders {
       }
       return keys.map((key) => results.get(statisticsKey(key)) ?? []);
     },
-    { cacheKeyFn: statisticsKey },
+    { cacheKeyFn: statisticsCacheKey, cacheMap: new StatisticsCache() },
   );
 
   const partnerSide = new DataLoader<StatisticsKey, Statistic[], string>(

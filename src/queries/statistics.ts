@@ -9,7 +9,9 @@ import {
   statisticsByKeys,
   statisticsOfKind,
   statisticsOfKindByKey,
-  type StatisticOfSubjectRow,
+  statisticsOfKindByKeyWithoutEnds,
+  statisticsOfKindWithoutEnds,
+  type StatisticRow,
 } from '../store/generated-statements.js';
 import { keySuffix } from '../store/statistic-key-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
@@ -102,12 +104,14 @@ export async function findStatistics(
 /**
  * As findStatistics, each statistic with its source and destination nodes when `subjectKind` is
  * given: the per-kind statement returns them in the same call, so callers that show them need no
- * lookup of their own.
+ * lookup of their own. `ends: false` (for callers that show neither) reads the same statistics
+ * without them.
  */
 export async function findStatisticsWithEnds(
   store: GraphStore,
   filter: StatisticFilter,
   subjectKind?: NodeKind,
+  { ends }: { readonly ends: boolean } = { ends: true },
 ): Promise<StatisticWithEnds[]> {
   const range = bounds(filter.period ?? filter.within);
   const params = {
@@ -120,10 +124,10 @@ export async function findStatisticsWithEnds(
     totalsOnly: filter.totalsOnly ?? false,
     sector: filter.sector ?? '',
   };
-  const withEnds = (row: StatisticOfSubjectRow): StatisticWithEnds => ({
+  const withEnds = (row: StatisticRow & { readonly [column: string]: unknown }): StatisticWithEnds => ({
     statistic: statisticFromNode(row.statistic),
     ends: STATISTIC_END_COLUMNS.flatMap(({ column }) => {
-      const end = row[column];
+      const end = row[column] as GraphNode | null | undefined;
       return end ? [end] : [];
     }),
   });
@@ -132,7 +136,12 @@ export async function findStatisticsWithEnds(
     // One metric over one span of days: through the statistic keys, no walk over the subjects' statistics.
     const suffix = keySuffix(filter.metric, range.start, range.end);
     const subjectIds = [...new Set(filter.subjectIds)];
-    const statement = subjectKind === undefined ? undefined : statisticsOfKindByKey(subjectKind);
+    const statement =
+      subjectKind === undefined
+        ? undefined
+        : ends
+          ? statisticsOfKindByKey(subjectKind)
+          : statisticsOfKindByKeyWithoutEnds(subjectKind);
     rows = (
       subjectKind === undefined
         ? await store.read(statisticsByKeys, { keys: subjectIds.map((id) => `${id}${suffix}`) })
@@ -143,7 +152,12 @@ export async function findStatisticsWithEnds(
       .map(withEnds)
       .filter(({ statistic: s }) => passes(s, filter));
   } else {
-    const statement = subjectKind === undefined ? undefined : statisticsOfKind(subjectKind);
+    const statement =
+      subjectKind === undefined
+        ? undefined
+        : ends
+          ? statisticsOfKind(subjectKind)
+          : statisticsOfKindWithoutEnds(subjectKind);
     rows =
       subjectKind === undefined
         ? (await store.read(statisticsBySubjects, params)).map((row) => ({

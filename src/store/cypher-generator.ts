@@ -267,18 +267,20 @@ function statisticsBySubjectsText(): string {
  * the first match made the embedded engine read every column of every statistic the subjects have
  * (the scan of a node group), most of them to be filtered out.
  */
-function statisticsOfKindText(kind: NodeKind): string {
+function statisticsOfKindText(kind: NodeKind, ends: boolean): string {
   return [
     '// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.',
     `// Statistics measuring each ${kind}, filtered as in statistics-by-subjects (see there for the shape),`,
-    '// each with its source and destination nodes (null when the statistic names none). The filter',
+    ends
+      ? '// each with its source and destination nodes (null when the statistic names none). The filter'
+      : '// without their source and destination nodes (for a selection that shows neither). The filter',
     '// keeps ids only; the statistics that pass are then read whole through the id index.',
     `MATCH (x:${kind})`,
     ...STATISTIC_FILTER,
     'WITH collect(s.id) AS ids',
     'UNWIND ids AS id',
     'MATCH (t:Statistic {id: id})',
-    ...STATISTIC_ENDS_AND_RETURN,
+    ...(ends ? STATISTIC_ENDS_AND_RETURN : STATISTIC_RETURN),
     '',
   ].join('\n');
 }
@@ -298,16 +300,22 @@ const STATISTIC_ENDS_AND_RETURN = [
   'ORDER BY subjectId, t.periodStart, t.id',
 ];
 
+/** The last steps of a statement that returns statistics without their ends (see STATISTIC_ENDS_AND_RETURN). */
+const STATISTIC_RETURN = [
+  'RETURN t.subjectId AS subjectId, t AS statistic',
+  'ORDER BY subjectId, t.periodStart, t.id',
+];
+
 /**
  * From a statistic key `key` on: the statistics it lists, all of them (the caller filters them by
  * destination, origin and sector: after this unwinding the embedded engine evaluates a filter such
  * as `($totalsOnly = false OR t.destinationId IS NULL)` wrongly, keeping every row).
  */
-const KEYED_STATISTICS = [
+const keyedStatistics = (ends: boolean): string[] => [
   'MATCH (k:StatisticKey {id: key})',
   'UNWIND k.statistics AS id',
   'MATCH (t:Statistic {id: id})',
-  ...STATISTIC_ENDS_AND_RETURN,
+  ...(ends ? STATISTIC_ENDS_AND_RETURN : STATISTIC_RETURN),
 ];
 
 /** statistics-by-keys: one metric and span of days, through the keys (src/store/statistic-key-statements.ts). */
@@ -319,17 +327,19 @@ function statisticsByKeysText(): string {
     '// statistics.ts filters them). Every step is a lookup by primary key: the key, then each statistic',
     '// it lists. The keys are unwound (a list matched with IN makes the embedded engine scan every key).',
     'UNWIND $keys AS key',
-    ...KEYED_STATISTICS,
+    ...keyedStatistics(true),
     '',
   ].join('\n');
 }
 
 /** statistics-of-<kind> for one metric and span of days, through the keys (ids of other kinds give nothing). */
-function statisticsOfKindByKeyText(kind: NodeKind): string {
+function statisticsOfKindByKeyText(kind: NodeKind, ends: boolean): string {
   return [
     GENERATED,
     `// Statistics of one metric and span of days measuring each ${kind}, through the statistic keys`,
-    '// (subjectId|metric|periodStart|periodEnd: the id, then $keySuffix), each with its source and',
+    ends
+      ? '// (subjectId|metric|periodStart|periodEnd: the id, then $keySuffix), each with its source and'
+      : '// (subjectId|metric|periodStart|periodEnd: the id, then $keySuffix), without their source and',
     '// destination nodes, unfiltered (src/queries/statistics.ts filters them). Past the subjects, every',
     '// step is a lookup by primary key: no statistic is read that the key does not list. The subjects',
     "// are unwound and found by primary key too (matched with IN, the embedded engine scans the kind's",
@@ -337,7 +347,7 @@ function statisticsOfKindByKeyText(kind: NodeKind): string {
     'UNWIND $subjectIds AS subjectId',
     `MATCH (x:${kind} {id: subjectId})`,
     'WITH x.id + $keySuffix AS key',
-    ...KEYED_STATISTICS,
+    ...keyedStatistics(ends),
     '',
   ].join('\n');
 }
@@ -371,11 +381,18 @@ export function generatedTexts(): Map<string, string> {
   texts.set(RELATIONS_OF, relationsOfText());
   for (const kind of ENTITY_KINDS) texts.set(relationsOfKindStatementName(kind), relationsOfKindText(kind));
   texts.set(STATISTICS_BY_SUBJECTS, statisticsBySubjectsText());
-  for (const kind of SUBJECT_KINDS)
-    texts.set(statisticsOfKindStatementName(kind), statisticsOfKindText(kind));
+  for (const kind of SUBJECT_KINDS) {
+    texts.set(statisticsOfKindStatementName(kind), statisticsOfKindText(kind, true));
+    texts.set(statisticsOfKindStatementName(kind, { ends: false }), statisticsOfKindText(kind, false));
+  }
   texts.set(STATISTICS_BY_KEYS, statisticsByKeysText());
-  for (const kind of SUBJECT_KINDS)
-    texts.set(statisticsOfKindByKeyStatementName(kind), statisticsOfKindByKeyText(kind));
+  for (const kind of SUBJECT_KINDS) {
+    texts.set(statisticsOfKindByKeyStatementName(kind), statisticsOfKindByKeyText(kind, true));
+    texts.set(
+      statisticsOfKindByKeyStatementName(kind, { ends: false }),
+      statisticsOfKindByKeyText(kind, false),
+    );
+  }
   for (const [type, from, to] of relationshipPairs())
     texts.set(claimStatementName(type, from, to), claimText(type, from, to));
   for (const [link, to] of statisticLinkPairs()) {

@@ -165,6 +165,59 @@ describe.each(testEngines())('fused reads on a generated graph (%s)', (engine) =
     expect(data).toEqual({ association: { members: expected } });
   });
 
+  test('figures shown without their sources or destinations are read without them', async () => {
+    const year = probes.period.slice(0, 4);
+    const counted = async (
+      selection: string,
+      filter: string,
+      fragments = '',
+    ): Promise<{
+      data: { association: { members: { node: { statistics: Record_[] } }[] } };
+      calls: string[];
+    }> => {
+      const fresh = await createTradeGraph({ store: countingStore(opened.store) });
+      const store = fresh.store as ReturnType<typeof countingStore>;
+      store.calls.length = 0;
+      const data = await query<{ association: { members: { node: { statistics: Record_[] } }[] } }>(
+        fresh,
+        `query ($id: ID!, $p: String!) { association(id: $id) { members { node { id
+          statistics(metric: "exports", ${filter}: $p) { ${selection} } } } } } ${fragments}`,
+        { id: probes.association, p: filter === 'within' ? year : probes.period },
+      );
+      return { data, calls: store.calls };
+    };
+    const expected = (inPeriod: (s: Record_) => boolean): Record_[] =>
+      membersOf(probes.association).flatMap((id) =>
+        records.statistics
+          .filter((s) => s.subject === id && s.metric === 'exports' && inPeriod(s))
+          .sort(periodOrder)
+          .map((s) => ({ id: s.id, value: s.value })),
+      );
+    const figures = (data: { association: { members: { node: { statistics: Record_[] } }[] } }): Record_[] =>
+      data.association.members.flatMap((m) => m.node.statistics);
+
+    // Walking the members' statistics over a year, and through the keys of one month.
+    const ofYear = await counted('id value', 'within');
+    expect(ofYear.calls).toEqual(['relations-of-association', 'statistics-of-company-without-ends']);
+    const inYear = expected((s) => String(s.period).startsWith(year));
+    expect(inYear.length).toBeGreaterThan(0);
+    expect(figures(ofYear.data)).toEqual(inYear);
+    const ofMonth = await counted('id value', 'period');
+    expect(ofMonth.calls).toEqual(['relations-of-association', 'statistics-of-company-by-key-without-ends']);
+    expect(figures(ofMonth.data)).toEqual(expected((s) => s.period === probes.period));
+
+    // The same figures shown with their sources (here through a fragment): read with them, in one
+    // statement still, and the same list.
+    const withSources = await counted(
+      'id value ...cited',
+      'within',
+      'fragment cited on Statistic { source { id title } }',
+    );
+    expect(withSources.calls.slice(0, 2)).toEqual(['relations-of-association', 'statistics-of-company']);
+    expect(withSources.calls).toHaveLength(2);
+    expect(figures(withSources.data).map(({ id, value }) => ({ id, value }))).toEqual(inYear);
+  });
+
   test('a time series with its destinations and sources', async () => {
     const within = `${probes.timeSeriesFrom}/${probes.timeSeriesTo}`;
     const data = await query(
@@ -202,6 +255,19 @@ describe.each(testEngines())('fused reads on a generated graph (%s)', (engine) =
     const plain = await counted('id value');
     const withChanges = await counted('id value computedChange { percent comparedTo { id value } }');
     expect(withChanges.statements).toBe(plain.statements);
+    // The list read with its sources serves the changes too, which show none.
+    const cited = await counted('id value source { id } computedChange { percent comparedTo { id } }');
+    expect(cited.statements).toBe(plain.statements);
+    // Changes that show the compared figure's source: each one its own.
+    const comparedSources = await counted('id computedChange { comparedTo { id source { id title } } }');
+    const compared = (comparedSources.data as { statistics: Record_[] }).statistics
+      .map((row) => (row.computedChange as { comparedTo: Record_ } | null)?.comparedTo)
+      .filter((row): row is Record_ => row !== undefined);
+    expect(compared.length).toBeGreaterThan(0);
+    for (const row of compared) {
+      const stored = records.statistics.find((r) => r.id === row.id) as Record_;
+      expect(row.source).toEqual({ id: stored.source, title: records.titles.get(String(stored.source)) });
+    }
 
     type Row = {
       id: string;

@@ -112,6 +112,32 @@ describe('read path: index-backed lookups', () => {
     expect(calls).toEqual(['relations-of-association', 'statistics-of-company']);
   });
 
+  test('statistics shown without their ends are read without them, unless a sibling shows them', async () => {
+    const { graph, calls } = await fresh();
+    const plain = '{ company(id: "alpha-trucks") { statistics(metric: "exports") { id value } } }';
+    const figures = await query<{ company: { statistics: { id: string }[] } }>(graph, plain);
+    expect(figures.company.statistics.length).toBeGreaterThan(0);
+    expect(calls).toEqual(['nodes-by-ids-company', 'statistics-of-company-without-ends']);
+    calls.length = 0;
+    // The top-level query too.
+    await query(graph, '{ statistics(subjects: ["alpha-trucks"], metric: "exports") { id value } }');
+    expect(calls).toEqual(['statistics-of-company-without-ends']);
+    calls.length = 0;
+    // Two aliases under one filter, one showing the source: one statement, with the ends, and the
+    // source needs no lookup of its own.
+    const both = await query<{
+      company: { a: { id: string }[]; b: { id: string; source: { title: string } }[] };
+    }>(
+      graph,
+      `{ company(id: "alpha-trucks") { a: statistics(metric: "exports") { id value }
+          b: statistics(metric: "exports") { id source { title } } } }`,
+    );
+    expect(both.company.a).toEqual(figures.company.statistics);
+    expect(both.company.b.map((s) => s.id)).toEqual(figures.company.statistics.map((s) => s.id));
+    expect(both.company.b.every((s) => s.source.title.length > 0)).toBe(true);
+    expect(calls).toEqual(['nodes-by-ids-company', 'statistics-of-company']);
+  });
+
   test('an entity read with its relations: found without claims, or missing, as by a lookup', async () => {
     const { graph, calls } = await fresh();
     // An agency no claim names: the relations statement has no row for it, so it is looked up.
@@ -187,10 +213,10 @@ describe('read path: index-backed lookups', () => {
     const asked = '{ statistics(subjects: ["MX"], metric: "exports") { value } }';
     const first = await query<{ statistics: unknown[] }>(graph, asked);
     expect(first.statistics.length).toBeGreaterThan(0);
-    expect(calls).toEqual(['kinds-of-ids', 'statistics-of-country']);
+    expect(calls).toEqual(['kinds-of-ids', 'statistics-of-country-without-ends']);
     calls.length = 0;
     expect(await query(graph, asked)).toEqual(first);
-    expect(calls).toEqual(['statistics-of-country']);
+    expect(calls).toEqual(['statistics-of-country-without-ends']);
   });
 
   test('a statistic’s subject asked for by id alone costs no lookup', async () => {
@@ -198,7 +224,7 @@ describe('read path: index-backed lookups', () => {
     const byId = '{ statistics(subjects: ["MX"], metric: "exports") { subject { id kind __typename } } }';
     const first = await query<{ statistics: { subject: unknown }[] }>(graph, byId);
     expect(first.statistics[0]?.subject).toEqual({ id: 'MX', kind: 'Country', __typename: 'Country' });
-    expect(calls).toEqual(['kinds-of-ids', 'statistics-of-country']);
+    expect(calls).toEqual(['kinds-of-ids', 'statistics-of-country-without-ends']);
     calls.length = 0;
     // Anything more than the id and kind: the subject's node is read.
     const named = await query<{ statistics: { subject: unknown }[] }>(
@@ -206,7 +232,7 @@ describe('read path: index-backed lookups', () => {
       '{ statistics(subjects: ["MX"], metric: "exports") { subject { id ... on Country { name } } } }',
     );
     expect(named.statistics[0]?.subject).toEqual({ id: 'MX', name: 'Mexico' });
-    expect(calls).toEqual(['statistics-of-country', 'nodes-by-ids-country']);
+    expect(calls).toEqual(['statistics-of-country-without-ends', 'nodes-by-ids-country']);
   });
 
   test('neighbours follow the relations of each kind met', async () => {

@@ -54,3 +54,37 @@ export function selectsOnly(info: GraphQLResolveInfo, names: readonly string[]):
     });
   return info.fieldNodes.every((node) => only(node.selectionSet));
 }
+
+/**
+ * Whether the field being resolved selects, on its value, any of these fields (`source`,
+ * `destination`), directly or through fragments, whatever their directives: a field left out by
+ * `@skip` still counts, so the answer errs on the side of reading more. `under` looks below a path
+ * of fields instead (`['comparedTo']`: the fields selected on the value's comparedTo).
+ */
+export function selectsAnyOf(
+  info: GraphQLResolveInfo,
+  names: readonly string[],
+  under: readonly string[] = [],
+): boolean {
+  const seen = new Set<string>();
+  const search = (set: SelectionSetNode | undefined, path: readonly string[]): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      switch (selection.kind) {
+        case Kind.FIELD: {
+          const [next, ...rest] = path;
+          if (next === undefined) return names.includes(selection.name.value);
+          return selection.name.value === next && search(selection.selectionSet, rest);
+        }
+        case Kind.INLINE_FRAGMENT:
+          return search(selection.selectionSet, path);
+        case Kind.FRAGMENT_SPREAD: {
+          const name = selection.name.value;
+          const visit = `${name}|${path.join('.')}`;
+          if (seen.has(visit)) return false;
+          seen.add(visit);
+          return search(info.fragments[name]?.selectionSet, path);
+        }
+      }
+    });
+  return info.fieldNodes.some((node) => search(node.selectionSet, under));
+}

@@ -1,10 +1,12 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { STATISTIC_LINKS } from '../../domain/relationships.js';
 import { entityStatisticsCost } from '../../limits/cost.js';
 import type { GraphContext } from '../context.js';
 import { Entity } from '../entities/entity.interface.js';
 import { StatisticFilterArgs, checkStatisticFilterIds, toStatisticQuery } from './statistic-filter.args.js';
-import { Statistic } from './statistic.type.js';
+import { selectsAnyOf } from '../common/selection.js';
+import { STATISTIC_END_FIELDS, Statistic } from './statistic.type.js';
 
 /** Kinds a figure can be a destination of: the only ones with two-way figures stored from the other side. */
 const PARTNER_KINDS: readonly string[] = STATISTIC_LINKS.DESTINATION.to;
@@ -21,8 +23,14 @@ export class EntityStatisticsResolver {
     @Root() entity: Entity,
     @Args(() => StatisticFilterArgs) args: StatisticFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Statistic[]> {
-    const key = { subjectId: entity.id, filter: toStatisticQuery(args), kind: entity.kind };
+    const key = {
+      subjectId: entity.id,
+      filter: toStatisticQuery(args),
+      kind: entity.kind,
+      withoutEnds: !selectsAnyOf(info, STATISTIC_END_FIELDS),
+    };
     const [found, mirrored] = await Promise.all([
       ctx.loaders.statistics.load(key),
       PARTNER_KINDS.includes(entity.kind) ? ctx.loaders.partnerSide.load(key) : [],

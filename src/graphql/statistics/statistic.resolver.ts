@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, ID, Info, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { METRICS, type Metric } from '../../domain/metrics.js';
 import { statisticsQueryCost } from '../../limits/cost.js';
 import { checkFirst } from '../../limits/check-arguments.js';
@@ -11,7 +12,8 @@ import {
   checkSubjects,
   toStatisticQuery,
 } from './statistic-filter.args.js';
-import { Statistic } from './statistic.type.js';
+import { selectsAnyOf } from '../common/selection.js';
+import { STATISTIC_END_FIELDS, Statistic } from './statistic.type.js';
 
 @ObjectType({ description: 'A metric a statistic can measure, with its units.' })
 export class MetricInfo {
@@ -56,6 +58,7 @@ export class StatisticResolver {
     })
     first: number | null,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Statistic[]> {
     const { maxFirst } = ctx.limits;
     if (subjects.length === 0 || subjects.length > maxFirst) {
@@ -66,8 +69,9 @@ export class StatisticResolver {
     }
     const limit = checkFirst(first ?? maxFirst, ctx.limits);
     const query = toStatisticQuery(filter);
+    const withoutEnds = !selectsAnyOf(info, STATISTIC_END_FIELDS);
     const lists = await ctx.loaders.statistics.loadMany(
-      subjects.map((subjectId) => ({ subjectId, filter: query })),
+      subjects.map((subjectId) => ({ subjectId, filter: query, withoutEnds })),
     );
     // A subject with figures exists: only those without any are looked up, to tell an unknown id
     // (an error naming what it may mean) from an entity with no figures (an empty answer).

@@ -6,7 +6,7 @@ import { coverageOf, statedFigure, type Statistic as StatisticModel } from '../.
 import type { GraphContext } from '../context.js';
 import { PRICE } from '../../limits/cost.js';
 import { GranularityEnum, PeriodBasisEnum, QualifierEnum } from '../common/enums.js';
-import { selectsOnly } from '../common/selection.js';
+import { selectsAnyOf, selectsOnly } from '../common/selection.js';
 import { Entity } from '../entities/entity.interface.js';
 import { toEntity } from '../entities/entity-registry.js';
 import { Node } from '../entities/node.interface.js';
@@ -38,6 +38,12 @@ export class Period {
   @Field(() => PeriodBasisEnum, { description: 'Whether the period is stated or inferred, and from what.' })
   basis!: PeriodBasisEnum;
 }
+
+/**
+ * The fields of a Statistic resolved from the nodes its statement can return beside it (see
+ * findStatisticsWithEnds): a selection without them is read without those nodes.
+ */
+export const STATISTIC_END_FIELDS: readonly string[] = ['source', 'destination'];
 
 @ObjectType({
   implements: Node,
@@ -207,7 +213,10 @@ export class Statistic extends Node {
     description:
       'The change computed from stored values: against a statistic of the same subject, metric, destination and sector for the compared period (or the same span a year earlier, whatever its label: 2025-Q1 and 2025-01/2025-03 are one period), preferring one from the same source. Null when no such figure is stored, or when either figure is a bound or a range (no single change follows from them).',
   })
-  async computedChange(@Ctx() ctx: GraphContext): Promise<ComputedChange | null> {
+  async computedChange(
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ComputedChange | null> {
     const m = this.model;
     if (!POINT_QUALIFIERS.has(m.qualifier)) return null;
     const comparedPeriod = m.changeComparedTo === null ? null : parsePeriod(m.changeComparedTo);
@@ -222,7 +231,11 @@ export class Statistic extends Node {
     // share one loader key, so all their changes cost one batched store call, not one each, and a
     // list asked for by metric alone (a time series) already holds them: no call at all.
     const candidates = (
-      await ctx.loaders.statistics.load({ subjectId: m.subjectId, filter: { metric: m.metric } })
+      await ctx.loaders.statistics.load({
+        subjectId: m.subjectId,
+        filter: { metric: m.metric },
+        withoutEnds: !selectsAnyOf(info, STATISTIC_END_FIELDS, ['comparedTo']),
+      })
     ).filter(
       (s) =>
         s.metric === m.metric &&
