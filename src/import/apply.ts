@@ -73,12 +73,15 @@ export async function applyInOneTransaction(
           report.progress('writing', { done: (done += 1), total });
         }
         await applyPlan(tx, inserts);
-        // The staged statistics' keys, once everything written in place has its keys.
-        if (staging) statements.push(...(await staging.stageKeys(tx)));
+        // The staged statistics' keys, once everything written in place has its keys: one step,
+        // whether one bulk load or the table built again around it.
+        const keyStatements = staging ? await staging.stageKeys(tx) : [];
         for (const statement of statements) {
           await tx.run(statement, {});
           report.progress('writing', { done: (done += 1), total });
         }
+        for (const statement of keyStatements) await tx.run(statement, {});
+        if (keyStatements.length > 0) report.progress('writing', { done: (done += 1), total });
         if (report.changesAnything()) await recordImport(tx, report.record(app.importId));
         report.progress('committing');
       },

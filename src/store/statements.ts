@@ -9,6 +9,12 @@ export interface Statement<P extends Params = Params, R extends Row = Row> {
   readonly name: string;
   readonly params: readonly (keyof P & string)[];
   readonly access: 'read' | 'write';
+  /**
+   * Runs only in a bulk write (`transaction(work, { bulk: true })`): it reads files staged in the
+   * bulk directory, or changes the tables themselves, which the embedded store allows only in the
+   * copy of the database a bulk write builds. Statements named `copy-…` are bulk-only too.
+   */
+  readonly bulkOnly?: true;
   /** A read statement's RETURN columns, as its row type `R` names them (a test runs each on both engines and compares). */
   readonly columns?: readonly string[];
   /** Type-only marker for the row shape; never set. */
@@ -43,7 +49,17 @@ export function writeStatement<P extends Params, R extends Row = Row>(
   return { name, params, access: 'write' };
 }
 
+/** A write statement that runs only in a bulk write (see `Statement.bulkOnly`). */
+export function bulkStatement(name: string): Statement<Record<string, never>> {
+  return { name, params: [], access: 'write', bulkOnly: true };
+}
+
+/** Whether a statement runs only in a bulk write: marked so, or a bulk load (`copy-…`). */
+export function isBulkOnly(statement: Pick<Statement, 'name' | 'bulkOnly'>): boolean {
+  return statement.bulkOnly === true || statement.name.startsWith('copy-');
+}
+
 /** What every statement has, whatever its parameter and row types: for catalogs, checks and tests. */
-export type StatementInfo = Pick<Statement, 'name' | 'access' | 'columns'> & {
+export type StatementInfo = Pick<Statement, 'name' | 'access' | 'columns' | 'bulkOnly'> & {
   readonly params: readonly string[];
 };

@@ -23,6 +23,14 @@ describe('Cypher catalog', () => {
     expect(() => CypherCatalog.load(dialect).verify(ALL_STATEMENTS)).not.toThrow();
   });
 
+  test.each(['embedded', 'neo4j'] as const)(
+    'the key table a bulk write builds again is the schema’s (%s)',
+    (dialect) => {
+      const catalog = CypherCatalog.load(dialect);
+      expect(catalog.schema).toContain(stripComments(catalog.text('create-statistic-key-table')).trim());
+    },
+  );
+
   test('declared parameters are exactly those the dialect texts use', () => {
     // A dialect may ignore a parameter the other needs (search: the Lucene query), so each text
     // uses a subset of the declared names and both together use all of them.

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { generateDataset } from '../../src/generate';
 import { loadDataset } from '../../src/import/dataset';
 import { importFiles } from '../../src/import/import';
+import { KEY_TABLE_REBUILD_SHARE, keyTableSteps } from '../../src/import/staging';
 import { rollbackImport, unfinishedImports } from '../../src/import/journal';
 import { writeDataset } from '../../src/import/write-dataset';
 import { rank, type RankingReads, storeRankingReads } from '../../src/queries/ranking';
@@ -211,6 +212,44 @@ describe.each(testEngines())('statistic keys (%s)', (engine) => {
     }
   });
 
+  test('an import with many keys new to the store builds the key table again and keeps every key', async () => {
+    const before = await allKeys(store);
+    const records = readFileSync(statisticsFile, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as Json);
+    const decadeLater = (label: string): string =>
+      label.replace(/\d{4}/g, (year) => String(Number(year) + 10));
+    // The same figures ten years on (every key new), and a few more for spans already keyed (their
+    // keys gain an id).
+    const lines = [
+      ...records.map((s) => ({ ...s, id: `${String(s.id)}-decade`, period: decadeLater(String(s.period)) })),
+      ...records.slice(0, 20).map((s) => ({ ...s, id: `${String(s.id)}-again` })),
+    ].map((s) => JSON.stringify({ ...s, changeComparedTo: undefined }));
+    const files = writeFiles({ 'statistics.jsonl': `${lines.join('\n')}\n` });
+    try {
+      await importFiles(store, [files.paths['statistics.jsonl'] as string]);
+    } finally {
+      files.remove();
+    }
+    expect(await statisticKeyProblems(store)).toEqual([]);
+    const after = await allKeys(store);
+    const idsOf = (entries: string[]): Map<string, string[]> =>
+      new Map(
+        entries.map((entry) => [entry.split('=')[0] as string, (entry.split('=')[1] ?? '').split(',')]),
+      );
+    const [was, is] = [idsOf(before), idsOf(after)];
+    // As many new keys as the rebuild needs (on the embedded engine; Neo4j's journaled import appends).
+    expect(is.size - was.size).toBeGreaterThanOrEqual(was.size * KEY_TABLE_REBUILD_SHARE);
+    expect(keyTableSteps(was.size, is.size - was.size)).toHaveLength(5);
+    for (const [key, ids] of was) expect(is.get(key)).toEqual(expect.arrayContaining(ids));
+    const gained = records.slice(0, 20).map((s) => `${String(s.id)}-again`);
+    expect([...is.values()].flat()).toEqual(expect.arrayContaining(gained));
+    // Rankings still read the right figures through the rebuilt keys.
+    const query = { membersOf: associations[0] as string, metric: 'exports', period: periods[0] as string };
+    expect(await rank(store, query)).toEqual(await rank(store, query, walkingReads(store)));
+  });
+
   test('a store made before the keys gets them when opened; reloading the dataset keeps them', async () => {
     const before = await allKeys(store);
     await store.transaction((tx) => tx.run(clearStatisticKeys, {}));
@@ -221,5 +260,19 @@ describe.each(testEngines())('statistic keys (%s)', (engine) => {
     await writeDataset(store, loadDataset(CURATED));
     expect(await statisticKeyProblems(store)).toEqual([]);
     expect(await allKeys(store)).toEqual(before);
+  });
+});
+
+describe('statistic key table', () => {
+  test('the key table is appended to, unless the new keys are many against the stored ones', () => {
+    expect(keyTableSteps(0, 500_000).map((s) => s.name)).toEqual(['copy-statistic-keys']);
+    expect(keyTableSteps(400_000, 11_000).map((s) => s.name)).toEqual(['copy-statistic-keys']);
+    expect(keyTableSteps(11_000, 382_000).map((s) => s.name)).toEqual([
+      'set-aside-statistic-keys',
+      'create-statistic-key-table',
+      'copy-statistic-keys',
+      'copy-set-aside-statistic-keys',
+      'drop-set-aside-statistic-keys',
+    ]);
   });
 });

@@ -2,15 +2,12 @@ import createDebug from 'debug';
 import type { CypherCatalog } from '../cypher-catalog.js';
 import { StoreQueryError, WriteAbortedError } from '../errors.js';
 import type { WriteTransaction } from '../graph-store.js';
-import type { Statement } from '../statements.js';
+import { isBulkOnly, type Statement } from '../statements.js';
 import type { Params, ParamValue, Row } from '../values.js';
 import { homogeneousBatches } from './batches.js';
 import { toStoreError, type PooledConnection } from './connection.js';
 
 const log = createDebug('tradegraph:store:embedded');
-
-/** Bulk statements (`copy-…`) read staged files; they run only in a bulk write (see `EmbeddedStore.transaction`). */
-const isBulkStatement = (name: string): boolean => name.startsWith('copy-');
 
 export interface TransactionSettings {
   readonly catalog: CypherCatalog;
@@ -34,7 +31,8 @@ export async function runTransaction<T>(
   const tx: WriteTransaction = {
     bulkDirectory,
     async run<P extends Params, R extends Row>(statement: Statement<P, R>, params: P): Promise<R[]> {
-      if (isBulkStatement(statement.name) && bulkDirectory === undefined) {
+      // Bulk loads read staged files, and table changes are made only in a bulk write's copy.
+      if (isBulkOnly(statement) && bulkDirectory === undefined) {
         throw new StoreQueryError(
           statement.name,
           'a bulk statement runs only in a bulk write (transaction(work, { bulk: true }))',
