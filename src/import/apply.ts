@@ -1,6 +1,7 @@
 import createDebug from 'debug';
 import { ImportError } from '../records/errors.js';
 import { setMeta } from '../store/catalog.js';
+import { countStatistics } from '../store/rebuild-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { recordImport } from './import-records.js';
 import type { ImportReport } from './import-report.js';
@@ -13,7 +14,7 @@ import {
   unfinishedImports,
 } from './journal.js';
 import { Spool } from './spool.js';
-import type { Staging } from './staging.js';
+import { statisticTableSteps, type Staging } from './staging.js';
 import { applyPlan, emptyPlan, entriesOf, planSize, push, type WritePlan } from './write-plan.js';
 
 const log = createDebug('tradegraph:import');
@@ -76,9 +77,19 @@ export async function applyInOneTransaction(
         // The staged statistics' keys, once everything written in place has its keys: one step,
         // whether one bulk load or the table built again around it.
         const keyStatements = staging ? await staging.stageKeys(tx) : [];
-        for (const statement of statements) {
+        // The staged statistics' loads, with the Statistic table built again around them when
+        // they are many against it (each load one step; the rebuild's other steps none).
+        const loads =
+          staging && staging.stagedStatistics > 0
+            ? statisticTableSteps(
+                (await tx.run(countStatistics, {}))[0]?.statistics ?? 0,
+                staging.stagedStatistics,
+                statements,
+              )
+            : statements;
+        for (const statement of loads) {
           await tx.run(statement, {});
-          report.progress('writing', { done: (done += 1), total });
+          if (statements.includes(statement)) report.progress('writing', { done: (done += 1), total });
         }
         for (const statement of keyStatements) await tx.run(statement, {});
         if (keyStatements.length > 0) report.progress('writing', { done: (done += 1), total });

@@ -8,15 +8,12 @@ import {
   statisticLinkPairs,
 } from '../store/generated-statements.js';
 import type { WriteTransaction } from '../store/graph-store.js';
+import { KEY_TABLE_REBUILD, STATISTIC_TABLE_REBUILD } from '../store/rebuild-statements.js';
 import {
-  copySetAsideStatisticKeys,
   copyStatisticKeys,
   countStatisticKeys,
-  createStatisticKeyTable,
-  dropSetAsideStatisticKeys,
   findStatisticKeys,
   listStatisticKeys,
-  setAsideStatisticKeys,
   setStatisticKeys,
   statisticKey,
 } from '../store/statistic-key-statements.js';
@@ -29,26 +26,46 @@ const KEYS_SCANNED = 10_000;
 const KEYS_PER_LOOKUP = 5000;
 
 /**
- * New keys, as a share of the stored ones, from which the key table is built again rather than
- * appended to. The engine's bulk loader appending to a table that holds rows leaves the appended
- * rows slow to find and read, the more so the larger the load against the table: at scale M,
- * 382,000 keys appended to 11,000 made 39 key reads 17 ms instead of 0.4; 11,000 appended to
- * 382,000, 1.7 ms (bench/README.md). Building the table again copies every stored key once.
+ * New rows, as a share of the stored ones, from which a table is built again rather than appended
+ * to (src/store/rebuild-statements.ts). The engine's bulk loader appending to a table that holds
+ * rows leaves the appended rows slow to find and read, the more so the larger the load against the
+ * table: at scale M, 382,000 keys appended to 11,000 made 39 key reads 17 ms instead of 0.4;
+ * 11,000 appended to 382,000, 1.7 ms (bench/README.md). Building a table again copies every stored
+ * row once, so it is kept for loads that are large against the table.
  */
-export const KEY_TABLE_REBUILD_SHARE = 0.25;
+export const TABLE_REBUILD_SHARE = 0.25;
+
+const rebuilds = (stored: number, added: number): boolean =>
+  stored > 0 && added >= stored * TABLE_REBUILD_SHARE;
 
 /**
  * The bulk statements that load an import's new statistic keys into a store holding `storedKeys`:
  * appended to the key table, or the table built again around them when they are many against it.
  */
 export function keyTableSteps(storedKeys: number, newKeys: number): Statement<Record<string, never>>[] {
-  if (storedKeys === 0 || newKeys < storedKeys * KEY_TABLE_REBUILD_SHARE) return [copyStatisticKeys];
+  if (!rebuilds(storedKeys, newKeys)) return [copyStatisticKeys];
+  return [...KEY_TABLE_REBUILD.before, copyStatisticKeys, ...KEY_TABLE_REBUILD.after];
+}
+
+/**
+ * The bulk statements that load an import's staged statistics and their links (`loads`, the
+ * statistics' first, as Staging.close gives them) into a store holding `storedStatistics`: as they
+ * are, or with the Statistic table and its links built again around them when the new statistics
+ * are many against it.
+ */
+export function statisticTableSteps(
+  storedStatistics: number,
+  newStatistics: number,
+  loads: readonly Statement<Record<string, never>>[],
+): Statement<Record<string, never>>[] {
+  const [first, ...links] = loads;
+  if (first?.name !== copyStatistics.name || !rebuilds(storedStatistics, newStatistics)) return [...loads];
   return [
-    setAsideStatisticKeys,
-    createStatisticKeyTable,
-    copyStatisticKeys,
-    copySetAsideStatisticKeys,
-    dropSetAsideStatisticKeys,
+    ...STATISTIC_TABLE_REBUILD.before,
+    first,
+    ...STATISTIC_TABLE_REBUILD.statistics,
+    ...links,
+    ...STATISTIC_TABLE_REBUILD.after,
   ];
 }
 
@@ -74,20 +91,26 @@ const COPY_STATEMENTS: ReadonlyMap<string, Statement<Record<string, never>>> = n
  */
 export class Staging {
   private readonly files = new Map<string, { stream: WriteStream; rows: number }>();
-  /** Statistics staged whole, by block (see `append`). */
-  appended = 0;
+  /** How many new statistics are staged. */
+  private staged = 0;
   /** The new statistics' ids by statistic key, joined by commas (ids hold none). */
   private readonly keyed = new Map<string, string>();
 
   private noteKeys(lines: Iterable<string>): void {
     for (const line of lines) {
       if (line.length === 0) continue;
+      this.staged += 1;
       const { id, subjectId, metric, periodStart, periodEnd } = keyFieldsOfLine(line);
       // Copies: a slice of the line would keep the line, and the block it was cut from, alive.
       const key = copyOf(statisticKey(subjectId, metric, periodStart, periodEnd));
       const ids = this.keyed.get(key);
       this.keyed.set(key, ids === undefined ? copyOf(id) : `${ids},${copyOf(id)}`);
     }
+  }
+
+  /** How many new statistics are staged for the bulk loader. */
+  get stagedStatistics(): number {
+    return this.staged;
   }
 
   /** How many statistic keys the new statistics have. */

@@ -1,5 +1,6 @@
 import type { NodeKind } from '../domain/kinds.js';
 import { GENERATED_STATEMENTS } from './generated-statements.js';
+import { countStatistics } from './rebuild-statements.js';
 import { STATISTIC_KEY_STATEMENTS } from './statistic-key-statements.js';
 
 import { readStatement, writeStatement, type Statement, type StatementInfo } from './statements.js';
@@ -211,4 +212,5 @@ export const ALL_STATEMENTS: readonly StatementInfo[] = [
   listMeta,
   deleteMeta,
   outgoingRelationships,
+  countStatistics,
 ];

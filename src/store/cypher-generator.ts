@@ -1,5 +1,10 @@
 import { NODE_KINDS, ENTITY_KINDS, type EntityKind, type NodeKind } from '../domain/kinds.js';
-import { RELATIONSHIP_TYPES, type RelationshipType, type StatisticLink } from '../domain/relationships.js';
+import {
+  RELATIONSHIP_TYPES,
+  STATISTIC_LINKS,
+  type RelationshipType,
+  type StatisticLink,
+} from '../domain/relationships.js';
 import {
   KINDS_OF_IDS,
   RELATIONS_OF,
@@ -8,11 +13,15 @@ import {
   STATISTICS_BY_SUBJECTS,
   SUBJECT_KINDS,
   claimStatementName,
+  copySetAsideStatisticLinkStatementName,
+  createStatisticLinkTableStatementName,
   deleteNodesOfKindStatementName,
+  dropSetAsideStatisticLinkStatementName,
   listStatementName,
   nodesOfKindStatementName,
   relationshipPairs,
   relationsOfKindStatementName,
+  setAsideStatisticLinkStatementName,
   slug,
   statisticCopyStatementName,
   statisticInsertStatementName,
@@ -117,6 +126,63 @@ function statisticCopyTexts(link: StatisticLink, to: NodeKind): { embedded: stri
       '',
     ].join('\n'),
   };
+}
+
+/**
+ * Building the Statistic table again in a bulk write (src/import/staging.ts; embedded engine only):
+ * each link table is set aside with the statistics, made again empty, loaded with the set-aside
+ * links of each kind it points to, then dropped. See cypher/rebuild/set-aside-statistics.
+ */
+function statisticLinkRebuildTexts(link: StatisticLink): Map<string, string> {
+  const setAside = `${link}_SET_ASIDE`;
+  const texts = new Map<string, string>();
+  texts.set(
+    `${setAsideStatisticLinkStatementName(link)}.embedded`,
+    [
+      GENERATED,
+      `// Renames the ${link} table while the Statistic table is set aside (set-aside-statistics), so`,
+      '// that a new, empty one can take every link in bulk loads.',
+      `ALTER TABLE ${link} RENAME TO ${setAside}`,
+      '',
+    ].join('\n'),
+  );
+  texts.set(
+    `${createStatisticLinkTableStatementName(link)}.embedded`,
+    [
+      GENERATED,
+      `// The empty ${link} table a bulk write loads every link into: the schema's own statement`,
+      '// (cypher/schema/embedded.cypher; a test holds them equal).',
+      statisticLinkTableText(link),
+      '',
+    ].join('\n'),
+  );
+  for (const to of STATISTIC_LINKS[link].to) {
+    texts.set(
+      `${copySetAsideStatisticLinkStatementName(link, to)}.embedded`,
+      [
+        GENERATED,
+        `// Loads the set-aside ${link} links to a ${to} into the new table, in bulk.`,
+        `COPY ${link} FROM (MATCH (s:StatisticSetAside)-[:${setAside}]->(t:${to}) RETURN s.id, t.id)`,
+        `  (from='Statistic', to='${to}')`,
+        '',
+      ].join('\n'),
+    );
+  }
+  texts.set(
+    `${dropSetAsideStatisticLinkStatementName(link)}.embedded`,
+    [
+      GENERATED,
+      `// Drops the set-aside ${link} table, its links loaded into the new one.`,
+      `DROP TABLE ${setAside}`,
+      '',
+    ].join('\n'),
+  );
+  return texts;
+}
+
+/** A statistic link's table, as the embedded schema creates it. */
+export function statisticLinkTableText(link: StatisticLink): string {
+  return `CREATE REL TABLE IF NOT EXISTS ${link}(${STATISTIC_LINKS[link].to.map((to) => `FROM Statistic TO ${to}`).join(', ')})`;
 }
 
 function listText(kind: NodeKind): string {
@@ -358,6 +424,7 @@ export function generatedFolder(name: string): string {
   if (name === RELATIONS_OF || name.startsWith('relations-of-')) return 'generated/relations';
   if (name === STATISTICS_BY_SUBJECTS || name === STATISTICS_BY_KEYS || name.startsWith('statistics-of-'))
     return 'generated/statistics';
+  if (/^(set-aside|create|copy-set-aside|drop-set-aside)-statistic-/.test(name)) return 'generated/rebuild';
   return 'generated/import';
 }
 
@@ -395,6 +462,9 @@ export function generatedTexts(): Map<string, string> {
   }
   for (const [type, from, to] of relationshipPairs())
     texts.set(claimStatementName(type, from, to), claimText(type, from, to));
+  for (const link of Object.keys(STATISTIC_LINKS) as StatisticLink[]) {
+    for (const [name, text] of statisticLinkRebuildTexts(link)) texts.set(name, text);
+  }
   for (const [link, to] of statisticLinkPairs()) {
     texts.set(statisticLinkStatementName(link, to), statisticLinkText(link, to));
     const insert = statisticInsertTexts(link, to);

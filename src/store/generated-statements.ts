@@ -6,6 +6,7 @@ import {
   type StatisticLink,
 } from '../domain/relationships.js';
 import {
+  bulkStatement,
   readStatement,
   writeStatement,
   type Columns,
@@ -118,6 +119,41 @@ export function statisticsOfKindByKeyStatementName(
 ): string {
   return `statistics-of-${slug(kind)}-by-key${ends ? '' : '-without-ends'}`;
 }
+
+/*
+ * Building the Statistic table again in a bulk write (src/import/staging.ts; the embedded engine
+ * only): each statistic link's table is set aside with the statistics, made again, loaded with the
+ * set-aside links to each kind it points to, then dropped.
+ */
+export function setAsideStatisticLinkStatementName(link: StatisticLink): string {
+  return `set-aside-statistic-${slug(link)}`;
+}
+
+export function createStatisticLinkTableStatementName(link: StatisticLink): string {
+  return `create-statistic-${slug(link)}-table`;
+}
+
+export function copySetAsideStatisticLinkStatementName(link: StatisticLink, to: NodeKind): string {
+  return `copy-set-aside-statistic-${slug(link)}-${slug(to)}`;
+}
+
+export function dropSetAsideStatisticLinkStatementName(link: StatisticLink): string {
+  return `drop-set-aside-statistic-${slug(link)}`;
+}
+
+const STATISTIC_LINK_NAMES = Object.keys(STATISTIC_LINKS) as StatisticLink[];
+
+/** The per-link steps of building the Statistic table again, step by step. */
+export const STATISTIC_LINK_REBUILD = {
+  setAside: STATISTIC_LINK_NAMES.map((link) => bulkStatement(setAsideStatisticLinkStatementName(link))),
+  create: STATISTIC_LINK_NAMES.map((link) => bulkStatement(createStatisticLinkTableStatementName(link))),
+  copySetAside: STATISTIC_LINK_NAMES.flatMap((link) =>
+    STATISTIC_LINKS[link].to.map((to) => bulkStatement(copySetAsideStatisticLinkStatementName(link, to))),
+  ),
+  dropSetAside: STATISTIC_LINK_NAMES.map((link) =>
+    bulkStatement(dropSetAsideStatisticLinkStatementName(link)),
+  ),
+} as const;
 
 /** Every relationship type with each allowed pair of end kinds: one claim statement each. */
 export function relationshipPairs(): [RelationshipType, NodeKind, NodeKind][] {

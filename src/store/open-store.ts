@@ -1,5 +1,6 @@
 import type { StoreConfig } from '../config.js';
 import { ALL_STATEMENTS } from './catalog.js';
+import { EMBEDDED_ONLY_STATEMENTS } from './rebuild-statements.js';
 import { CypherCatalog } from './cypher-catalog.js';
 import { EmbeddedStore } from './embedded/embedded-store.js';
 import type { GraphStore } from './graph-store.js';
@@ -26,7 +27,9 @@ export async function openStore(config: StoreConfig): Promise<GraphStore> {
 }
 
 async function openEngine(config: StoreConfig): Promise<GraphStore> {
-  const catalog = CypherCatalog.load(config.engine).verify(ALL_STATEMENTS);
+  const catalog = CypherCatalog.load(config.engine).verify(
+    config.engine === 'embedded' ? [...ALL_STATEMENTS, ...EMBEDDED_ONLY_STATEMENTS] : ALL_STATEMENTS,
+  );
   if (config.engine === 'neo4j') {
     return neo4jAdapter().Neo4jStore.open({
       catalog,

@@ -1,4 +1,4 @@
-import { bulkStatement, readStatement, writeStatement, type StatementInfo } from './statements.js';
+import { readStatement, writeStatement, type StatementInfo } from './statements.js';
 
 /**
  * Statistic keys: the engine indexes only primary keys, so a statistic is found by subject, metric
@@ -68,23 +68,8 @@ export const countStatisticKeys = readStatement<Record<string, never>, { keys: n
   { keys: true },
 );
 
-/**
- * Building the key table again in a bulk write, in this order: the stored keys set aside, an empty
- * table made, the new keys loaded (copyStatisticKeys), then the set-aside keys, and their old table
- * dropped. The engine's bulk loader appending to a table that holds rows leaves the appended rows
- * slow to find and read; loaded into an empty table in one transaction, they are not.
- */
-export const setAsideStatisticKeys = bulkStatement('set-aside-statistic-keys');
-export const createStatisticKeyTable = bulkStatement('create-statistic-key-table');
-export const copySetAsideStatisticKeys = bulkStatement('copy-set-aside-statistic-keys');
-export const dropSetAsideStatisticKeys = bulkStatement('drop-set-aside-statistic-keys');
-
 export const STATISTIC_KEY_STATEMENTS: readonly StatementInfo[] = [
   countStatisticKeys,
-  setAsideStatisticKeys,
-  createStatisticKeyTable,
-  copySetAsideStatisticKeys,
-  dropSetAsideStatisticKeys,
   findStatisticKeys,
   listStatisticKeys,
   anyStatistic,

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { generateDataset } from '../../src/generate';
 import { loadDataset } from '../../src/import/dataset';
 import { importFiles } from '../../src/import/import';
-import { KEY_TABLE_REBUILD_SHARE, keyTableSteps } from '../../src/import/staging';
+import { TABLE_REBUILD_SHARE, keyTableSteps, statisticTableSteps } from '../../src/import/staging';
+import { copyStatistics, countNodes, countRelationships } from '../../src/store/catalog';
 import { rollbackImport, unfinishedImports } from '../../src/import/journal';
 import { writeDataset } from '../../src/import/write-dataset';
 import { rank, type RankingReads, storeRankingReads } from '../../src/queries/ranking';
@@ -226,12 +227,30 @@ describe.each(testEngines())('statistic keys (%s)', (engine) => {
       ...records.map((s) => ({ ...s, id: `${String(s.id)}-decade`, period: decadeLater(String(s.period)) })),
       ...records.slice(0, 20).map((s) => ({ ...s, id: `${String(s.id)}-again` })),
     ].map((s) => JSON.stringify({ ...s, changeComparedTo: undefined }));
+    const counts = async (): Promise<{ statistics: number; links: Record<string, number> }> => ({
+      statistics:
+        (await store.read(countNodes, {})).find((row) => row.kind === 'Statistic')?.count ?? Number.NaN,
+      links: Object.fromEntries(
+        (await store.read(countRelationships, {})).map((row) => [row.type, row.count]),
+      ),
+    });
+    const stored = await counts();
     const files = writeFiles({ 'statistics.jsonl': `${lines.join('\n')}\n` });
     try {
       await importFiles(store, [files.paths['statistics.jsonl'] as string]);
     } finally {
       files.remove();
     }
+    // Every statistic and link kept, and the new ones added: on the embedded engine, through the
+    // Statistic table built again (as many new statistics as that takes).
+    expect(lines.length).toBeGreaterThanOrEqual(stored.statistics * TABLE_REBUILD_SHARE);
+    expect(statisticTableSteps(stored.statistics, lines.length, [copyStatistics]).length).toBeGreaterThan(1);
+    const now = await counts();
+    expect(now.statistics).toBe(stored.statistics + lines.length);
+    expect(now.links.MEASURES).toBe((stored.links.MEASURES ?? 0) + lines.length);
+    expect(now.links.STATED_IN).toBe((stored.links.STATED_IN ?? 0) + lines.length);
+    for (const [type, count] of Object.entries(stored.links))
+      expect(now.links[type]).toBeGreaterThanOrEqual(count);
     expect(await statisticKeyProblems(store)).toEqual([]);
     const after = await allKeys(store);
     const idsOf = (entries: string[]): Map<string, string[]> =>
@@ -240,7 +259,7 @@ describe.each(testEngines())('statistic keys (%s)', (engine) => {
       );
     const [was, is] = [idsOf(before), idsOf(after)];
     // As many new keys as the rebuild needs (on the embedded engine; Neo4j's journaled import appends).
-    expect(is.size - was.size).toBeGreaterThanOrEqual(was.size * KEY_TABLE_REBUILD_SHARE);
+    expect(is.size - was.size).toBeGreaterThanOrEqual(was.size * TABLE_REBUILD_SHARE);
     expect(keyTableSteps(was.size, is.size - was.size)).toHaveLength(5);
     for (const [key, ids] of was) expect(is.get(key)).toEqual(expect.arrayContaining(ids));
     const gained = records.slice(0, 20).map((s) => `${String(s.id)}-again`);
@@ -264,6 +283,17 @@ describe.each(testEngines())('statistic keys (%s)', (engine) => {
 });
 
 describe('statistic key table', () => {
+  test('the Statistic table is loaded as it is, unless the new statistics are many against the stored ones', () => {
+    const loads = [copyStatistics];
+    expect(statisticTableSteps(0, 500_000, loads)).toEqual(loads);
+    expect(statisticTableSteps(400_000, 11_000, loads)).toEqual(loads);
+    const rebuilt = statisticTableSteps(11_000, 382_000, loads).map((s) => s.name);
+    expect(rebuilt[0]).toBe('set-aside-statistics');
+    expect(rebuilt.slice(-1)).toEqual(['drop-set-aside-statistics']);
+    expect(rebuilt.indexOf('copy-statistics')).toBe(rebuilt.indexOf('copy-set-aside-statistics') - 1);
+    expect(rebuilt.indexOf('copy-statistics')).toBeGreaterThan(rebuilt.indexOf('create-statistic-table'));
+  });
+
   test('the key table is appended to, unless the new keys are many against the stored ones', () => {
     expect(keyTableSteps(0, 500_000).map((s) => s.name)).toEqual(['copy-statistic-keys']);
     expect(keyTableSteps(400_000, 11_000).map((s) => s.name)).toEqual(['copy-statistic-keys']);

@@ -66,7 +66,7 @@ const neo4jSchema: DbSchema = {
   defaultLanguage: 'CYPHER 5',
   functions,
   procedures,
-  labels: [...NODE_KINDS, 'StatisticKey', 'StatisticKeySetAside', 'Meta'],
+  labels: [...NODE_KINDS, 'StatisticKey', 'Meta'],
   relationshipTypes: [...Object.keys(RELATIONSHIP_TYPES), ...Object.keys(STATISTIC_LINKS)],
   propertyKeys: [...graphPropertyKeys(), ...ROW_FIELDS],
   graphSchema: [

@@ -1,0 +1,4 @@
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
+// The empty FOR_SECTOR table a bulk write loads every link into: the schema's own statement
+// (cypher/schema/embedded.cypher; a test holds them equal).
+CREATE REL TABLE IF NOT EXISTS FOR_SECTOR(FROM Statistic TO Sector)

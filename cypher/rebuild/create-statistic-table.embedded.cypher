@@ -1,0 +1,3 @@
+// The empty Statistic table a bulk write loads every statistic into, after set-aside-statistics:
+// the schema's own statement (cypher/schema/embedded.cypher; a test holds them equal).
+CREATE NODE TABLE IF NOT EXISTS Statistic(id STRING PRIMARY KEY, kind STRING, name STRING, metric STRING, value DOUBLE, unit STRING, period STRING, periodStart DATE, periodEnd DATE, granularity STRING, changePercent DOUBLE, changeComparedTo STRING, scope STRING, subjectId STRING, destinationId STRING, originId STRING, sectorId STRING, publishedById STRING, sourceId STRING, qualifier STRING, low DOUBLE, high DOUBLE, periodBasis STRING)
