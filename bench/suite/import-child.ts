@@ -13,7 +13,7 @@
  * with the engine's default of 1 GiB): at scale L the import's one transaction does not fit in it.
  */
 import { importFiles } from '../../src/import/import';
-import { ALL_STATEMENTS } from '../../src/store/catalog';
+import { ALL_STATEMENTS, statementsFor } from '../../src/store/catalog';
 import { CypherCatalog } from '../../src/store/cypher-catalog';
 import { EmbeddedStore } from '../../src/store/embedded/embedded-store';
 import type { GraphStore } from '../../src/store/graph-store';
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       })
     : await EmbeddedStore.open({
         directory,
-        catalog: CypherCatalog.load('embedded').verify(ALL_STATEMENTS),
+        catalog: CypherCatalog.load('embedded').verify(statementsFor('embedded')),
         queryTimeoutMs: 0,
         bufferPoolBytes: Number(poolGiB) * 1024 ** 3,
       });

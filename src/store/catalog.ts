@@ -1,6 +1,7 @@
 import type { NodeKind } from '../domain/kinds.js';
+import type { Dialect } from './cypher-catalog.js';
 import { GENERATED_STATEMENTS } from './generated-statements.js';
-import { countStatistics } from './rebuild-statements.js';
+import { countStatistics, EMBEDDED_ONLY_STATEMENTS } from './rebuild-statements.js';
 import { STATISTIC_KEY_STATEMENTS } from './statistic-key-statements.js';
 
 import { readStatement, writeStatement, type Statement, type StatementInfo } from './statements.js';
@@ -214,3 +215,8 @@ export const ALL_STATEMENTS: readonly StatementInfo[] = [
   outgoingRelationships,
   countStatistics,
 ];
+
+/** Every statement a store of this dialect may run: the embedded store also has its table rebuilds. */
+export function statementsFor(dialect: Dialect): readonly StatementInfo[] {
+  return dialect === 'embedded' ? [...ALL_STATEMENTS, ...EMBEDDED_ONLY_STATEMENTS] : ALL_STATEMENTS;
+}

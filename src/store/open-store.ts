@@ -1,6 +1,5 @@
 import type { StoreConfig } from '../config.js';
-import { ALL_STATEMENTS } from './catalog.js';
-import { EMBEDDED_ONLY_STATEMENTS } from './rebuild-statements.js';
+import { statementsFor } from './catalog.js';
 import { CypherCatalog } from './cypher-catalog.js';
 import { EmbeddedStore } from './embedded/embedded-store.js';
 import type { GraphStore } from './graph-store.js';
@@ -27,9 +26,7 @@ export async function openStore(config: StoreConfig): Promise<GraphStore> {
 }
 
 async function openEngine(config: StoreConfig): Promise<GraphStore> {
-  const catalog = CypherCatalog.load(config.engine).verify(
-    config.engine === 'embedded' ? [...ALL_STATEMENTS, ...EMBEDDED_ONLY_STATEMENTS] : ALL_STATEMENTS,
-  );
+  const catalog = CypherCatalog.load(config.engine).verify(statementsFor(config.engine));
   if (config.engine === 'neo4j') {
     return neo4jAdapter().Neo4jStore.open({
       catalog,

@@ -39,6 +39,7 @@ export async function runTransaction<T>(
         );
       }
       try {
+        log('write %s', statement.name);
         return (await writer.execute(catalog, statement.name, params)) as R[];
       } catch (error) {
         throw toStoreError(statement.name, error);
