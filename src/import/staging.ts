@@ -177,7 +177,7 @@ export class Staging {
    * The statistic keys of the new statistics, inside the import's transaction once everything else
    * it writes in place is written: keys the store has get the new ids added (set-statistic-keys);
    * the others are staged in copy-statistic-keys.csv. Returns the bulk statements to run: that
-   * file's load, or, when the new keys are many against the stored ones (KEY_TABLE_REBUILD_SHARE),
+   * file's load, or, when the new keys are many against the stored ones (TABLE_REBUILD_SHARE),
    * the steps that build the key table again around it.
    */
   async stageKeys(tx: WriteTransaction): Promise<Statement<Record<string, never>>[]> {

@@ -181,7 +181,7 @@ function statisticLinkRebuildTexts(link: StatisticLink): Map<string, string> {
 }
 
 /** A statistic link's table, as the embedded schema creates it. */
-export function statisticLinkTableText(link: StatisticLink): string {
+function statisticLinkTableText(link: StatisticLink): string {
   return `CREATE REL TABLE IF NOT EXISTS ${link}(${STATISTIC_LINKS[link].to.map((to) => `FROM Statistic TO ${to}`).join(', ')})`;
 }
 

@@ -342,6 +342,8 @@ export const STATISTIC_END_COLUMNS: readonly {
   })),
 ];
 
+type KeyedParams = { subjectIds: string[]; keySuffix: string };
+
 /** A statistic with its subject's id, as a statement without the ends returns it. */
 export type StatisticRow = { subjectId: string; statistic: GraphNode };
 
@@ -366,26 +368,25 @@ const STATISTIC_OF_SUBJECT_COLUMNS: Columns<StatisticOfSubjectRow> = {
 
 const STATISTIC_ROW_COLUMNS: Columns<StatisticRow> = { subjectId: true, statistic: true };
 
-const statisticsOfKindStatements = new Map(
-  SUBJECT_KINDS.map((kind) => [
-    kind,
-    readStatement<StatisticFilterParams, StatisticOfSubjectRow>(
-      statisticsOfKindStatementName(kind),
-      STATISTIC_FILTER_PARAMS,
-      STATISTIC_OF_SUBJECT_COLUMNS,
-    ),
-  ]),
+/** One read statement per kind a statistic measures. */
+function perSubjectKind<P extends StatisticFilterParams | KeyedParams, R extends StatisticRow>(
+  name: (kind: NodeKind) => string,
+  params: readonly (keyof P & string)[],
+  columns: Columns<R>,
+): Map<NodeKind, Statement<P, R>> {
+  return new Map(SUBJECT_KINDS.map((kind) => [kind, readStatement<P, R>(name(kind), params, columns)]));
+}
+
+const statisticsOfKindStatements = perSubjectKind<StatisticFilterParams, StatisticOfSubjectRow>(
+  (kind) => statisticsOfKindStatementName(kind),
+  STATISTIC_FILTER_PARAMS,
+  STATISTIC_OF_SUBJECT_COLUMNS,
 );
 
-const statisticsOfKindWithoutEndsStatements = new Map(
-  SUBJECT_KINDS.map((kind) => [
-    kind,
-    readStatement<StatisticFilterParams, StatisticRow>(
-      statisticsOfKindStatementName(kind, { ends: false }),
-      STATISTIC_FILTER_PARAMS,
-      STATISTIC_ROW_COLUMNS,
-    ),
-  ]),
+const statisticsOfKindWithoutEndsStatements = perSubjectKind<StatisticFilterParams, StatisticRow>(
+  (kind) => statisticsOfKindStatementName(kind, { ends: false }),
+  STATISTIC_FILTER_PARAMS,
+  STATISTIC_ROW_COLUMNS,
 );
 
 /** Statistics listed by statistic keys (subjectId|metric|periodStart|periodEnd), whatever their subjects' kinds. */
@@ -395,28 +396,16 @@ export const statisticsByKeys = readStatement<{ keys: string[] }, StatisticOfSub
   STATISTIC_OF_SUBJECT_COLUMNS,
 );
 
-type KeyedParams = { subjectIds: string[]; keySuffix: string };
-
-const statisticsOfKindByKeyStatements = new Map(
-  SUBJECT_KINDS.map((kind) => [
-    kind,
-    readStatement<KeyedParams, StatisticOfSubjectRow>(
-      statisticsOfKindByKeyStatementName(kind),
-      ['subjectIds', 'keySuffix'],
-      STATISTIC_OF_SUBJECT_COLUMNS,
-    ),
-  ]),
+const statisticsOfKindByKeyStatements = perSubjectKind<KeyedParams, StatisticOfSubjectRow>(
+  (kind) => statisticsOfKindByKeyStatementName(kind),
+  ['subjectIds', 'keySuffix'],
+  STATISTIC_OF_SUBJECT_COLUMNS,
 );
 
-const statisticsOfKindByKeyWithoutEndsStatements = new Map(
-  SUBJECT_KINDS.map((kind) => [
-    kind,
-    readStatement<KeyedParams, StatisticRow>(
-      statisticsOfKindByKeyStatementName(kind, { ends: false }),
-      ['subjectIds', 'keySuffix'],
-      STATISTIC_ROW_COLUMNS,
-    ),
-  ]),
+const statisticsOfKindByKeyWithoutEndsStatements = perSubjectKind<KeyedParams, StatisticRow>(
+  (kind) => statisticsOfKindByKeyStatementName(kind, { ends: false }),
+  ['subjectIds', 'keySuffix'],
+  STATISTIC_ROW_COLUMNS,
 );
 
 /** Statistics of subjects of one kind through their keys (`$keySuffix`: |metric|periodStart|periodEnd). */

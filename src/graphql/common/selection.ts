@@ -1,4 +1,43 @@
-import { getNamedType, isObjectType, Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  getNamedType,
+  isObjectType,
+  Kind,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
+
+/**
+ * Whether the field being resolved selects, below the fields of `path` (none: on its own value), a
+ * field that passes `test`, directly or through fragments, whatever their directives: a field left
+ * out by `@skip` still counts, so callers err on the side of reading more.
+ */
+function selectsSome(
+  info: GraphQLResolveInfo,
+  test: (field: FieldNode) => boolean,
+  path: readonly string[] = [],
+): boolean {
+  const seen = new Set<string>();
+  const search = (set: SelectionSetNode | undefined, below: readonly string[]): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      switch (selection.kind) {
+        case Kind.FIELD: {
+          const [next, ...rest] = below;
+          if (next === undefined) return test(selection);
+          return selection.name.value === next && search(selection.selectionSet, rest);
+        }
+        case Kind.INLINE_FRAGMENT:
+          return search(selection.selectionSet, below);
+        case Kind.FRAGMENT_SPREAD: {
+          const visit = `${selection.name.value}|${below.join('.')}`;
+          if (seen.has(visit)) return false;
+          seen.add(visit);
+          return search(info.fragments[selection.name.value]?.selectionSet, below);
+        }
+      }
+    });
+  return info.fieldNodes.some((node) => search(node.selectionSet, path));
+}
 
 /**
  * Whether the field being resolved selects, on the object it returns, a field whose type is the
@@ -9,25 +48,10 @@ export function selectsFieldOfType(info: GraphQLResolveInfo, typeName: string): 
   const parent = getNamedType(info.returnType);
   if (!isObjectType(parent)) return false;
   const fields = parent.getFields();
-  const seen = new Set<string>();
-  const search = (set: SelectionSetNode | undefined): boolean =>
-    (set?.selections ?? []).some((selection) => {
-      switch (selection.kind) {
-        case Kind.FIELD: {
-          const field = fields[selection.name.value];
-          return field !== undefined && getNamedType(field.type).name === typeName;
-        }
-        case Kind.INLINE_FRAGMENT:
-          return search(selection.selectionSet);
-        case Kind.FRAGMENT_SPREAD: {
-          const name = selection.name.value;
-          if (seen.has(name)) return false;
-          seen.add(name);
-          return search(info.fragments[name]?.selectionSet);
-        }
-      }
-    });
-  return info.fieldNodes.some((node) => search(node.selectionSet));
+  return selectsSome(info, (selection) => {
+    const field = fields[selection.name.value];
+    return field !== undefined && getNamedType(field.type).name === typeName;
+  });
 }
 
 /**
@@ -36,55 +60,18 @@ export function selectsFieldOfType(info: GraphQLResolveInfo, typeName: string): 
  * lookup of its node.
  */
 export function selectsOnly(info: GraphQLResolveInfo, names: readonly string[]): boolean {
-  const seen = new Set<string>();
-  const only = (set: SelectionSetNode | undefined): boolean =>
-    (set?.selections ?? []).every((selection) => {
-      switch (selection.kind) {
-        case Kind.FIELD:
-          return names.includes(selection.name.value);
-        case Kind.INLINE_FRAGMENT:
-          return only(selection.selectionSet);
-        case Kind.FRAGMENT_SPREAD: {
-          const name = selection.name.value;
-          if (seen.has(name)) return true;
-          seen.add(name);
-          return only(info.fragments[name]?.selectionSet);
-        }
-      }
-    });
-  return info.fieldNodes.every((node) => only(node.selectionSet));
+  return !selectsSome(info, (selection) => !names.includes(selection.name.value));
 }
 
 /**
  * Whether the field being resolved selects, on its value, any of these fields (`source`,
- * `destination`), directly or through fragments, whatever their directives: a field left out by
- * `@skip` still counts, so the answer errs on the side of reading more. `under` looks below a path
- * of fields instead (`['comparedTo']`: the fields selected on the value's comparedTo).
+ * `destination`), directly or through fragments; `under` looks below a path of fields instead
+ * (`['comparedTo']`: the fields selected on the value's comparedTo).
  */
 export function selectsAnyOf(
   info: GraphQLResolveInfo,
   names: readonly string[],
   under: readonly string[] = [],
 ): boolean {
-  const seen = new Set<string>();
-  const search = (set: SelectionSetNode | undefined, path: readonly string[]): boolean =>
-    (set?.selections ?? []).some((selection) => {
-      switch (selection.kind) {
-        case Kind.FIELD: {
-          const [next, ...rest] = path;
-          if (next === undefined) return names.includes(selection.name.value);
-          return selection.name.value === next && search(selection.selectionSet, rest);
-        }
-        case Kind.INLINE_FRAGMENT:
-          return search(selection.selectionSet, path);
-        case Kind.FRAGMENT_SPREAD: {
-          const name = selection.name.value;
-          const visit = `${name}|${path.join('.')}`;
-          if (seen.has(visit)) return false;
-          seen.add(visit);
-          return search(info.fragments[name]?.selectionSet, path);
-        }
-      }
-    });
-  return info.fieldNodes.some((node) => search(node.selectionSet, under));
+  return selectsSome(info, (selection) => names.includes(selection.name.value), under);
 }
