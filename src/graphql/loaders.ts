@@ -1,8 +1,7 @@
 import DataLoader from 'dataloader';
-import { isEntityKind, isNodeKind, type EntityKind, type NodeKind } from '../domain/kinds.js';
+import { isNodeKind, type NodeKind } from '../domain/kinds.js';
 import type { Statistic } from '../domain/statistic.js';
 import { listNodes } from '../queries/lists.js';
-import { relationClaim, type RelationClaim } from '../queries/relations.js';
 import {
   findStatisticsWithEnds,
   findTwoWayFromPartnerSide,
@@ -10,7 +9,8 @@ import {
 } from '../queries/statistics.js';
 import { searchNodes, type SearchHitRow } from '../search/search.js';
 import { suggestNodesEach } from '../search/suggest.js';
-import { kindsOfIds, nodesOfKind, relationsOfKind, type RelationRow } from '../store/generated-statements.js';
+import { kindsOfIds, nodesOfKind } from '../store/generated-statements.js';
+import { createRelationLoaders, type RelationLoaders } from './relation-loaders.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode } from '../store/values.js';
 
@@ -70,7 +70,7 @@ class StatisticsCache implements DataLoader.CacheMap<string, Promise<Statistic[]
   }
 }
 
-export interface Loaders {
+export interface Loaders extends RelationLoaders {
   /**
    * Any node by id, whatever its kind: through the index of the kind the id was last seen with,
    * else after looking its kind up (one more store call, the first time an id is met).
@@ -80,10 +80,6 @@ export interface Loaders {
   ofKind(kind: NodeKind): DataLoader<string, GraphNode | null>;
   /** Hands a node read by other means to the lookups (and remembers its kind). */
   remember(node: GraphNode): void;
-  /** Relationship claims touching an entity (its kind looked up as for `nodes`). */
-  readonly relations: DataLoader<string, RelationClaim[]>;
-  /** Relationship claims touching entities of one kind (none for ids of other kinds). */
-  relationsOfKind(kind: EntityKind): DataLoader<string, RelationClaim[]>;
   /** Statistics of one subject under one filter; keys sharing a filter are fetched in one call. */
   readonly statistics: DataLoader<StatisticsKey, Statistic[], string>;
   /**
@@ -200,39 +196,7 @@ export function createLoaders(store: GraphStore): Loaders {
     ofKind(node.kind).prime(node.id, node);
   };
 
-  /** One relation claim per row, seen from the row's entity. */
-  const claimsByEntity = (ids: readonly string[], rows: readonly RelationRow[]): RelationClaim[][] => {
-    const byId = new Map<string, RelationClaim[]>(ids.map((id) => [id, []]));
-    for (const row of rows) {
-      // The entity itself comes with its claims: a lookup of it in the same request costs nothing.
-      remember(row.node);
-      remember(row.other);
-      byId.get(row.id)?.push(relationClaim(row));
-    }
-    return ids.map((id) => byId.get(id) ?? []);
-  };
-  const relationsByKind = new Map<EntityKind, DataLoader<string, RelationClaim[]>>();
-  const relationsOfKindLoader = (kind: EntityKind): DataLoader<string, RelationClaim[]> => {
-    let loader = relationsByKind.get(kind);
-    if (!loader) {
-      loader = new DataLoader<string, RelationClaim[]>(async (ids) =>
-        claimsByEntity(ids, await store.read(relationsOfKind(kind), { ids: [...new Set(ids)] })),
-      );
-      relationsByKind.set(kind, loader);
-    }
-    return loader;
-  };
-  // The node first (usually primed already, by the lookup or relation that named it), so that the
-  // kind is this request's, never a remembered one gone stale.
-  const relations = new DataLoader<string, RelationClaim[]>(async (ids) =>
-    Promise.all(
-      ids.map(async (id) => {
-        const node = await nodes.load(id);
-        // Statistics, sources and unknown ids have no relationship claims.
-        return node && isEntityKind(node.kind) ? relationsOfKindLoader(node.kind).load(id) : [];
-      }),
-    ),
-  );
+  const relationLoaders = createRelationLoaders({ store, nodes, remember });
 
   /** Subjects whose statistics this request read, with the kind of the statement that read them. */
   const subjectKinds = new Map<string, NodeKind>();
@@ -390,8 +354,7 @@ export function createLoaders(store: GraphStore): Loaders {
     nodes,
     ofKind,
     remember,
-    relations,
-    relationsOfKind: relationsOfKindLoader,
+    ...relationLoaders,
     statistics,
     subjectKind: (id) => subjectKinds.get(id),
     partnerSide,

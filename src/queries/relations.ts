@@ -1,5 +1,5 @@
-import type { EntityKind } from '../domain/kinds.js';
-import { relationsOfKind, type RelationRow } from '../store/generated-statements.js';
+import { isNodeKind, type EntityKind } from '../domain/kinds.js';
+import { relationsOfKind, type BriefRelationRow, type RelationRow } from '../store/relation-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode, StoreValue } from '../store/values.js';
 
@@ -40,6 +40,27 @@ export function relationClaim(row: RelationRow): RelationClaim {
     direction: row.relationship.startId === row.id ? 'OUT' : 'IN',
     other: row.other,
     ...claimFacts(row.relationship.properties),
+  };
+}
+
+/**
+ * A `relations-of-<kind>-brief` row as a claim seen from the row's entity. Its other end is a node
+ * with its name alone: whoever shows more of it than its id, kind and name reads the claim whole.
+ */
+export function briefRelationClaim(row: BriefRelationRow): RelationClaim {
+  if (!isNodeKind(row.otherKind)) {
+    throw new Error(`the store returned a claim whose other end is of unknown kind "${row.otherKind}"`);
+  }
+  return {
+    type: row.type,
+    direction: row.outgoing ? 'OUT' : 'IN',
+    other: { id: row.otherId, kind: row.otherKind, properties: { name: row.otherName } },
+    sourceId: row.source ?? '',
+    asOf: row.asOf,
+    role: row.role,
+    since: row.since,
+    until: row.until,
+    note: row.note,
   };
 }
 

@@ -12,7 +12,7 @@ import {
   statisticsOfKindByKeyWithoutEnds,
   statisticsOfKindWithoutEnds,
   type StatisticRow,
-} from '../store/generated-statements.js';
+} from '../store/statistic-read-statements.js';
 import { keySuffix } from '../store/statistic-key-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode, StoreValue } from '../store/values.js';

@@ -1,6 +1,8 @@
 import type { NodeKind } from '../domain/kinds.js';
 import type { Dialect } from './cypher-catalog.js';
 import { GENERATED_STATEMENTS } from './generated-statements.js';
+import { RELATION_STATEMENTS } from './relation-statements.js';
+import { STATISTIC_READ_STATEMENTS } from './statistic-read-statements.js';
 import { countStatistics, EMBEDDED_ONLY_STATEMENTS } from './rebuild-statements.js';
 import { STATISTIC_KEY_STATEMENTS } from './statistic-key-statements.js';
 
@@ -10,7 +12,8 @@ import type { GraphNode, GraphPath, ParamValue, StoreValue } from './values.js';
 /** Every Cypher statement the application runs, by name. `cypher/<name>.cypher` holds each text. */
 
 // Generated from the domain model (their label unions with it), named here with the rest.
-export { relationsOf, statisticsBySubjects } from './generated-statements.js';
+export { relationsOf } from './relation-statements.js';
+export { statisticsBySubjects } from './statistic-read-statements.js';
 
 type Rows<T> = { rows: T[] };
 export type WriteRow = { readonly [key: string]: ParamValue };
@@ -192,6 +195,8 @@ export const outgoingRelationships = readStatement<{ ids: string[] }, OutgoingRe
 export const ALL_STATEMENTS: readonly StatementInfo[] = [
   ...Object.values(upsertStatements),
   ...GENERATED_STATEMENTS,
+  ...RELATION_STATEMENTS,
+  ...STATISTIC_READ_STATEMENTS,
   ...STATISTIC_KEY_STATEMENTS,
   setStatisticChange,
   clearGraph,

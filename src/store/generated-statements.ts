@@ -1,4 +1,4 @@
-import { ENTITY_KINDS, NODE_KINDS, type EntityKind, type NodeKind } from '../domain/kinds.js';
+import { NODE_KINDS, type EntityKind, type NodeKind } from '../domain/kinds.js';
 import {
   RELATIONSHIP_TYPES,
   STATISTIC_LINKS,
@@ -9,11 +9,10 @@ import {
   bulkStatement,
   readStatement,
   writeStatement,
-  type Columns,
   type Statement,
   type StatementInfo,
 } from './statements.js';
-import type { GraphEdge, GraphNode, ParamValue } from './values.js';
+import type { GraphNode, ParamValue } from './values.js';
 
 /**
  * Statements generated from the domain model, one per kind or pair of kinds, because labels
@@ -89,8 +88,18 @@ export const RELATIONS_OF = 'relations-of';
 /** Statistics of subjects of any kind: the union of every kind a statistic measures. */
 export const STATISTICS_BY_SUBJECTS = 'statistics-by-subjects';
 
-export function relationsOfKindStatementName(kind: EntityKind): string {
-  return `relations-of-${slug(kind)}`;
+/**
+ * Whether a relations statement reads the entities at the claims' other ends whole, or only their
+ * id, kind and name (`brief`: for a selection that shows nothing else of them).
+ */
+export interface RelationEnds {
+  readonly brief: boolean;
+}
+
+const WHOLE_ENDS: RelationEnds = { brief: false };
+
+export function relationsOfKindStatementName(kind: EntityKind, { brief }: RelationEnds = WHOLE_ENDS): string {
+  return `relations-of-${slug(kind)}${brief ? '-brief' : ''}`;
 }
 
 /** The kinds a statistic can measure. */
@@ -263,192 +272,11 @@ export const kindsOfIds = readStatement<{ ids: string[] }, { id: string; kind: s
   },
 );
 
-export type RelationRow = { id: string; node: GraphNode; relationship: GraphEdge; other: GraphNode };
-
-const RELATION_COLUMNS: Columns<RelationRow> = { id: true, node: true, relationship: true, other: true };
-
-const relationsOfKindStatements = new Map(
-  ENTITY_KINDS.map((kind) => [
-    kind,
-    readStatement<{ ids: string[] }, RelationRow>(
-      relationsOfKindStatementName(kind),
-      ['ids'],
-      RELATION_COLUMNS,
-    ),
-  ]),
-);
-
-/** Relationship claims touching entities of any kind (one scan per entity kind: prefer relationsOfKind). */
-export const relationsOf = readStatement<{ ids: string[] }, RelationRow>(
-  RELATIONS_OF,
-  ['ids'],
-  RELATION_COLUMNS,
-);
-
-/** Relationship claims touching entities of one kind (the per-kind form of relations-of). */
-export function relationsOfKind(kind: EntityKind): Statement<{ ids: string[] }, RelationRow> {
-  const statement = relationsOfKindStatements.get(kind);
-  if (!statement) throw new Error(`no entity kind ${kind}`);
-  return statement;
-}
-
-/** The parameters of every statement that filters statistics (statistics-by-subjects and its per-kind forms). */
-export const STATISTIC_FILTER_PARAMS = [
-  'subjectIds',
-  'metric',
-  'periodFrom',
-  'periodTo',
-  'destination',
-  'origin',
-  'totalsOnly',
-  'sector',
-] as const;
-
-/** Empty strings mean "no filter"; the period bounds are ISO dates. */
-export interface StatisticFilterParams {
-  subjectIds: string[];
-  metric: string;
-  periodFrom: string;
-  periodTo: string;
-  destination: string;
-  origin: string;
-  totalsOnly: boolean;
-  sector: string;
-  [key: string]: ParamValue;
-}
-
-/** Kinds a statistic's destination can be. */
-type DestinationKind = (typeof STATISTIC_LINKS.DESTINATION.to)[number];
-
-/**
- * The ends of a statistic each statistics-of-<kind> row carries beside it (null when it names
- * none): its source, and its destination under one column per kind a destination can be. The
- * GraphQL layer hands them to its lookups, so a statistic's `source` and `destination` cost no
- * statement of their own.
- */
-export type StatisticEndColumn = 'source' | `destination${DestinationKind}`;
-
-export const STATISTIC_END_COLUMNS: readonly {
-  readonly column: StatisticEndColumn;
-  readonly kind: NodeKind;
-  /** The statistic's property holding the end's id. */
-  readonly property: 'sourceId' | 'destinationId';
-}[] = [
-  { column: 'source', kind: 'Source', property: 'sourceId' },
-  ...STATISTIC_LINKS.DESTINATION.to.map((kind) => ({
-    column: `destination${kind}` as const,
-    kind,
-    property: 'destinationId' as const,
-  })),
-];
-
-type KeyedParams = { subjectIds: string[]; keySuffix: string };
-
-/** A statistic with its subject's id, as a statement without the ends returns it. */
-export type StatisticRow = { subjectId: string; statistic: GraphNode };
-
-export type StatisticOfSubjectRow = StatisticRow & {
-  readonly [C in StatisticEndColumn]: GraphNode | null;
-};
-
-/** Statistics of subjects of any kind (one scan per subject kind: prefer statisticsOfKind). */
-export const statisticsBySubjects = readStatement<
-  StatisticFilterParams,
-  { subjectId: string; statistic: GraphNode }
->(STATISTICS_BY_SUBJECTS, STATISTIC_FILTER_PARAMS, { subjectId: true, statistic: true });
-
-/** A kind of destination added to the domain fails to compile here until its column is named. */
-const STATISTIC_OF_SUBJECT_COLUMNS: Columns<StatisticOfSubjectRow> = {
-  subjectId: true,
-  statistic: true,
-  source: true,
-  destinationCountry: true,
-  destinationRegion: true,
-};
-
-const STATISTIC_ROW_COLUMNS: Columns<StatisticRow> = { subjectId: true, statistic: true };
-
-/** One read statement per kind a statistic measures. */
-function perSubjectKind<P extends StatisticFilterParams | KeyedParams, R extends StatisticRow>(
-  name: (kind: NodeKind) => string,
-  params: readonly (keyof P & string)[],
-  columns: Columns<R>,
-): Map<NodeKind, Statement<P, R>> {
-  return new Map(SUBJECT_KINDS.map((kind) => [kind, readStatement<P, R>(name(kind), params, columns)]));
-}
-
-const statisticsOfKindStatements = perSubjectKind<StatisticFilterParams, StatisticOfSubjectRow>(
-  (kind) => statisticsOfKindStatementName(kind),
-  STATISTIC_FILTER_PARAMS,
-  STATISTIC_OF_SUBJECT_COLUMNS,
-);
-
-const statisticsOfKindWithoutEndsStatements = perSubjectKind<StatisticFilterParams, StatisticRow>(
-  (kind) => statisticsOfKindStatementName(kind, { ends: false }),
-  STATISTIC_FILTER_PARAMS,
-  STATISTIC_ROW_COLUMNS,
-);
-
-/** Statistics listed by statistic keys (subjectId|metric|periodStart|periodEnd), whatever their subjects' kinds. */
-export const statisticsByKeys = readStatement<{ keys: string[] }, StatisticOfSubjectRow>(
-  STATISTICS_BY_KEYS,
-  ['keys'],
-  STATISTIC_OF_SUBJECT_COLUMNS,
-);
-
-const statisticsOfKindByKeyStatements = perSubjectKind<KeyedParams, StatisticOfSubjectRow>(
-  (kind) => statisticsOfKindByKeyStatementName(kind),
-  ['subjectIds', 'keySuffix'],
-  STATISTIC_OF_SUBJECT_COLUMNS,
-);
-
-const statisticsOfKindByKeyWithoutEndsStatements = perSubjectKind<KeyedParams, StatisticRow>(
-  (kind) => statisticsOfKindByKeyStatementName(kind, { ends: false }),
-  ['subjectIds', 'keySuffix'],
-  STATISTIC_ROW_COLUMNS,
-);
-
-/** Statistics of subjects of one kind through their keys (`$keySuffix`: |metric|periodStart|periodEnd). */
-export function statisticsOfKindByKey(
-  kind: NodeKind,
-): Statement<KeyedParams, StatisticOfSubjectRow> | undefined {
-  return statisticsOfKindByKeyStatements.get(kind);
-}
-
-/** statisticsOfKindByKey without each statistic's source and destination nodes. */
-export function statisticsOfKindByKeyWithoutEnds(
-  kind: NodeKind,
-): Statement<KeyedParams, StatisticRow> | undefined {
-  return statisticsOfKindByKeyWithoutEndsStatements.get(kind);
-}
-
-/** Statistics of subjects of one kind (the per-kind form of statistics-by-subjects); undefined for kinds no statistic measures. */
-export function statisticsOfKind(
-  kind: NodeKind,
-): Statement<StatisticFilterParams, StatisticOfSubjectRow> | undefined {
-  return statisticsOfKindStatements.get(kind);
-}
-
-/** statisticsOfKind without each statistic's source and destination nodes. */
-export function statisticsOfKindWithoutEnds(
-  kind: NodeKind,
-): Statement<StatisticFilterParams, StatisticRow> | undefined {
-  return statisticsOfKindWithoutEndsStatements.get(kind);
-}
-
 export const GENERATED_STATEMENTS: readonly StatementInfo[] = [
   ...NODE_KINDS.map((kind) => listStatement(kind)),
   ...NODE_KINDS.map((kind) => nodesOfKind(kind)),
   ...NODE_KINDS.map((kind) => deleteNodesOfKind(kind)),
   kindsOfIds,
-  relationsOf,
-  ...ENTITY_KINDS.map((kind) => relationsOfKind(kind)),
-  statisticsBySubjects,
-  ...statisticsOfKindStatements.values(),
-  ...statisticsOfKindWithoutEndsStatements.values(),
-  statisticsByKeys,
-  ...statisticsOfKindByKeyStatements.values(),
-  ...statisticsOfKindByKeyWithoutEndsStatements.values(),
   ...relationshipPairs().map(([type, from, to]) => claimStatement(type, from, to)),
   ...statisticLinkPairs().map(([link, to]) => statisticLinkStatement(link, to)),
   ...(Object.entries(STATISTIC_LINKS) as [StatisticLink, { to: readonly NodeKind[] }][]).flatMap(

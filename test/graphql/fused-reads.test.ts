@@ -198,12 +198,15 @@ describe.each(testEngines())('fused reads on a generated graph (%s)', (engine) =
 
     // Walking the members' statistics over a year, and through the keys of one month.
     const ofYear = await counted('id value', 'within');
-    expect(ofYear.calls).toEqual(['relations-of-association', 'statistics-of-company-without-ends']);
+    expect(ofYear.calls).toEqual(['relations-of-association-brief', 'statistics-of-company-without-ends']);
     const inYear = expected((s) => String(s.period).startsWith(year));
     expect(inYear.length).toBeGreaterThan(0);
     expect(figures(ofYear.data)).toEqual(inYear);
     const ofMonth = await counted('id value', 'period');
-    expect(ofMonth.calls).toEqual(['relations-of-association', 'statistics-of-company-by-key-without-ends']);
+    expect(ofMonth.calls).toEqual([
+      'relations-of-association-brief',
+      'statistics-of-company-by-key-without-ends',
+    ]);
     expect(figures(ofMonth.data)).toEqual(expected((s) => s.period === probes.period));
 
     // The same figures shown with their sources (here through a fragment): read with them, in one
@@ -213,9 +216,77 @@ describe.each(testEngines())('fused reads on a generated graph (%s)', (engine) =
       'within',
       'fragment cited on Statistic { source { id title } }',
     );
-    expect(withSources.calls.slice(0, 2)).toEqual(['relations-of-association', 'statistics-of-company']);
+    expect(withSources.calls.slice(0, 2)).toEqual([
+      'relations-of-association-brief',
+      'statistics-of-company',
+    ]);
     expect(withSources.calls).toHaveLength(2);
     expect(figures(withSources.data).map(({ id, value }) => ({ id, value }))).toEqual(inYear);
+  });
+
+  test('entities reached read brief answer as when read whole: the neighbourhood, members, a ranking', async () => {
+    const run = async (text: string, variables: Record<string, unknown>) => {
+      const fresh = await createTradeGraph({ store: countingStore(opened.store) });
+      const store = fresh.store as ReturnType<typeof countingStore>;
+      store.calls.length = 0;
+      const data = await query<Record_>(fresh, text, variables);
+      return { data, calls: [...store.calls] };
+    };
+    // Each query twice: showing only what a brief node holds, then also a field it does not hold
+    // (dropped from the answer before comparing).
+    const pairs: { name: string; brief: string; whole: string; variables: Record<string, unknown> }[] = [
+      {
+        name: 'neighbourhood',
+        brief: `query ($id: ID!) { neighbours(id: $id, depth: 2, first: 200) { nodes { id name kind }
+          edges { type fromId toId source { id } asOf role since until } truncated } }`,
+        whole: `query ($id: ID!) { neighbours(id: $id, depth: 2, first: 200) { nodes { id name kind description }
+          edges { type fromId toId source { id } asOf role since until } truncated } }`,
+        variables: { id: probes.company },
+      },
+      {
+        name: 'incoming only',
+        brief: `query ($id: ID!) { neighbours(id: $id, direction: IN, depth: 2) { nodes { id name } edges { type fromId toId } } }`,
+        whole: `query ($id: ID!) { neighbours(id: $id, direction: IN, depth: 2) { nodes { id name aliases } edges { type fromId toId } } }`,
+        variables: { id: probes.association },
+      },
+      {
+        name: 'members',
+        brief: `query ($id: ID!) { association(id: $id) { relations { type direction node { id name kind } claims { source { id } asOf } } } }`,
+        whole: `query ($id: ID!) { association(id: $id) { relations { type direction node { id name kind wikidata } claims { source { id } asOf } } } }`,
+        variables: { id: probes.association },
+      },
+      {
+        name: 'ranking',
+        brief: `query ($a: ID!, $p: String!) { ranking(input: { membersOf: $a, metric: "exports", period: $p }) {
+          rows { rank value subject { id name } } } }`,
+        whole: `query ($a: ID!, $p: String!) { ranking(input: { membersOf: $a, metric: "exports", period: $p }) {
+          rows { rank value subject { id name aliases } } } }`,
+        variables: { a: probes.association, p: probes.period },
+      },
+    ];
+    const dropWholeOnly = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(dropWholeOnly);
+      if (typeof value !== 'object' || value === null) return value;
+      return Object.fromEntries(
+        Object.entries(value)
+          .filter(([key]) => !['description', 'aliases', 'wikidata'].includes(key))
+          .map(([key, item]) => [key, dropWholeOnly(item)]),
+      );
+    };
+    for (const { name, brief, whole, variables } of pairs) {
+      const briefRead = await run(brief, variables);
+      const wholeRead = await run(whole, variables);
+      expect({ name, brief: briefRead.calls.some((c) => c.endsWith('-brief')) }).toEqual({
+        name,
+        brief: true,
+      });
+      expect({ name, brief: wholeRead.calls.some((c) => c.endsWith('-brief')) }).toEqual({
+        name,
+        brief: false,
+      });
+      expect(JSON.stringify(briefRead.data).length).toBeGreaterThan(100);
+      expect({ name, data: briefRead.data }).toEqual({ name, data: dropWholeOnly(wholeRead.data) });
+    }
   });
 
   test('a time series with its destinations and sources', async () => {

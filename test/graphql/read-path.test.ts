@@ -106,10 +106,11 @@ describe('read path: index-backed lookups', () => {
     expect(
       data.association.members.flatMap((m) => m.node.statistics.map((s) => s.destination?.id ?? null)),
     ).toContain('US');
-    // The association comes with its relations (members selected: one statement), and the
-    // members' statistics with their destinations and sources: no lookup of their own, and no
-    // look-up of the destination's kind though it was never seen before.
-    expect(calls).toEqual(['relations-of-association', 'statistics-of-company']);
+    // The association comes with its relations (members selected: one statement, the members
+    // read brief as only their ids and statistics are shown), and the members' statistics with
+    // their destinations and sources: no lookup of their own, and no look-up of the destination's
+    // kind though it was never seen before.
+    expect(calls).toEqual(['relations-of-association-brief', 'statistics-of-company']);
   });
 
   test('statistics shown without their ends are read without them, unless a sibling shows them', async () => {
@@ -144,7 +145,7 @@ describe('read path: index-backed lookups', () => {
     expect(await query(graph, '{ agency(id: "fx-stats-office") { id people { node { id } } } }')).toEqual({
       agency: { id: 'fx-stats-office', people: [] },
     });
-    expect(calls).toEqual(['relations-of-agency', 'nodes-by-ids-agency']);
+    expect(calls).toEqual(['relations-of-agency-brief', 'nodes-by-ids-agency']);
     calls.length = 0;
     // Fragments count: the members are asked for through one.
     expect(
@@ -161,12 +162,12 @@ describe('read path: index-backed lookups', () => {
         ],
       },
     });
-    expect(calls).toEqual(['relations-of-association']);
+    expect(calls).toEqual(['relations-of-association-brief']);
     calls.length = 0;
     expect(await query(graph, '{ company(id: "MX") { id memberships { node { id } } } }')).toEqual({
       company: null,
     });
-    expect(calls).toEqual(['relations-of-company', 'nodes-by-ids-company', 'search-entities']);
+    expect(calls).toEqual(['relations-of-company-brief', 'nodes-by-ids-company', 'search-entities']);
   });
 
   test('unknown ids are looked up once, and their suggestions searched for together', async () => {
@@ -245,7 +246,61 @@ describe('read path: index-backed lookups', () => {
       expect.arrayContaining(['truckmakers', 'beta-motors']),
     );
     expect(calls[0]).toBe('kinds-of-ids');
-    expect(calls).toContain('relations-of-company');
-    expect(calls).toContain('relations-of-association');
+    // Only the ids of the entities reached are shown: their claims are read brief, and the kinds
+    // of the next level come from them (no lookup of the entities reached).
+    expect(calls).toEqual([
+      'kinds-of-ids',
+      'nodes-by-ids-company',
+      'relations-of-company-brief',
+      ...calls.slice(3).filter((name) => name.endsWith('-brief')),
+    ]);
+    expect(calls).toContain('relations-of-association-brief');
+  });
+
+  test('related entities are read whole as soon as one field shows more of them than a brief node', async () => {
+    const { graph, calls } = await fresh();
+    const brief = await query<{ association: { members: { node: { id: string; name: string } }[] } }>(
+      graph,
+      '{ association(id: "truckmakers") { members { node { id name kind __typename } } } }',
+    );
+    expect(calls).toEqual(['relations-of-association-brief']);
+    calls.length = 0;
+    // A field the brief node does not hold, through a fragment on the member's type.
+    const whole = await query<{
+      association: { members: { node: { id: string; name: string; aliases: string[] } }[] };
+    }>(
+      graph,
+      '{ association(id: "truckmakers") { members { node { id name ... on Company { aliases } } } } }',
+    );
+    expect(calls).toEqual(['relations-of-association']);
+    expect(whole.association.members.map(({ node }) => ({ id: node.id, name: node.name }))).toEqual(
+      brief.association.members.map(({ node }) => ({ id: node.id, name: node.name })),
+    );
+    expect(whole.association.members.some(({ node }) => node.aliases.length > 0)).toBe(true);
+    calls.length = 0;
+    // Two fields in one request, one brief and one whole: one statement, the whole one, and the
+    // member's node then needs no lookup of its own.
+    const both = await query<{
+      association: {
+        a: { node: { id: string } }[];
+        b: { node: { id: string; description: string | null } }[];
+      };
+    }>(
+      graph,
+      '{ association(id: "truckmakers") { a: members { node { id } } b: members { node { id description } } } }',
+    );
+    expect(both.association.a.map(({ node }) => node.id)).toEqual(
+      both.association.b.map(({ node }) => node.id),
+    );
+    expect(calls).toEqual(['relations-of-association']);
+    calls.length = 0;
+    // The same two fields, each in its own field of the query: the brief read is answered by the
+    // whole one of the same request.
+    await query(
+      graph,
+      `{ x: association(id: "truckmakers") { members { node { id description } } }
+         y: association(id: "truckmakers") { members { node { id } } } }`,
+    );
+    expect(calls).toEqual(['relations-of-association']);
   });
 });

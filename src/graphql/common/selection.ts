@@ -40,27 +40,43 @@ function selectsSome(
 }
 
 /**
+ * The fields the field being resolved selects, on the object it returns, whose type is the named
+ * type (`[Relation]` for `Relation`), directly or through fragments, by name.
+ */
+export function selectedFieldsOfType(info: GraphQLResolveInfo, typeName: string): string[] {
+  const parent = getNamedType(info.returnType);
+  if (!isObjectType(parent)) return [];
+  const fields = parent.getFields();
+  const found = new Set<string>();
+  selectsSome(info, (selection) => {
+    const field = fields[selection.name.value];
+    if (field !== undefined && getNamedType(field.type).name === typeName) found.add(field.name);
+    return false;
+  });
+  return [...found];
+}
+
+/**
  * Whether the field being resolved selects, on the object it returns, a field whose type is the
  * named type (`[Relation]` for `Relation`), directly or through fragments. Lookups use it to fetch
  * what the selection will need in the same statement as the node itself.
  */
 export function selectsFieldOfType(info: GraphQLResolveInfo, typeName: string): boolean {
-  const parent = getNamedType(info.returnType);
-  if (!isObjectType(parent)) return false;
-  const fields = parent.getFields();
-  return selectsSome(info, (selection) => {
-    const field = fields[selection.name.value];
-    return field !== undefined && getNamedType(field.type).name === typeName;
-  });
+  return selectedFieldsOfType(info, typeName).length > 0;
 }
 
 /**
  * Whether the field being resolved selects nothing on its value but these fields (`id`, `kind`,
  * `__typename`), directly or through fragments: then a value known by its id and kind needs no
- * lookup of its node.
+ * lookup of its node. `under` looks below a path of fields instead (`['node']`: nothing selected
+ * on the value's node but these), and holds when nothing is selected there at all.
  */
-export function selectsOnly(info: GraphQLResolveInfo, names: readonly string[]): boolean {
-  return !selectsSome(info, (selection) => !names.includes(selection.name.value));
+export function selectsOnly(
+  info: GraphQLResolveInfo,
+  names: readonly string[],
+  under: readonly string[] = [],
+): boolean {
+  return !selectsSome(info, (selection) => !names.includes(selection.name.value), under);
 }
 
 /**

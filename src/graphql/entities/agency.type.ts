@@ -1,4 +1,5 @@
-import { Args, Ctx, Field, ObjectType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Field, Info, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../relations/claim-filter.args.js';
 import { Direction } from '../common/enums.js';
@@ -8,7 +9,7 @@ import type { GraphContext } from '../context.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
-import { related } from '../relations/related.js';
+import { briefEnds, related } from '../relations/related.js';
 
 @ObjectType({
   implements: [Node, Entity],
@@ -26,8 +27,9 @@ export class Agency extends Entity {
   people(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['WORKS_FOR'], Direction.IN, filter);
+    return related(this, ctx, ['WORKS_FOR'], Direction.IN, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -37,8 +39,9 @@ export class Agency extends Entity {
   locations(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['LOCATED_IN'], Direction.OUT, filter);
+    return related(this, ctx, ['LOCATED_IN'], Direction.OUT, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -48,8 +51,9 @@ export class Agency extends Entity {
   headquarters(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['HEADQUARTERED_IN'], Direction.OUT, filter);
+    return related(this, ctx, ['HEADQUARTERED_IN'], Direction.OUT, filter, briefEnds(info));
   }
 }
 

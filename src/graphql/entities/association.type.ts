@@ -1,4 +1,5 @@
-import { Args, Ctx, Field, ObjectType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Field, Info, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../relations/claim-filter.args.js';
 import { ExcludedMemberArgs, MemberFilterArgs } from '../relations/member-filter.args.js';
@@ -12,7 +13,7 @@ import { DatedFact, datedFacts } from './dated-fact.type.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
-import { related } from '../relations/related.js';
+import { briefEnds, related } from '../relations/related.js';
 
 @ObjectType({ implements: [Node, Entity], description: 'An industry association, such as Anpact.' })
 export class Association extends Entity {
@@ -53,11 +54,19 @@ export class Association extends Entity {
   async members(
     @Args(() => MemberFilterArgs) filter: MemberFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
     if (filter.asOf === undefined || filter.asOf === null) {
-      return related(this, ctx, ['MEMBER_OF'], Direction.IN, filter.source ? { source: filter.source } : {});
+      return related(
+        this,
+        ctx,
+        ['MEMBER_OF'],
+        Direction.IN,
+        filter.source ? { source: filter.source } : {},
+        briefEnds(info),
+      );
     }
-    return (await membersAtDate(this, ctx, filter.asOf, filter.source)).members;
+    return (await membersAtDate(this, ctx, filter.asOf, filter.source, briefEnds(info))).members;
   }
 
   @Field(() => [Relation], {
@@ -68,8 +77,9 @@ export class Association extends Entity {
   async excludedMembers(
     @Args(() => ExcludedMemberArgs) filter: ExcludedMemberArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return (await membersAtDate(this, ctx, filter.asOf, filter.source)).excluded;
+    return (await membersAtDate(this, ctx, filter.asOf, filter.source, briefEnds(info))).excluded;
   }
 
   @Field(() => [Relation], {
@@ -79,8 +89,9 @@ export class Association extends Entity {
   people(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['WORKS_FOR'], Direction.IN, filter);
+    return related(this, ctx, ['WORKS_FOR'], Direction.IN, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -90,8 +101,9 @@ export class Association extends Entity {
   locations(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['LOCATED_IN'], Direction.OUT, filter);
+    return related(this, ctx, ['LOCATED_IN'], Direction.OUT, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -101,8 +113,9 @@ export class Association extends Entity {
   headquarters(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['HEADQUARTERED_IN'], Direction.OUT, filter);
+    return related(this, ctx, ['HEADQUARTERED_IN'], Direction.OUT, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -112,8 +125,9 @@ export class Association extends Entity {
   sectors(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['IN_SECTOR'], Direction.OUT, filter);
+    return related(this, ctx, ['IN_SECTOR'], Direction.OUT, filter, briefEnds(info));
   }
 }
 

@@ -1,4 +1,5 @@
-import { Args, Ctx, Field, ObjectType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Field, Info, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../relations/claim-filter.args.js';
 import { Direction } from '../common/enums.js';
@@ -9,7 +10,7 @@ import type { GraphContext } from '../context.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
-import { related } from '../relations/related.js';
+import { briefEnds, related } from '../relations/related.js';
 
 @ObjectType({
   implements: [Node, Entity],
@@ -36,8 +37,9 @@ export class Company extends Entity {
   memberships(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['MEMBER_OF'], Direction.OUT, filter);
+    return related(this, ctx, ['MEMBER_OF'], Direction.OUT, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -47,8 +49,9 @@ export class Company extends Entity {
   plants(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['OPERATES'], Direction.OUT, filter);
+    return related(this, ctx, ['OPERATES'], Direction.OUT, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -58,8 +61,9 @@ export class Company extends Entity {
   parents(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['SUBSIDIARY_OF'], Direction.OUT, filter);
+    return related(this, ctx, ['SUBSIDIARY_OF'], Direction.OUT, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -69,8 +73,9 @@ export class Company extends Entity {
   subsidiaries(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['SUBSIDIARY_OF'], Direction.IN, filter);
+    return related(this, ctx, ['SUBSIDIARY_OF'], Direction.IN, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -80,8 +85,9 @@ export class Company extends Entity {
   sectors(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['IN_SECTOR'], Direction.OUT, filter);
+    return related(this, ctx, ['IN_SECTOR'], Direction.OUT, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -91,8 +97,9 @@ export class Company extends Entity {
   locations(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['LOCATED_IN'], Direction.OUT, filter);
+    return related(this, ctx, ['LOCATED_IN'], Direction.OUT, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -102,8 +109,9 @@ export class Company extends Entity {
   headquarters(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['HEADQUARTERED_IN'], Direction.OUT, filter);
+    return related(this, ctx, ['HEADQUARTERED_IN'], Direction.OUT, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -113,8 +121,9 @@ export class Company extends Entity {
   people(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['WORKS_FOR'], Direction.IN, filter);
+    return related(this, ctx, ['WORKS_FOR'], Direction.IN, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -124,8 +133,9 @@ export class Company extends Entity {
   affectedBy(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['AFFECTS'], Direction.IN, filter);
+    return related(this, ctx, ['AFFECTS'], Direction.IN, filter, briefEnds(info));
   }
 }
 

@@ -1,4 +1,5 @@
-import { Args, Ctx, Field, ObjectType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Field, Info, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../relations/claim-filter.args.js';
 import { Direction } from '../common/enums.js';
@@ -8,7 +9,7 @@ import type { GraphContext } from '../context.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
-import { related } from '../relations/related.js';
+import { briefEnds, related } from '../relations/related.js';
 
 @ObjectType({ implements: [Node, Entity], description: 'A country, by ISO 3166-1 alpha-2 code.' })
 export class Country extends Entity {
@@ -23,8 +24,9 @@ export class Country extends Entity {
   policies(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['PARTY_TO'], Direction.OUT, filter);
+    return related(this, ctx, ['PARTY_TO'], Direction.OUT, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -34,8 +36,9 @@ export class Country extends Entity {
   regions(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['LOCATED_IN'], Direction.IN, filter);
+    return related(this, ctx, ['LOCATED_IN'], Direction.IN, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -45,8 +48,9 @@ export class Country extends Entity {
   affectedBy(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['AFFECTS'], Direction.IN, filter);
+    return related(this, ctx, ['AFFECTS'], Direction.IN, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -56,8 +60,9 @@ export class Country extends Entity {
   people(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['WORKS_FOR'], Direction.IN, filter);
+    return related(this, ctx, ['WORKS_FOR'], Direction.IN, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -67,8 +72,9 @@ export class Country extends Entity {
   headquartered(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['HEADQUARTERED_IN'], Direction.IN, filter);
+    return related(this, ctx, ['HEADQUARTERED_IN'], Direction.IN, filter, briefEnds(info));
   }
 }
 

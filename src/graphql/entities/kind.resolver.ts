@@ -8,6 +8,7 @@ import { checkFirst } from '../../limits/check-arguments.js';
 import type { GraphContext } from '../context.js';
 import { findIgnoringCase } from '../../search/suggest.js';
 import { selectsFieldOfType } from '../common/selection.js';
+import { relationFieldsEnds } from '../relations/related.js';
 
 /** "an agency", "a company": the indefinite article by the word's first letter (no kind starts with a silent h or a "you" sound). */
 const withArticle = (word: string): string => `${/^[aeiou]/.test(word) ? 'An' : 'A'} ${word}`;
@@ -39,7 +40,7 @@ export function createKindResolver<T extends { id: string }>(
       // When relationships are asked for, one statement reads the entity with its claims (the
       // node is then found without a lookup of its own; an entity without claims still needs one).
       if (isEntityKind(kind) && selectsFieldOfType(info, 'Relation')) {
-        await ctx.loaders.relationsOfKind(kind).load(id);
+        await ctx.loaders.relationsOfKind(kind, relationFieldsEnds(info)).load(id);
       }
       const node =
         (await ctx.loaders.ofKind(kind).load(id)) ?? (await findIgnoringCase(ctx.store, id, [kind]));

@@ -1,4 +1,5 @@
-import { Args, Ctx, Field, ObjectType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Field, Info, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../relations/claim-filter.args.js';
 import { Direction } from '../common/enums.js';
@@ -10,7 +11,7 @@ import { DatedFact, datedFacts } from './dated-fact.type.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
-import { related } from '../relations/related.js';
+import { briefEnds, related } from '../relations/related.js';
 
 @ObjectType({
   implements: [Node, Entity],
@@ -53,8 +54,9 @@ export class Plant extends Entity {
   owners(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['OPERATES'], Direction.IN, filter);
+    return related(this, ctx, ['OPERATES'], Direction.IN, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -64,8 +66,9 @@ export class Plant extends Entity {
   locations(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['LOCATED_IN'], Direction.OUT, filter);
+    return related(this, ctx, ['LOCATED_IN'], Direction.OUT, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -75,8 +78,9 @@ export class Plant extends Entity {
   sectors(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['IN_SECTOR'], Direction.OUT, filter);
+    return related(this, ctx, ['IN_SECTOR'], Direction.OUT, filter, briefEnds(info));
   }
 }
 

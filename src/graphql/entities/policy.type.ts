@@ -1,4 +1,5 @@
-import { Args, Ctx, Field, ObjectType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Field, Info, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../relations/claim-filter.args.js';
 import { Direction } from '../common/enums.js';
@@ -10,7 +11,7 @@ import { DatedFact, datedFacts } from './dated-fact.type.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
-import { related } from '../relations/related.js';
+import { briefEnds, related } from '../relations/related.js';
 
 @ObjectType({
   implements: [Node, Entity],
@@ -60,8 +61,9 @@ export class Policy extends Entity {
   parties(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['PARTY_TO'], Direction.IN, filter);
+    return related(this, ctx, ['PARTY_TO'], Direction.IN, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -71,8 +73,9 @@ export class Policy extends Entity {
   affects(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['AFFECTS'], Direction.OUT, filter);
+    return related(this, ctx, ['AFFECTS'], Direction.OUT, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -82,16 +85,21 @@ export class Policy extends Entity {
   partOf(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['PART_OF'], Direction.OUT, filter);
+    return related(this, ctx, ['PART_OF'], Direction.OUT, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
     complexity: typedRelationsCost,
     description: 'Reviews, amendments and parts of this policy.',
   })
-  parts(@Args(() => ClaimFilterArgs) filter: ClaimFilterArgs, @Ctx() ctx: GraphContext): Promise<Relation[]> {
-    return related(this, ctx, ['PART_OF'], Direction.IN, filter);
+  parts(
+    @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
+    @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Relation[]> {
+    return related(this, ctx, ['PART_OF'], Direction.IN, filter, briefEnds(info));
   }
 }
 

@@ -1,4 +1,5 @@
-import { Args, Ctx, Field, ObjectType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Field, Info, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../relations/claim-filter.args.js';
 import { Direction } from '../common/enums.js';
@@ -9,7 +10,7 @@ import type { GraphContext } from '../context.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
-import { related } from '../relations/related.js';
+import { briefEnds, related } from '../relations/related.js';
 
 @ObjectType({ implements: [Node, Entity], description: 'A state (ISO 3166-2) or a place within one.' })
 export class Region extends Entity {
@@ -30,8 +31,9 @@ export class Region extends Entity {
   within(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['LOCATED_IN'], Direction.OUT, filter);
+    return related(this, ctx, ['LOCATED_IN'], Direction.OUT, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -41,8 +43,9 @@ export class Region extends Entity {
   contains(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['LOCATED_IN'], Direction.IN, filter);
+    return related(this, ctx, ['LOCATED_IN'], Direction.IN, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -52,8 +55,9 @@ export class Region extends Entity {
   headquartered(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['HEADQUARTERED_IN'], Direction.IN, filter);
+    return related(this, ctx, ['HEADQUARTERED_IN'], Direction.IN, filter, briefEnds(info));
   }
 }
 

@@ -1,4 +1,5 @@
-import { Args, Ctx, Field, ObjectType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Field, Info, ObjectType } from 'type-graphql';
 import type { GraphNode } from '../../store/values.js';
 import { ClaimFilterArgs } from '../relations/claim-filter.args.js';
 import { Direction } from '../common/enums.js';
@@ -9,7 +10,7 @@ import type { GraphContext } from '../context.js';
 import { Entity } from './entity.interface.js';
 import { registerEntityType } from './entity-registry.js';
 import { Node } from './node.interface.js';
-import { related } from '../relations/related.js';
+import { briefEnds, related } from '../relations/related.js';
 
 @ObjectType({
   implements: [Node, Entity],
@@ -37,8 +38,9 @@ export class Sector extends Entity {
   parents(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['SUBSECTOR_OF'], Direction.OUT, filter);
+    return related(this, ctx, ['SUBSECTOR_OF'], Direction.OUT, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -48,8 +50,9 @@ export class Sector extends Entity {
   subsectors(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['SUBSECTOR_OF'], Direction.IN, filter);
+    return related(this, ctx, ['SUBSECTOR_OF'], Direction.IN, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -59,8 +62,9 @@ export class Sector extends Entity {
   organisations(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['IN_SECTOR'], Direction.IN, filter);
+    return related(this, ctx, ['IN_SECTOR'], Direction.IN, filter, briefEnds(info));
   }
 
   @Field(() => [Relation], {
@@ -70,8 +74,9 @@ export class Sector extends Entity {
   affectedBy(
     @Args(() => ClaimFilterArgs) filter: ClaimFilterArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(this, ctx, ['AFFECTS'], Direction.IN, filter);
+    return related(this, ctx, ['AFFECTS'], Direction.IN, filter, briefEnds(info));
   }
 }
 

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { findShortestPaths } from '../../queries/paths.js';
 import type { GraphEdge, GraphNode } from '../../store/values.js';
 import { Direction, RelationshipTypeEnum } from '../common/enums.js';
@@ -8,8 +9,9 @@ import { PATH_LENGTH_CEILING } from '../../limits/query-limits.js';
 import type { GraphContext } from '../context.js';
 import { toEntity } from '../entities/entity-registry.js';
 import type { Entity } from '../entities/entity.interface.js';
-import { claimFacts, type ClaimFacts } from '../loaders.js';
+import { claimFacts, type ClaimFacts, type RelationClaim } from '../loaders.js';
 import { checkIds } from '../common/check-ids.js';
+import { briefEnds } from '../relations/related.js';
 import { Edge, Neighbourhood, Path } from './graph.types.js';
 
 function edgeOf(type: string, fromId: string, toId: string, claim: ClaimFacts): Edge {
@@ -19,6 +21,14 @@ function edgeOf(type: string, fromId: string, toId: string, claim: ClaimFacts): 
 function edgeFromStore(edge: GraphEdge): Edge {
   return edgeOf(edge.type, edge.startId, edge.endId, claimFacts(edge.properties));
 }
+
+/** Claims of one entity by type, direction, the entity at the other end, source and date. */
+const claimOrder = (a: RelationClaim, b: RelationClaim): number =>
+  a.type.localeCompare(b.type) ||
+  a.direction.localeCompare(b.direction) ||
+  a.other.id.localeCompare(b.other.id) ||
+  a.sourceId.localeCompare(b.sourceId) ||
+  (a.asOf ?? '').localeCompare(b.asOf ?? '');
 
 const entities = (nodes: readonly GraphNode[]): Entity[] =>
   nodes.map((node) => toEntity(node)).filter((e): e is Entity => e !== null);
@@ -55,6 +65,7 @@ export class GraphResolver {
     })
     first: number | null,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Neighbourhood | null> {
     checkRange(depth, 1, ctx.limits.maxTraversalDepth, 'depth');
     const limit = checkFirst(first ?? Math.min(100, ctx.limits.maxFirst), ctx.limits);
@@ -64,14 +75,18 @@ export class GraphResolver {
     const edges = new Map<string, Edge>();
     let frontier = [id];
     let truncated = false;
+    // The entities reached are read brief when the selection shows no more of them than that.
+    const relations = ctx.loaders.relations(briefEnds(info, ['nodes']));
     // One batched store call per level: the frontier's relations are loaded together.
     for (let level = 0; level < depth && frontier.length > 0; level += 1) {
-      const claimLists = await ctx.loaders.relations.loadMany(frontier);
+      const claimLists = await relations.loadMany(frontier);
       const next: string[] = [];
       frontier.forEach((nodeId, index) => {
         const claims = claimLists[index];
         if (!claims || claims instanceof Error) return;
-        for (const claim of claims) {
+        // In one order whatever order the store returned them in, so that which entities a
+        // `first` keeps, and the order of the answer, do not depend on the engine or statement.
+        for (const claim of [...claims].sort(claimOrder)) {
           if (types && !types.includes(claim.type)) continue;
           if (direction !== Direction.BOTH && claim.direction !== direction) continue;
           if (!seen.has(claim.other.id)) {

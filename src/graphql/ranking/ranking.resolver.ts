@@ -1,4 +1,5 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { parsePeriod } from '../../domain/period.js';
 import { STATISTIC_LINKS } from '../../domain/relationships.js';
 import { rankingCost } from '../../limits/cost.js';
@@ -11,6 +12,9 @@ import {
 } from '../../queries/ranking.js';
 import type { GraphContext } from '../context.js';
 import { checkIds } from '../common/check-ids.js';
+import { selectsOnly } from '../common/selection.js';
+import type { RelationEnds } from '../relation-loaders.js';
+import { BRIEF_ENTITY_FIELDS } from '../relations/related.js';
 import { BadUserInputError } from '../errors.js';
 import { Statistic } from '../statistics/statistic.type.js';
 import { checkMetric, checkSubjects } from '../statistics/statistic-filter.args.js';
@@ -46,9 +50,22 @@ async function subjectsOf(input: RankingInput, ctx: GraphContext): Promise<Ranki
   return { inSector: input.inSector ?? '' };
 }
 
+/**
+ * How the ranking reads its group's claims: brief when the rows show no more of their subjects
+ * than a brief node answers (and the statistics' own subjects not at all: those are looked up as
+ * nodes, which brief claims do not hand over).
+ */
+function rankingEnds(info: GraphQLResolveInfo): RelationEnds {
+  return {
+    brief:
+      selectsOnly(info, BRIEF_ENTITY_FIELDS, ['rows', 'subject']) &&
+      selectsOnly(info, [], ['rows', 'statistics', 'subject']),
+  };
+}
+
 /** The ranking's reads through this request's loaders, which batch and cache them. */
-const loaderReads = (ctx: GraphContext): RankingReads => ({
-  relations: (kind, id) => ctx.loaders.relationsOfKind(kind).load(id),
+const loaderReads = (ctx: GraphContext, ends: RelationEnds): RankingReads => ({
+  relations: (kind, id) => ctx.loaders.relationsOfKind(kind, ends).load(id),
   async statistics(subjects, filter) {
     const lists = await Promise.all(
       subjects.map(({ id, kind }) =>
@@ -70,14 +87,16 @@ export class RankingResolver {
     @Arg('input', () => RankingInput, { description: 'What to rank, by what, when and for where.' })
     input: RankingInput,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Ranking> {
     checkMetric(input.metric, 'input.metric');
+    const ends = rankingEnds(info);
     const group = input.membersOf ?? input.inSector;
     if (given(group)) {
       // The group's claims first (the ranking needs them): they bring the group's node, so checking
       // that it exists costs no statement of its own. A group of the wrong kind (a company as
       // membersOf) or a typo would rank nobody in silence.
-      await ctx.loaders.relationsOfKind(input.membersOf ? 'Association' : 'Sector').load(group);
+      await ctx.loaders.relationsOfKind(input.membersOf ? 'Association' : 'Sector', ends).load(group);
       if (given(input.membersOf)) await checkIds([input.membersOf], ctx, 'input.membersOf', ['Association']);
       if (given(input.inSector)) await checkIds([input.inSector], ctx, 'input.inSector', ['Sector']);
     }
@@ -90,7 +109,7 @@ export class RankingResolver {
         period: input.period,
         ...(given(input.destination) ? { destination: input.destination } : {}),
       };
-      return rank(ctx.store, query, loaderReads(ctx));
+      return rank(ctx.store, query, loaderReads(ctx, ends));
     };
     // Figures without a split still rank under a destination that names nothing: check it always.
     // The figures are read first when the periods are valid: their rows bring the destination's

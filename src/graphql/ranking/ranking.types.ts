@@ -1,9 +1,12 @@
-import { Ctx, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, Field, Float, ID, Info, InputType, Int, ObjectType } from 'type-graphql';
 import { ASSUMED_SIZE, listCost } from '../../limits/cost.js';
 import type { GraphContext } from '../context.js';
 import { Entity } from '../entities/entity.interface.js';
 import { toEntity } from '../entities/entity-registry.js';
 import { QualifierEnum } from '../common/enums.js';
+import { selectsOnly } from '../common/selection.js';
+import { BRIEF_ENTITY_FIELDS } from '../relations/related.js';
 import { Statistic } from '../statistics/statistic.type.js';
 
 @InputType({
@@ -110,8 +113,10 @@ export class RankingRow {
   statistics!: Statistic[];
 
   @Field(() => Entity, { nullable: true, description: 'The entity ranked.' })
-  async subject(@Ctx() ctx: GraphContext): Promise<Entity | null> {
-    const node = await ctx.loaders.nodes.load(this.subjectId);
+  async subject(@Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): Promise<Entity | null> {
+    // A member met brief among its group's claims answers a selection that shows no more of it.
+    const brief = selectsOnly(info, BRIEF_ENTITY_FIELDS) ? ctx.loaders.briefNode(this.subjectId) : undefined;
+    const node = brief ?? (await ctx.loaders.nodes.load(this.subjectId));
     return node ? toEntity(node) : null;
   }
 }

@@ -1,10 +1,11 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { relationsCost } from '../../limits/cost.js';
 import { Direction, RelationshipTypeEnum } from '../common/enums.js';
 import type { GraphContext } from '../context.js';
 import { Entity } from '../entities/entity.interface.js';
 import { ClaimFilterArgs } from './claim-filter.args.js';
-import { related } from './related.js';
+import { briefEnds, related } from './related.js';
 import { Relation } from './relation.type.js';
 
 @ArgsType()
@@ -30,7 +31,8 @@ export class EntityRelationsResolver {
     @Root() entity: Entity,
     @Args(() => RelationArgs) args: RelationArgs,
     @Ctx() ctx: GraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Relation[]> {
-    return related(entity, ctx, args.types ?? null, args.direction, args);
+    return related(entity, ctx, args.types ?? null, args.direction, args, briefEnds(info));
   }
 }

@@ -2,6 +2,7 @@ import { membersAt } from '../../domain/membership.js';
 import { parsePeriod } from '../../domain/period.js';
 import { Direction } from '../common/enums.js';
 import type { GraphContext } from '../context.js';
+import type { RelationEnds } from '../relation-loaders.js';
 import type { Entity } from '../entities/entity.interface.js';
 import { BadUserInputError } from '../errors.js';
 import type { Claim } from './claim.type.js';
@@ -25,10 +26,18 @@ export async function membersAtDate(
   ctx: GraphContext,
   asOf: string,
   source?: string | null,
+  ends: RelationEnds = { brief: false },
 ): Promise<MembersAtDate> {
   const at = parsePeriod(asOf);
   if (typeof at === 'string') throw new BadUserInputError(`asOf: ${at}`, 'asOf');
-  const relations = await related(association, ctx, ['MEMBER_OF'], Direction.IN, source ? { source } : {});
+  const relations = await related(
+    association,
+    ctx,
+    ['MEMBER_OF'],
+    Direction.IN,
+    source ? { source } : {},
+    ends,
+  );
   const byMember = new Map(relations.map((r) => [r.node.id, r]));
   const answers = membersAt(new Map(relations.map((r) => [r.node.id, r.claims])), asOf);
   const members: Relation[] = [];

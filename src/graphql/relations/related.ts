@@ -1,12 +1,42 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphContext } from '../context.js';
+import { selectedFieldsOfType, selectsOnly } from '../common/selection.js';
 import { checkIds } from '../common/check-ids.js';
 import { Direction } from '../common/enums.js';
 import type { Entity } from '../entities/entity.interface.js';
 import { toEntity } from '../entities/entity-registry.js';
 import type { RelationClaim } from '../loaders.js';
+import type { RelationEnds } from '../relation-loaders.js';
 import { Claim } from './claim.type.js';
 import type { ClaimFilterArgs } from './claim-filter.args.js';
 import { Relation } from './relation.type.js';
+
+/**
+ * Fields of an entity that its brief node (id, kind and name) answers as its whole node would:
+ * its statistics are read by its id and kind.
+ */
+export const BRIEF_ENTITY_FIELDS: readonly string[] = ['__typename', 'id', 'kind', 'name', 'statistics'];
+
+/**
+ * How a relation field's claims are read: with brief other ends when its selection shows nothing
+ * of the related entities (`node`, or `under`) but what their brief nodes answer.
+ */
+export function briefEnds(info: GraphQLResolveInfo, under: readonly string[] = ['node']): RelationEnds {
+  return { brief: selectsOnly(info, BRIEF_ENTITY_FIELDS, under) };
+}
+
+/**
+ * How the claims of an entity whose lookup selects relation fields are read ahead of them: brief
+ * when every relation field selected would read them brief (each field reads them again, from this
+ * request's loaders: a brief read is answered by a whole one, not the other way round).
+ */
+export function relationFieldsEnds(info: GraphQLResolveInfo): RelationEnds {
+  return {
+    brief: selectedFieldsOfType(info, 'Relation').every((field) =>
+      selectsOnly(info, BRIEF_ENTITY_FIELDS, [field, 'node']),
+    ),
+  };
+}
 
 /** Relations of an entity, of some types in one direction, one per related entity, with all their claims. */
 export async function related(
@@ -15,8 +45,9 @@ export async function related(
   types: readonly string[] | null,
   direction: Direction,
   filter: ClaimFilterArgs = {},
+  ends: RelationEnds = { brief: false },
 ): Promise<Relation[]> {
-  const claims = await ctx.loaders.relationsOfKind(entity.kind).load(entity.id);
+  const claims = await ctx.loaders.relationsOfKind(entity.kind, ends).load(entity.id);
   const kept = claims.filter(
     (c: RelationClaim) =>
       (types === null || types.includes(c.type)) &&

@@ -1,0 +1,99 @@
+import { ENTITY_KINDS, type EntityKind } from '../domain/kinds.js';
+import { RELATIONS_OF, relationsOfKindStatementName } from './generated-statements.js';
+import { readStatement, type Columns, type Statement, type StatementInfo } from './statements.js';
+import type { GraphEdge, GraphNode } from './values.js';
+
+/*
+ * The statements that read relationship claims, generated per entity kind (labels cannot be
+ * parameters): their typed parameters and rows. Their texts are written by `cypher-generator.ts`.
+ */
+
+export type RelationRow = { id: string; node: GraphNode; relationship: GraphEdge; other: GraphNode };
+
+const RELATION_COLUMNS: Columns<RelationRow> = { id: true, node: true, relationship: true, other: true };
+
+const relationsOfKindStatements = new Map(
+  ENTITY_KINDS.map((kind) => [
+    kind,
+    readStatement<{ ids: string[] }, RelationRow>(
+      relationsOfKindStatementName(kind),
+      ['ids'],
+      RELATION_COLUMNS,
+    ),
+  ]),
+);
+
+/**
+ * A `relations-of-<kind>-brief` row: one claim touching the entity `id` (its node in `node`), its
+ * facts, which way it runs, and the id, kind and name of the entity at its other end.
+ */
+export type BriefRelationRow = {
+  id: string;
+  node: GraphNode;
+  type: string;
+  /** True when the claim starts at the entity. */
+  outgoing: boolean;
+  source: string | null;
+  asOf: string | null;
+  role: string | null;
+  since: string | null;
+  until: string | null;
+  note: string | null;
+  otherId: string;
+  otherKind: string;
+  otherName: string | null;
+};
+
+const BRIEF_RELATION_COLUMNS: Columns<BriefRelationRow> = {
+  id: true,
+  node: true,
+  type: true,
+  outgoing: true,
+  source: true,
+  asOf: true,
+  role: true,
+  since: true,
+  until: true,
+  note: true,
+  otherId: true,
+  otherKind: true,
+  otherName: true,
+};
+
+const briefRelationsOfKindStatements = new Map(
+  ENTITY_KINDS.map((kind) => [
+    kind,
+    readStatement<{ ids: string[] }, BriefRelationRow>(
+      relationsOfKindStatementName(kind, { brief: true }),
+      ['ids'],
+      BRIEF_RELATION_COLUMNS,
+    ),
+  ]),
+);
+
+/** Relationship claims touching entities of any kind (one scan per entity kind: prefer relationsOfKind). */
+export const relationsOf = readStatement<{ ids: string[] }, RelationRow>(
+  RELATIONS_OF,
+  ['ids'],
+  RELATION_COLUMNS,
+);
+
+/** Relationship claims touching entities of one kind (the per-kind form of relations-of). */
+export function relationsOfKind(kind: EntityKind): Statement<{ ids: string[] }, RelationRow> {
+  const statement = relationsOfKindStatements.get(kind);
+  if (!statement) throw new Error(`no entity kind ${kind}`);
+  return statement;
+}
+
+/** Relationship claims touching entities of one kind, with only the id, kind and name of their other ends. */
+export function briefRelationsOfKind(kind: EntityKind): Statement<{ ids: string[] }, BriefRelationRow> {
+  const statement = briefRelationsOfKindStatements.get(kind);
+  if (!statement) throw new Error(`no entity kind ${kind}`);
+  return statement;
+}
+
+export const RELATION_STATEMENTS: readonly StatementInfo[] = [
+  relationsOf,
+  ...ENTITY_KINDS.map((kind) => relationsOfKind(kind)),
+  ...ENTITY_KINDS.map((kind) => briefRelationsOfKind(kind)),
+];
