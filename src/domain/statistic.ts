@@ -56,7 +56,10 @@ export interface Statistic {
 /** The qualifier's defaults, for statistics stored before qualifiers existed (or read from nulls). */
 export const EXACT_AND_STATED = { qualifier: 'exact', low: null, high: null, periodBasis: 'stated' } as const;
 
-const format = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+// One formatter for every figure: `toLocaleString` with options builds a new one on each call,
+// which was a tenth of the time of a request listing hundreds of figures.
+const FIGURE_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+const format = (n: number): string => FIGURE_FORMAT.format(n);
 
 /** The figure as the source states it, in words: "4,783", "about 30", "more than 200,000", "17 to 19". */
 export function statedFigure(statistic: Pick<Statistic, 'value' | 'qualifier' | 'low' | 'high'>): string {
