@@ -1,7 +1,7 @@
 import type { NodeKind } from '../domain/kinds.js';
 import type { Dialect } from './cypher-catalog.js';
 import { GENERATED_STATEMENTS } from './generated-statements.js';
-import { RELATION_STATEMENTS } from './relation-statements.js';
+import { RELATION_STATEMENTS, type ClaimFactColumns } from './relation-statements.js';
 import { STATISTIC_READ_STATEMENTS } from './statistic-read-statements.js';
 import { countStatistics, EMBEDDED_ONLY_STATEMENTS } from './rebuild-statements.js';
 import { STATISTIC_KEY_STATEMENTS } from './statistic-key-statements.js';
@@ -163,16 +163,10 @@ export const listMeta = readStatement<{ keyPrefix: string }, { key: string; valu
 export const deleteMeta = writeStatement<{ key: string }>('delete-meta', ['key']);
 
 /** A relationship leaving a node: type, ends and properties (null where its type has none). */
-export interface OutgoingRelationship {
+export interface OutgoingRelationship extends ClaimFactColumns {
   from: string;
   type: string;
   to: string;
-  source: string | null;
-  asOf: string | null;
-  role: string | null;
-  since: string | null;
-  until: string | null;
-  note: string | null;
   [key: string]: StoreValue;
 }
 

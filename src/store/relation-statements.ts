@@ -23,22 +23,26 @@ const relationsOfKindStatements = new Map(
   ]),
 );
 
-/**
- * A `relations-of-<kind>-brief` row: one claim touching the entity `id` (its node in `node`), its
- * facts, which way it runs, and the id, kind and name of the entity at its other end.
- */
-export type BriefRelationRow = {
-  id: string;
-  node: GraphNode;
-  type: string;
-  /** True when the claim starts at the entity. */
-  outgoing: boolean;
+/** A claim's facts, as the statements that name them return them (null where the claim has none). */
+export type ClaimFactColumns = {
   source: string | null;
   asOf: string | null;
   role: string | null;
   since: string | null;
   until: string | null;
   note: string | null;
+};
+
+/**
+ * A `relations-of-<kind>-brief` row: one claim touching the entity `id` (its node in `node`), its
+ * facts, which way it runs, and the id, kind and name of the entity at its other end.
+ */
+export type BriefRelationRow = ClaimFactColumns & {
+  id: string;
+  node: GraphNode;
+  type: string;
+  /** True when the claim starts at the entity. */
+  outgoing: boolean;
   otherId: string;
   otherKind: string;
   otherName: string | null;
