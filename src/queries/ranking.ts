@@ -47,10 +47,14 @@ export interface RankedSubject {
 export interface RankingReads {
   /** Relationship claims touching one entity of the kind given. */
   relations(kind: EntityKind, id: string): Promise<readonly RelationClaim[]>;
-  /** Statistics of the subjects under a metric and period filter. */
+  /**
+   * Statistics of the subjects under a metric and period filter, for the ranked rows or for the
+   * context (the origins' totals): a reader may read each without what its answer does not show.
+   */
   statistics(
     subjects: readonly RankedSubject[],
     filter: { readonly metric?: string; readonly period: string },
+    use: 'rows' | 'context',
   ): Promise<readonly Statistic[]>;
 }
 
@@ -152,9 +156,9 @@ export async function rank(
   const { subjects, notes: memberNotes } = await subjectsOf(query, reads);
   const destination = query.destination ?? null;
   const scoped = (s: Statistic): boolean => s.destinationId === null || s.destinationId === destination;
-  const own = (await reads.statistics(subjects, { metric: query.metric, period: query.period })).filter(
-    scoped,
-  );
+  const own = (
+    await reads.statistics(subjects, { metric: query.metric, period: query.period }, 'rows')
+  ).filter(scoped);
   const { seen, notes: sideNotes } = await fromPartnerSide(store, query, subjects, scoped);
   const relevant = [...own, ...seen.keys()];
   const origins = [...new Set(relevant.map((s) => s.originId).filter((id): id is string => id !== null))];
@@ -166,6 +170,7 @@ export async function rank(
           await reads.statistics(
             origins.map((id) => ({ id })),
             { period: query.period },
+            'context',
           )
         ).filter((s) => (s.metric === query.metric || s.metric === shareMetric) && scoped(s));
   // Ranked as seen from the subject; listed as stored (the API states the direction).

@@ -170,6 +170,46 @@ describe('read path: index-backed lookups', () => {
     expect(calls).toEqual(['relations-of-company-brief', 'nodes-by-ids-company', 'search-entities']);
   });
 
+  test('a ranking reads the figures it shows no source or destination of without them', async () => {
+    const ranking = (input: string, context: string): string =>
+      `{ ranking(input: { membersOf: "truckmakers", metric: "exports", period: "2026-01"${input} }) {
+          rows { subject { id } value } context { ${context} } } }`;
+    type Answer = { ranking: { rows: unknown[]; context: { id: string; value: number }[] } };
+    const bare = await fresh();
+    const plain = await query<Answer>(bare.graph, ranking('', 'id value'));
+    expect(plain.ranking.context.map((s) => s.id)).toContain('mx-exports-2026-01-fx');
+    // The context's origin (MX) is met for the first time: its kind is looked up once.
+    expect(bare.calls).toEqual([
+      'relations-of-association-brief',
+      'statistics-of-company-by-key-without-ends',
+      'kinds-of-ids',
+      'statistics-of-country-without-ends',
+    ]);
+    // The context showing its sources: read with them, the same figures.
+    const cited = await fresh();
+    const withSources = await query<Answer>(cited.graph, ranking('', 'id value source { id }'));
+    expect(withSources.ranking.rows).toEqual(plain.ranking.rows);
+    expect(withSources.ranking.context.map(({ id, value }) => ({ id, value }))).toEqual(
+      plain.ranking.context,
+    );
+    expect(cited.calls).toEqual([
+      'relations-of-association-brief',
+      'statistics-of-company-by-key-without-ends',
+      'kinds-of-ids',
+      'statistics-of-country',
+    ]);
+    // A destination asked for: the rows are read with their ends, which bring the destination's
+    // node, so checking that it exists costs no statement of its own.
+    const toUs = await fresh();
+    await query(toUs.graph, ranking(', destination: "US"', 'id value'));
+    expect(toUs.calls).toEqual([
+      'relations-of-association-brief',
+      'statistics-of-company-by-key',
+      'kinds-of-ids',
+      'statistics-of-country-without-ends',
+    ]);
+  });
+
   test('unknown ids are looked up once, and their suggestions searched for together', async () => {
     const { graph, calls } = await fresh();
     const result = await graph.execute('{ paths(from: "no-such-node", to: "MX") { length } }');

@@ -12,11 +12,11 @@ import {
 } from '../../queries/ranking.js';
 import type { GraphContext } from '../context.js';
 import { checkIds } from '../common/check-ids.js';
-import { selectsOnly } from '../common/selection.js';
+import { selectsAnyOf, selectsOnly } from '../common/selection.js';
 import type { RelationEnds } from '../relation-loaders.js';
 import { BRIEF_ENTITY_FIELDS } from '../relations/related.js';
 import { BadUserInputError } from '../errors.js';
-import { Statistic } from '../statistics/statistic.type.js';
+import { STATISTIC_END_FIELDS, Statistic } from '../statistics/statistic.type.js';
 import { checkMetric, checkSubjects } from '../statistics/statistic-filter.args.js';
 import { Ranking, RankingInput, RankingRow } from './ranking.types.js';
 
@@ -63,13 +63,33 @@ function rankingEnds(info: GraphQLResolveInfo): RelationEnds {
   };
 }
 
+/**
+ * Which of the ranking's figures are read with their sources and destinations: those it shows them
+ * of, and the rows' whenever a destination is asked for (their destinations then make its check cost
+ * no statement of its own, see below). The others are read without them.
+ */
+function statisticEndsRead(
+  info: GraphQLResolveInfo,
+  destinationGiven: boolean,
+): Record<'rows' | 'context', boolean> {
+  return {
+    rows: destinationGiven || selectsAnyOf(info, STATISTIC_END_FIELDS, ['rows', 'statistics']),
+    context: selectsAnyOf(info, STATISTIC_END_FIELDS, ['context']),
+  };
+}
+
 /** The ranking's reads through this request's loaders, which batch and cache them. */
-const loaderReads = (ctx: GraphContext, ends: RelationEnds): RankingReads => ({
+const loaderReads = (
+  ctx: GraphContext,
+  ends: RelationEnds,
+  statisticEnds: Record<'rows' | 'context', boolean>,
+): RankingReads => ({
   relations: (kind, id) => ctx.loaders.relationsOfKind(kind, ends).load(id),
-  async statistics(subjects, filter) {
+  async statistics(subjects, filter, use) {
+    const withoutEnds = !statisticEnds[use];
     const lists = await Promise.all(
       subjects.map(({ id, kind }) =>
-        ctx.loaders.statistics.load({ subjectId: id, filter, ...(kind ? { kind } : {}) }),
+        ctx.loaders.statistics.load({ subjectId: id, filter, withoutEnds, ...(kind ? { kind } : {}) }),
       ),
     );
     return lists.flat();
@@ -109,7 +129,8 @@ export class RankingResolver {
         period: input.period,
         ...(given(input.destination) ? { destination: input.destination } : {}),
       };
-      return rank(ctx.store, query, loaderReads(ctx, ends));
+      const statisticEnds = statisticEndsRead(info, given(input.destination));
+      return rank(ctx.store, query, loaderReads(ctx, ends, statisticEnds));
     };
     // Figures without a split still rank under a destination that names nothing: check it always.
     // The figures are read first when the periods are valid: their rows bring the destination's
