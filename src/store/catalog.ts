@@ -1,7 +1,7 @@
 import type { NodeKind } from '../domain/kinds.js';
 import type { Dialect } from './cypher-catalog.js';
 import { GENERATED_STATEMENTS } from './generated-statements.js';
-import { RELATION_STATEMENTS, type ClaimFactColumns } from './relation-statements.js';
+import { CLAIM_FACT_COLUMNS, RELATION_STATEMENTS, type ClaimFactColumns } from './relation-statements.js';
 import { STATISTIC_READ_STATEMENTS } from './statistic-read-statements.js';
 import { countStatistics, EMBEDDED_ONLY_STATEMENTS } from './rebuild-statements.js';
 import { STATISTIC_KEY_STATEMENTS } from './statistic-key-statements.js';
@@ -173,17 +173,7 @@ export interface OutgoingRelationship extends ClaimFactColumns {
 export const outgoingRelationships = readStatement<{ ids: string[] }, OutgoingRelationship>(
   'outgoing-relationships',
   ['ids'],
-  {
-    from: true,
-    type: true,
-    to: true,
-    source: true,
-    asOf: true,
-    role: true,
-    since: true,
-    until: true,
-    note: true,
-  },
+  { from: true, type: true, to: true, ...CLAIM_FACT_COLUMNS },
 );
 
 export const ALL_STATEMENTS: readonly StatementInfo[] = [

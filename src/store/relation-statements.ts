@@ -48,17 +48,22 @@ export type BriefRelationRow = ClaimFactColumns & {
   otherName: string | null;
 };
 
-const BRIEF_RELATION_COLUMNS: Columns<BriefRelationRow> = {
-  id: true,
-  node: true,
-  type: true,
-  outgoing: true,
+/** The columns of a claim's facts, in a statement's RETURN. */
+export const CLAIM_FACT_COLUMNS: Columns<ClaimFactColumns> = {
   source: true,
   asOf: true,
   role: true,
   since: true,
   until: true,
   note: true,
+};
+
+const BRIEF_RELATION_COLUMNS: Columns<BriefRelationRow> = {
+  id: true,
+  node: true,
+  type: true,
+  outgoing: true,
+  ...CLAIM_FACT_COLUMNS,
   otherId: true,
   otherKind: true,
   otherName: true,
