@@ -55,12 +55,7 @@ export function briefRelationClaim(row: BriefRelationRow): RelationClaim {
     type: row.type,
     direction: row.outgoing ? 'OUT' : 'IN',
     other: { id: row.otherId, kind: row.otherKind, properties: { name: row.otherName } },
-    sourceId: row.source ?? '',
-    asOf: row.asOf,
-    role: row.role,
-    since: row.since,
-    until: row.until,
-    note: row.note,
+    ...claimFacts(row),
   };
 }
 
