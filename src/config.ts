@@ -54,6 +54,8 @@ const environment = z.object({
     .max(1024 * 1024)
     .optional(),
   TRADEGRAPH_QUERY_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // Keyed reads waiting for a connection run as one statement (src/store/coalesce.ts); false only to measure it.
+  TRADEGRAPH_COALESCE_READS: z.enum(['true', 'false']).default('true'),
   TRADEGRAPH_WRITE_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
   // The store's answer cache (src/store/read-cache.ts); 0 turns it off. Unset: on for the embedded
   // engine, off for Neo4j (whose database other clients may write to).
@@ -113,6 +115,8 @@ export type StoreConfig =
       readonly readCache?: ReadCacheConfig;
       /** Open read-only, refusing every write with `reason` (a worker of `tradegraph serve --workers`). */
       readonly readOnly?: { readonly reason: string };
+      /** Keyed reads waiting for a connection run as one statement (true unless set). */
+      readonly coalesceReads?: boolean;
     }
   | {
       readonly engine: 'neo4j';
@@ -219,6 +223,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         queryTimeoutMs: e.TRADEGRAPH_QUERY_TIMEOUT_MS,
         writeTimeoutMs: e.TRADEGRAPH_WRITE_TIMEOUT_MS,
         readCache: readCache(10_000),
+        ...(e.TRADEGRAPH_COALESCE_READS === 'false' ? { coalesceReads: false } : {}),
       };
   const limits: QueryLimits = {
     maxFirst: e.TRADEGRAPH_MAX_FIRST,

@@ -58,32 +58,47 @@ export const associationMembers = readStatement<
   /** Empty strings mean "no filter". */
   { associationIds: string[]; asOf: string; sourceId: string },
   { associationId: string; member: GraphNode; sourceId: string; asOf: string | null }
->('association-members', ['associationIds', 'asOf', 'sourceId'], {
-  associationId: true,
-  member: true,
-  sourceId: true,
-  asOf: true,
-});
+>(
+  'association-members',
+  ['associationIds', 'asOf', 'sourceId'],
+  {
+    associationId: true,
+    member: true,
+    sourceId: true,
+    asOf: true,
+  },
+  { keyedBy: { param: 'associationIds', column: 'associationId' } },
+);
 
 /** Two-way statistics whose destination is one of the partners (see two-way-statistics-by-partner). */
 export const twoWayStatisticsByPartner = readStatement<
   { partnerIds: string[]; metrics: string[]; periodFrom: string; periodTo: string; other: string },
   { partnerId: string; statistic: GraphNode }
->('two-way-statistics-by-partner', ['partnerIds', 'metrics', 'periodFrom', 'periodTo', 'other'], {
-  partnerId: true,
-  statistic: true,
-});
+>(
+  'two-way-statistics-by-partner',
+  ['partnerIds', 'metrics', 'periodFrom', 'periodTo', 'other'],
+  {
+    partnerId: true,
+    statistic: true,
+  },
+  { keyedBy: { param: 'partnerIds', column: 'partnerId' } },
+);
 
 export const personRoles = readStatement<
   { personIds: string[] },
   { personId: string; organisation: GraphNode; role: string | null; sourceId: string; asOf: string | null }
->('person-roles', ['personIds'], {
-  personId: true,
-  organisation: true,
-  role: true,
-  sourceId: true,
-  asOf: true,
-});
+>(
+  'person-roles',
+  ['personIds'],
+  {
+    personId: true,
+    organisation: true,
+    role: true,
+    sourceId: true,
+    asOf: true,
+  },
+  { keyedBy: { param: 'personIds', column: 'personId' } },
+);
 
 export const shortestPaths = readStatement<
   { from: string; to: string; maxLength: number; limit: number },

@@ -233,10 +233,8 @@ const nodesOfKindStatements = new Map(
     readStatement<{ ids: string[] }, { id: string; node: GraphNode }>(
       nodesOfKindStatementName(kind),
       ['ids'],
-      {
-        id: true,
-        node: true,
-      },
+      { id: true, node: true },
+      { keyedBy: { param: 'ids', column: 'id' } },
     ),
   ]),
 );
@@ -266,10 +264,8 @@ export function deleteNodesOfKind(kind: NodeKind): Statement<{ ids: string[] }> 
 export const kindsOfIds = readStatement<{ ids: string[] }, { id: string; kind: string }>(
   KINDS_OF_IDS,
   ['ids'],
-  {
-    id: true,
-    kind: true,
-  },
+  { id: true, kind: true },
+  { keyedBy: { param: 'ids', column: 'id' } },
 );
 
 export const GENERATED_STATEMENTS: readonly StatementInfo[] = [

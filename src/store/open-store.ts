@@ -48,6 +48,7 @@ async function openEngine(config: StoreConfig): Promise<GraphStore> {
     queryTimeoutMs: config.queryTimeoutMs,
     writeTimeoutMs: config.writeTimeoutMs,
     ...(config.readOnly ? { readOnly: config.readOnly } : {}),
+    ...(config.coalesceReads === false ? { coalesceReads: false } : {}),
   });
 }
 

@@ -12,6 +12,9 @@ export type RelationRow = { id: string; node: GraphNode; relationship: GraphEdge
 
 const RELATION_COLUMNS: Columns<RelationRow> = { id: true, node: true, relationship: true, other: true };
 
+/** Each entity's claims are its own rows, whichever other ids are asked with it. */
+const BY_ID = { keyedBy: { param: 'ids', column: 'id' } } as const;
+
 const relationsOfKindStatements = new Map(
   ENTITY_KINDS.map((kind) => [
     kind,
@@ -19,6 +22,7 @@ const relationsOfKindStatements = new Map(
       relationsOfKindStatementName(kind),
       ['ids'],
       RELATION_COLUMNS,
+      BY_ID,
     ),
   ]),
 );
@@ -76,6 +80,7 @@ const briefRelationsOfKindStatements = new Map(
       relationsOfKindStatementName(kind, { brief: true }),
       ['ids'],
       BRIEF_RELATION_COLUMNS,
+      BY_ID,
     ),
   ]),
 );
@@ -85,6 +90,7 @@ export const relationsOf = readStatement<{ ids: string[] }, RelationRow>(
   RELATIONS_OF,
   ['ids'],
   RELATION_COLUMNS,
+  BY_ID,
 );
 
 /** Relationship claims touching entities of one kind (the per-kind form of relations-of). */

@@ -17,9 +17,28 @@ export interface Statement<P extends Params = Params, R extends Row = Row> {
   readonly bulkOnly?: true;
   /** A read statement's RETURN columns, as its row type `R` names them (a test runs each on both engines and compares). */
   readonly columns?: readonly string[];
+  /** A keyed read (see `KeyedBy`): reads of it waiting for their turn may run as one. */
+  readonly keyedBy?: KeyedBy;
   /** Type-only marker for the row shape; never set. */
   readonly rowType?: R;
 }
+
+/**
+ * A keyed read: its list parameter `param` holds keys (ids), and each key's rows are the same
+ * whatever else the list holds, each naming its key in column `column` (no LIMIT, no aggregate
+ * across keys, no row without its key). Reads of such a statement with the same other parameters
+ * can therefore run as one, on the union of their keys, each caller given the rows of its own keys
+ * (src/store/coalesce.ts); a test holds every keyed statement to it on both engines.
+ */
+export interface KeyedBy {
+  readonly param: string;
+  readonly column: string;
+}
+
+/** The named parameters of `P` that hold a list of keys. */
+type KeyListParam<P> = {
+  [K in ColumnName<P>]: P[K] extends readonly string[] ? K : never;
+}[ColumnName<P>];
 
 /** The named properties of a row type (an index signature names none). */
 type ColumnName<R> = keyof {
@@ -38,8 +57,15 @@ export function readStatement<P extends Params, R extends Row>(
   name: string,
   params: readonly (keyof P & string)[],
   columns: Columns<R>,
+  options: { readonly keyedBy?: { readonly param: KeyListParam<P>; readonly column: ColumnName<R> } } = {},
 ): Statement<P, R> {
-  return { name, params, access: 'read', columns: Object.keys(columns) };
+  return {
+    name,
+    params,
+    access: 'read',
+    columns: Object.keys(columns),
+    ...(options.keyedBy ? { keyedBy: options.keyedBy } : {}),
+  };
 }
 
 export function writeStatement<P extends Params, R extends Row = Row>(
@@ -60,6 +86,6 @@ export function isBulkOnly(statement: Pick<Statement, 'name' | 'bulkOnly'>): boo
 }
 
 /** What every statement has, whatever its parameter and row types: for catalogs, checks and tests. */
-export type StatementInfo = Pick<Statement, 'name' | 'access' | 'columns' | 'bulkOnly'> & {
+export type StatementInfo = Pick<Statement, 'name' | 'access' | 'columns' | 'bulkOnly' | 'keyedBy'> & {
   readonly params: readonly string[];
 };

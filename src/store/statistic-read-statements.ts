@@ -67,6 +67,9 @@ export const STATISTIC_END_COLUMNS: readonly {
 
 type KeyedParams = { subjectIds: string[]; keySuffix: string };
 
+/** Each subject's statistics are its own rows, whichever other subjects are asked with it. */
+const BY_SUBJECT = { keyedBy: { param: 'subjectIds', column: 'subjectId' } } as const;
+
 /** A statistic with its subject's id, as a statement without the ends returns it. */
 export type StatisticRow = { subjectId: string; statistic: GraphNode };
 
@@ -78,7 +81,7 @@ export type StatisticOfSubjectRow = StatisticRow & {
 export const statisticsBySubjects = readStatement<
   StatisticFilterParams,
   { subjectId: string; statistic: GraphNode }
->(STATISTICS_BY_SUBJECTS, STATISTIC_FILTER_PARAMS, { subjectId: true, statistic: true });
+>(STATISTICS_BY_SUBJECTS, STATISTIC_FILTER_PARAMS, { subjectId: true, statistic: true }, BY_SUBJECT);
 
 /** A kind of destination added to the domain fails to compile here until its column is named. */
 const STATISTIC_OF_SUBJECT_COLUMNS: Columns<StatisticOfSubjectRow> = {
@@ -97,7 +100,13 @@ function perSubjectKind<P extends StatisticFilterParams | KeyedParams, R extends
   params: readonly (keyof P & string)[],
   columns: Columns<R>,
 ): Map<NodeKind, Statement<P, R>> {
-  return new Map(SUBJECT_KINDS.map((kind) => [kind, readStatement<P, R>(name(kind), params, columns)]));
+  // Both parameter types list their subjects in `subjectIds`, which a generic P cannot show.
+  return new Map(
+    SUBJECT_KINDS.map((kind) => [
+      kind,
+      { ...readStatement<P, R>(name(kind), params, columns), ...BY_SUBJECT },
+    ]),
+  );
 }
 
 const statisticsOfKindStatements = perSubjectKind<StatisticFilterParams, StatisticOfSubjectRow>(

@@ -41,11 +41,12 @@ export function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<Embedd
  */
 async function openInTemporaryDirectory(
   prepare: (database: string) => void = () => undefined,
+  options: Omit<EmbeddedStoreOptions, 'directory'> = {},
 ): Promise<{ store: EmbeddedStore; dispose: () => Promise<void> }> {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-test-'));
   try {
     prepare(path.join(directory, 'db'));
-    const store = await openEmbeddedStore({ directory: path.join(directory, 'db') });
+    const store = await openEmbeddedStore({ ...options, directory: path.join(directory, 'db') });
     return {
       store,
       dispose: async () => {
@@ -176,9 +177,10 @@ export function datasetTemplate(dataDirectory = FIXTURE_DATASET): Promise<Loaded
 /** A fresh embedded store in its own temporary directory, opened on a copy of a template. */
 export async function openTemplateCopy(
   template: LoadedTemplate | Promise<LoadedTemplate>,
+  options: Omit<EmbeddedStoreOptions, 'directory'> = {},
 ): Promise<{ store: EmbeddedStore; dispose: () => Promise<void> }> {
   const { file } = await template;
-  return openInTemporaryDirectory((database) => copyClosedDatabase(file, database));
+  return openInTemporaryDirectory((database) => copyClosedDatabase(file, database), options);
 }
 
 /**
@@ -187,6 +189,7 @@ export async function openTemplateCopy(
  */
 export function openLoadedStore(
   dataDirectory = FIXTURE_DATASET,
+  options: Omit<EmbeddedStoreOptions, 'directory'> = {},
 ): Promise<{ store: EmbeddedStore; dispose: () => Promise<void> }> {
-  return openTemplateCopy(datasetTemplate(dataDirectory));
+  return openTemplateCopy(datasetTemplate(dataDirectory), options);
 }

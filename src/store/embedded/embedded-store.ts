@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import createDebug from 'debug';
+import { ReadCoalescer, type CoalescingCounts, type NamedStatement } from '../coalesce.js';
 import { CypherCatalog } from '../cypher-catalog.js';
 import { ReadOnlyStoreError, StoreUnavailableError } from '../errors.js';
 import type { GraphStore, StoreHealth, TransactionOptions, WriteTransaction } from '../graph-store.js';
@@ -47,6 +48,11 @@ export interface EmbeddedStoreOptions {
    * the readers keeps the database open read-write, idle, so that no other process writes under them.
    */
   readonly readOnly?: { readonly reason: string };
+  /**
+   * Whether keyed reads waiting for a connection run as one statement (default true; see
+   * `ReadCoalescer`). Off only to measure what it gains.
+   */
+  readonly coalesceReads?: boolean;
 }
 
 const GiB = 1024 ** 3;
@@ -63,6 +69,7 @@ export class EmbeddedStore implements GraphStore {
   readonly engine = 'embedded' as const;
   private readonly pool: ReaderPool;
   private readonly writeLock = new Mutex();
+  private readonly coalescer: ReadCoalescer | undefined;
   private closed = false;
 
   private constructor(
@@ -76,8 +83,12 @@ export class EmbeddedStore implements GraphStore {
     acquireTimeoutMs: number = 0,
     /** Why writes are refused, when the database is open read-only. */
     private readonly readOnlyReason: string | undefined = undefined,
+    coalesceReads = true,
   ) {
     this.pool = new ReaderPool(handles.readers, acquireTimeoutMs);
+    this.coalescer = coalesceReads
+      ? new ReadCoalescer((statement, params) => this.readInTurn(statement, params))
+      : undefined;
   }
 
   static async open(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
@@ -111,6 +122,7 @@ export class EmbeddedStore implements GraphStore {
       { removed, keptLog },
       options.acquireTimeoutMs ?? options.queryTimeoutMs ?? 0,
       options.readOnly?.reason,
+      options.coalesceReads ?? true,
     );
   }
 
@@ -132,12 +144,30 @@ export class EmbeddedStore implements GraphStore {
     return this.readOnlyReason === undefined ? this.files.scratch : undefined;
   }
 
+  /**
+   * Runs a read on a free connection. When every connection is busy, a keyed read
+   * (`Statement.keyedBy`) joins the reads of its statement already waiting, and they run as one
+   * statement (`ReadCoalescer`) when their turn comes.
+   */
   async read<P extends Params, R extends Row>(statement: Statement<P, R>, params: P): Promise<R[]> {
     this.assertOpen();
+    const { keyedBy } = statement;
+    if (keyedBy && this.coalescer && this.pool.busy()) {
+      return this.coalescer.read({ ...statement, keyedBy }, params);
+    }
+    return (await this.readInTurn(statement, () => params)) as R[];
+  }
+
+  /** Reads coalesced so far (see `read`); undefined when this store does not coalesce. */
+  get coalescing(): CoalescingCounts | undefined {
+    return this.coalescer?.counts;
+  }
+
+  private async readInTurn(statement: NamedStatement, params: () => Params): Promise<Row[]> {
     const connection = await this.pool.acquire();
     try {
       log('read %s', statement.name);
-      return (await connection.execute(this.settings.catalog, statement.name, params)) as R[];
+      return await connection.execute(this.settings.catalog, statement.name, params());
     } catch (error) {
       throw toStoreError(statement.name, error);
     } finally {

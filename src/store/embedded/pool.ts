@@ -87,6 +87,11 @@ export class ReaderPool {
     }
   }
 
+  /** Whether a read asking now would wait: every connection is taken, or reads are paused. */
+  busy(): boolean {
+    return this.paused || this.available.length === 0;
+  }
+
   /** Resolves once no read holds a connection. */
   idle(): Promise<void> {
     if (this.available.length === this.size) return Promise.resolve();
