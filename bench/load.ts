@@ -16,6 +16,14 @@
  * members, ranking, time series, nested, path) and the same neighbourhood, of the probe company.
  * The server opens that store as it is, and only reads it.
  *
+ * `LOAD_MIX=varied` asks about many entities instead of the same ones: the suite's operations
+ * (bench/suite/operations.ts) and the neighbourhood, in 24 rounds, each round about other
+ * companies (lookup, time series, neighbourhood, the path's start, the search's word) and another
+ * association (members, ranking, nested), drawn from the served graph's first 200 companies and its
+ * associations. Each connection cycles through the rounds, so at any moment the server is asked
+ * different things, as by many users, and no two requests in flight need be the same (the file
+ * name says `varied`).
+ *
  * `LOAD_WORKERS` starts `tradegraph serve --workers N` (memory and CPU are then summed over the
  * primary and its workers, and the file name says `workers<N>`). The server inherits this
  * process's environment (TRADEGRAPH_READ_CACHE_ENTRIES and the like).
@@ -30,7 +38,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { projectRoot } from '../src/paths';
-import { datasetFor, type BenchScale, type Probes } from './suite/dataset';
+import { CURATED_PROBES, datasetFor, type BenchScale, type Probes } from './suite/dataset';
 import { startServer } from './suite/http';
 import { operations } from './suite/operations';
 import { neo4jTarget, type Neo4jTarget } from './suite/neo4j';
@@ -44,6 +52,8 @@ const TAG = process.env.LOAD_TAG;
 const SCALE = process.env.LOAD_SCALE ?? 'curated';
 const STORES = path.resolve(process.env.LOAD_STORES ?? path.join(projectRoot(), 'var', 'bench-stores'));
 const SEED = Number(process.env.LOAD_SEED ?? 1);
+const MIX = process.env.LOAD_MIX ?? 'same';
+const VARIED_ROUNDS = 24;
 
 interface MixRequest {
   readonly query: string;
@@ -83,10 +93,12 @@ function scaleMix(probes: Probes): Record<string, MixRequest> {
 }
 
 /** The store and the mix: a fresh store of the curated dataset, or a kept store of a generated scale. */
-async function target(scratch: string): Promise<{ database: string; mix: Record<string, MixRequest> }> {
+async function target(
+  scratch: string,
+): Promise<{ database: string; mix: Record<string, MixRequest>; probes: Probes }> {
   if (SCALE === 'curated') {
     const mix = Object.fromEntries(Object.entries(OPERATIONS).map(([name, query]) => [name, { query }]));
-    return { database: path.join(scratch, 'db'), mix };
+    return { database: path.join(scratch, 'db'), mix, probes: CURATED_PROBES };
   }
   if (!['S', 'M', 'L'].includes(SCALE))
     throw new Error(`LOAD_SCALE=${SCALE}: give S, M or L (or leave it out)`);
@@ -100,7 +112,79 @@ async function target(scratch: string): Promise<{ database: string; mix: Record<
         `npm run bench -- --scale ${SCALE} --seed ${SEED} --stores ${STORES}`,
     );
   }
-  return { database, mix: scaleMix(dataset.probes) };
+  return { database, mix: scaleMix(dataset.probes), probes: dataset.probes };
+}
+
+/** Asks the served graph a query, and fails on any error. */
+async function ask<T>(url: string, query: string): Promise<T> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (!body.data || body.errors) throw new Error(`${query}: ${JSON.stringify(body).slice(0, 500)}`);
+  return body.data;
+}
+
+/** `LOAD_MIX=varied`: the mix in rounds, each about other entities of the served graph (see the top). */
+async function variedMix(url: string, probes: Probes): Promise<{ name: string; request: MixRequest }[]> {
+  type Page<T> = { edges: { node: T }[] };
+  const { companies: companyPage } = await ask<{ companies: Page<{ id: string; name: string }> }>(
+    url,
+    '{ companies(first: 200) { edges { node { id name } } } }',
+  );
+  const { associations: associationPage } = await ask<{ associations: Page<{ id: string }> }>(
+    url,
+    '{ associations(first: 50) { edges { node { id } } } }',
+  );
+  const companies = companyPage.edges.map((edge) => edge.node);
+  const associations = associationPage.edges.map((edge) => edge.node);
+  if (companies.length === 0 || associations.length === 0)
+    throw new Error('the graph has no company or association');
+  const pick = <T,>(list: readonly T[], index: number): T => list[index % list.length] as T;
+  const entries: { name: string; request: MixRequest }[] = [];
+  for (let round = 0; round < VARIED_ROUNDS; round += 1) {
+    const company = pick(companies, round * 7);
+    const word = company.name.split(/[^\p{L}\p{N}]+/u).find((each) => each.length >= 4) ?? company.name;
+    const asked: Probes = {
+      ...probes,
+      company: company.id,
+      searchText: word,
+      association: pick(associations, round).id,
+      timeSeriesSubject: pick(companies, round * 7 + 3).id,
+      pathFrom: pick(companies, round * 7 + 5).id,
+    };
+    for (const [name, request] of Object.entries(scaleMix(asked))) entries.push({ name, request });
+  }
+  return entries;
+}
+
+/** The requests of the mix (see LOAD_MIX), each of which must answer without errors before the load starts. */
+async function checkedRequests(url: string, mix: Record<string, MixRequest>, probes: Probes) {
+  const entries =
+    MIX === 'varied'
+      ? await variedMix(url, probes)
+      : Object.entries(mix).map(([name, request]) => ({ name, request }));
+  const requests = entries.map((entry) => ({
+    name: entry.name,
+    method: 'POST' as const,
+    path: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(entry.request),
+  }));
+  for (const request of requests) {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: request.headers,
+      body: request.body,
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
+    if (response.status !== 200 || body.errors || !body.data) {
+      throw new Error(`${request.name} fails: ${JSON.stringify(body).slice(0, 2000)}`);
+    }
+  }
+  return requests;
 }
 
 /** The process and its children (the workers of `serve --workers`). */
@@ -137,8 +221,10 @@ function percentile(sorted: readonly number[], p: number): number {
 
 async function main(): Promise<void> {
   if (ENGINE !== 'embedded' && ENGINE !== 'neo4j') throw new Error('LOAD_ENGINE: give embedded or neo4j');
+  if (MIX !== 'same' && MIX !== 'varied')
+    throw new Error(`LOAD_MIX=${MIX}: give same or varied (or leave it out)`);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-load-'));
-  const { database, mix } = await target(scratch).catch((error: unknown) => {
+  const { database, mix, probes } = await target(scratch).catch((error: unknown) => {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
   });
@@ -153,36 +239,24 @@ async function main(): Promise<void> {
     await neo4j?.stop();
     throw error;
   });
-  const names = Object.keys(mix);
-  const requests = names.map((name) => ({
-    method: 'POST' as const,
-    path: '/graphql',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(mix[name]),
-  }));
-
-  // Every operation must answer without errors before the load starts.
-  for (const [index, name] of names.entries()) {
-    const response = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: requests[index]?.body,
-    });
-    const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
-    if (response.status !== 200 || body.errors || !body.data) {
-      throw new Error(`${name} fails: ${JSON.stringify(body).slice(0, 2000)}`);
-    }
-  }
+  const requests = await checkedRequests(server.url, mix, probes).catch(async (error: unknown) => {
+    await server.stop();
+    await neo4j?.stop();
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
+  });
+  const names = requests.map((request) => request.name);
 
   const graphqlErrors = new Map<string, number>();
   const latencies: number[] = [];
+  const latenciesByOperation = new Map<string, number[]>();
   const run = (seconds: number, record: boolean) =>
     autocannon({
       url: server.url,
       connections: CONNECTIONS,
       duration: seconds,
       timeout: 10,
-      requests: requests.map((request, index) => ({
+      requests: requests.map(({ name: _name, ...request }, index) => ({
         ...request,
         onResponse: (status: number, body: string) => {
           if (!record) return;
@@ -193,7 +267,17 @@ async function main(): Promise<void> {
         },
       })),
       setupClient: (client) => {
-        if (record) client.on('response', (_status, _bytes, time) => latencies.push(time));
+        if (!record) return;
+        // A connection asks the mix's requests in turn: its n-th answer is to request n mod length.
+        let answered = 0;
+        client.on('response', (_status, _bytes, time) => {
+          latencies.push(time);
+          const name = names[answered % names.length] ?? '?';
+          answered += 1;
+          const own = latenciesByOperation.get(name);
+          if (own) own.push(time);
+          else latenciesByOperation.set(name, [time]);
+        });
       },
     });
 
@@ -207,7 +291,9 @@ async function main(): Promise<void> {
   }, 1000);
   samples.push({ second: 0, rssMiB: rssMiB(server.pid) });
   const cpuBefore = cpuSeconds(server.pid);
-  process.stdout.write(`${CONNECTIONS} connections for ${SECONDS} s: ${names.join(', ')}\n`);
+  process.stdout.write(
+    `${CONNECTIONS} connections for ${SECONDS} s: ${[...new Set(names)].join(', ')} (${requests.length} requests, ${MIX})\n`,
+  );
   const result = await run(SECONDS, true);
   clearInterval(sampler);
   const serverCores = (cpuSeconds(server.pid) - cpuBefore) / ((Date.now() - started) / 1000);
@@ -233,7 +319,9 @@ async function main(): Promise<void> {
     responseCacheMiB: process.env.TRADEGRAPH_RESPONSE_CACHE_MB ?? 'default',
     connections: CONNECTIONS,
     seconds: SECONDS,
-    operations: names,
+    mix: MIX,
+    operations: [...new Set(names)],
+    distinctRequests: new Set(requests.map((request) => request.body)).size,
     requests: result.requests.total,
     requestsPerSecond: Math.round(result.requests.average),
     /** Cores the server kept busy on average during the run (CPU seconds per second). */
@@ -244,6 +332,13 @@ async function main(): Promise<void> {
       p99: percentile(sorted, 99),
       max: sorted.at(-1) ?? NaN,
     },
+    /** Latency of each operation of the mix, in ms. */
+    latencyByOperationMs: Object.fromEntries(
+      [...latenciesByOperation].map(([name, times]) => {
+        const ordered = [...times].sort((a, b) => a - b);
+        return [name, { requests: times.length, p50: percentile(ordered, 50), p99: percentile(ordered, 99) }];
+      }),
+    ),
     failures: {
       transport: result.errors,
       timeouts: result.timeouts,
@@ -265,6 +360,7 @@ async function main(): Promise<void> {
     SCALE === 'curated' ? '' : SCALE,
     ENGINE === 'embedded' ? '' : ENGINE,
     process.env.LOAD_WORKERS === undefined ? '' : `workers${WORKERS}`,
+    MIX === 'same' ? '' : MIX,
     TAG ?? '',
   ].filter(Boolean);
   const file = path.join(projectRoot(), 'bench', 'results', `load-${name.join('-')}.json`);
