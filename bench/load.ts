@@ -29,7 +29,9 @@
  * process's environment (TRADEGRAPH_READ_CACHE_ENTRIES and the like).
  *
  * Passes when no request fails (transport error, timeout, non-2xx status or GraphQL error) and
- * the server's RSS after the run is at most 10% above its RSS at the start of the second half (no
+ * the server's RSS grows by at most 10% over the second half, as the least-squares line through
+ * that half's samples says (one sample against another swings by ±15% with the collector and the
+ * engine's buffers, so two samples alone fail a flat run now and then) (no
  * leak; a fall, such as the page cache or a response cache giving memory back, is not one). Prints latency percentiles, throughput and the RSS samples, and writes them to
  * bench/results/load-<date>.json.
  */
@@ -142,7 +144,7 @@ async function variedMix(url: string, probes: Probes): Promise<{ name: string; r
   const associations = associationPage.edges.map((edge) => edge.node);
   if (companies.length === 0 || associations.length === 0)
     throw new Error('the graph has no company or association');
-  const pick = <T,>(list: readonly T[], index: number): T => list[index % list.length] as T;
+  const pick = <T>(list: readonly T[], index: number): T => list[index % list.length] as T;
   const entries: { name: string; request: MixRequest }[] = [];
   for (let round = 0; round < VARIED_ROUNDS; round += 1) {
     const company = pick(companies, round * 7);
@@ -212,6 +214,22 @@ function cpuSeconds(pid: number): number {
     ticks += Number(fields[11]) + Number(fields[12]);
   }
   return ticks / 100;
+}
+
+/** How much the least-squares line through the samples rises over their span, against their mean. */
+function trendGrowth(samples: readonly { second: number; rssMiB: number }[]): number {
+  if (samples.length < 2) return NaN;
+  const n = samples.length;
+  const meanX = samples.reduce((sum, each) => sum + each.second, 0) / n;
+  const meanY = samples.reduce((sum, each) => sum + each.rssMiB, 0) / n;
+  let covariance = 0;
+  let variance = 0;
+  for (const each of samples) {
+    covariance += (each.second - meanX) * (each.rssMiB - meanY);
+    variance += (each.second - meanX) ** 2;
+  }
+  const span = (samples[n - 1]?.second ?? 0) - (samples[0]?.second ?? 0);
+  return variance === 0 ? NaN : ((covariance / variance) * span) / meanY;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -307,7 +325,7 @@ async function main(): Promise<void> {
   const sorted = [...latencies].sort((a, b) => a - b);
   const failures =
     result.errors + result.timeouts + result.non2xx + [...graphqlErrors.values()].reduce((a, b) => a + b, 0);
-  const growth = half ? (after - half.rssMiB) / half.rssMiB : NaN;
+  const growth = trendGrowth(samples.filter((sample) => sample.second >= SECONDS / 2));
   const report = {
     date: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 1024 ** 3)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`,
@@ -349,6 +367,7 @@ async function main(): Promise<void> {
       start: samples[0]?.rssMiB,
       secondHalfStart: half?.rssMiB,
       after,
+      /** Over the second half, by the least-squares line through its samples. */
       growthPercent: Math.round(growth * 1000) / 10,
     },
     rssSamples: samples,

@@ -70,11 +70,7 @@ export class ReadCoalescer {
     const groupKey = `${statement.name}\u0000${otherParams(params, statement.keyedBy.param)}`;
     const forming = this.forming.get(groupKey);
     const group = forming && forming.keys.size + keys.length <= MAX_KEYS ? forming : undefined;
-    const joined: Group = group ?? {
-      statement: statement,
-      keys: new Set(),
-      members: [],
-    };
+    const joined: Group = group ?? { statement, keys: new Set(), members: [] };
     for (const key of keys) joined.keys.add(key);
     const answer = new Promise<R[]>((resolve, reject) => {
       joined.members.push({ keys, params, resolve: resolve as (rows: Row[]) => void, reject });
