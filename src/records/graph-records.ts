@@ -3,6 +3,7 @@ import { ENTITY_KINDS, isEntityKind, type NodeKind } from '../domain/kinds.js';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationships.js';
 import { findNodes } from '../store/find-nodes.js';
 import { outgoingRelationships, relationsOf, statisticsBySubjects } from '../store/catalog.js';
+import { EVERY_STATISTIC } from '../store/statistic-read-statements.js';
 import { listStatement } from '../store/generated-statements.js';
 import { relationsOfKind } from '../store/relation-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
@@ -199,14 +200,8 @@ export async function* neighbourhood(
   );
   const statistics: GraphNode[] = [];
   for (const row of await store.read(statisticsBySubjects, {
+    ...EVERY_STATISTIC,
     subjectIds: [...entities.keys()],
-    metric: '',
-    periodFrom: '0001-01-01',
-    periodTo: '9999-12-31',
-    destination: '',
-    origin: '',
-    totalsOnly: false,
-    sector: '',
   })) {
     statistics.push(row.statistic);
   }

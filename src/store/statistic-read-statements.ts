@@ -40,6 +40,17 @@ export interface StatisticFilterParams {
   [key: string]: ParamValue;
 }
 
+/** The filter parameters that keep every statistic of the subjects asked. */
+export const EVERY_STATISTIC = {
+  metric: '',
+  periodFrom: '0001-01-01',
+  periodTo: '9999-12-31',
+  destination: '',
+  origin: '',
+  totalsOnly: false,
+  sector: '',
+} as const satisfies Omit<StatisticFilterParams, 'subjectIds'>;
+
 /** Kinds a statistic's destination can be. */
 type DestinationKind = (typeof STATISTIC_LINKS.DESTINATION.to)[number];
 

@@ -5,7 +5,7 @@ import { StoreTimeoutError } from '../../../src/store/errors';
 import type { EmbeddedStore } from '../../../src/store/embedded/embedded-store';
 import { listStatement, nodesOfKind } from '../../../src/store/generated-statements';
 import { briefRelationsOfKind } from '../../../src/store/relation-statements';
-import { statisticsOfKindWithoutEnds } from '../../../src/store/statistic-read-statements';
+import { EVERY_STATISTIC, statisticsOfKindWithoutEnds } from '../../../src/store/statistic-read-statements';
 import type { NamedStatement } from '../../../src/store/coalesce';
 import type { Params, Row } from '../../../src/store/values';
 import { openLoadedStore } from '../../helpers/stores';
@@ -20,15 +20,7 @@ import { openLoadedStore } from '../../helpers/stores';
 const statisticsOfCountry = statisticsOfKindWithoutEnds('Country');
 if (!statisticsOfCountry) throw new Error('no statistics-of-country statement');
 
-const noFilter = {
-  metric: '',
-  periodFrom: '0001-01-01',
-  periodTo: '9999-12-31',
-  destination: '',
-  origin: '',
-  totalsOnly: false,
-  sector: '',
-};
+const noFilter = EVERY_STATISTIC;
 
 const inAnyOrder = (rows: Row[]): string[] => rows.map((row) => JSON.stringify(row)).sort();
 
