@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { isNodeKind, type NodeKind } from '../domain/kinds.js';
+import type { NodeKind } from '../domain/kinds.js';
 import type { Statistic } from '../domain/statistic.js';
 import { listNodes } from '../queries/lists.js';
 import {
@@ -9,7 +9,8 @@ import {
 } from '../queries/statistics.js';
 import { searchNodes, type SearchHitRow } from '../search/search.js';
 import { suggestNodesEach } from '../search/suggest.js';
-import { kindsOfIds, nodesOfKind } from '../store/generated-statements.js';
+import { findKinds } from '../store/find-nodes.js';
+import { nodesOfKind } from '../store/generated-statements.js';
 import { createRelationLoaders, type RelationLoaders } from './relation-loaders.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode } from '../store/values.js';
@@ -80,6 +81,11 @@ export interface Loaders extends RelationLoaders {
   ofKind(kind: NodeKind): DataLoader<string, GraphNode | null>;
   /** Hands a node read by other means to the lookups (and remembers its kind). */
   remember(node: GraphNode): void;
+  /**
+   * The kinds of ids (unknown ids left out): remembered ones as they are, the others looked up in
+   * one store call; `fresh` looks every one up again (for a remembered kind that may be stale).
+   */
+  kindsOf(ids: readonly string[], options?: { readonly fresh?: boolean }): Promise<Map<string, NodeKind>>;
   /** Statistics of one subject under one filter; keys sharing a filter are fetched in one call. */
   readonly statistics: DataLoader<StatisticsKey, Statistic[], string>;
   /**
@@ -159,12 +165,31 @@ export function createLoaders(store: GraphStore): Loaders {
     }
     return loader;
   };
+  /** Ids this request looked up in the store (found or not): their kinds are fresh for it. */
+  const checked = new Set<string>();
+  const unchecked = (id: string): boolean => !checked.has(id);
   /** Ids by kind, looked up in the store (one call for all of them). */
   const lookUpKinds = async (ids: readonly string[]): Promise<void> => {
     if (ids.length === 0) return;
-    for (const row of await store.read(kindsOfIds, { ids: [...new Set(ids)] })) {
-      if (isNodeKind(row.kind)) learn(row.id, row.kind);
+    const found = await findKinds(store, ids);
+    for (const id of ids) {
+      checked.add(id);
+      const kind = found.get(id);
+      if (kind) learn(id, kind);
+      else kinds.delete(id);
     }
+  };
+  const kindsOf = async (
+    ids: readonly string[],
+    options: { readonly fresh?: boolean } = {},
+  ): Promise<Map<string, NodeKind>> => {
+    await lookUpKinds(ids.filter((id) => unchecked(id) && (options.fresh === true || !kinds.has(id))));
+    const known = new Map<string, NodeKind>();
+    for (const id of ids) {
+      const kind = kinds.get(id);
+      if (kind) known.set(id, kind);
+    }
+    return known;
   };
   const fromKnownKinds = async (ids: readonly string[]): Promise<(GraphNode | null)[]> =>
     Promise.all(
@@ -175,7 +200,7 @@ export function createLoaders(store: GraphStore): Loaders {
     );
   const nodes: DataLoader<string, GraphNode | null> = new DataLoader<string, GraphNode | null>(
     async (ids) => {
-      await lookUpKinds(ids.filter((id) => !kinds.has(id)));
+      await lookUpKinds(ids.filter((id) => !kinds.has(id) && unchecked(id)));
       const found = await fromKnownKinds(ids);
       // A remembered kind that found nothing may be stale: ask the store once more.
       const missed = ids.filter((id, index) => found[index] === null && kinds.has(id));
@@ -354,6 +379,7 @@ export function createLoaders(store: GraphStore): Loaders {
     nodes,
     ofKind,
     remember,
+    kindsOf,
     ...relationLoaders,
     statistics,
     subjectKind: (id) => subjectKinds.get(id),

@@ -2,12 +2,13 @@ import type { NodeKind } from '../domain/kinds.js';
 import type { Dialect } from './cypher-catalog.js';
 import { GENERATED_STATEMENTS } from './generated-statements.js';
 import { CLAIM_FACT_COLUMNS, RELATION_STATEMENTS, type ClaimFactColumns } from './relation-statements.js';
+import { PATH_STATEMENTS } from './path-statements.js';
 import { STATISTIC_READ_STATEMENTS } from './statistic-read-statements.js';
 import { countStatistics, EMBEDDED_ONLY_STATEMENTS } from './rebuild-statements.js';
 import { STATISTIC_KEY_STATEMENTS } from './statistic-key-statements.js';
 
 import { readStatement, writeStatement, type Statement, type StatementInfo } from './statements.js';
-import type { GraphNode, GraphPath, ParamValue, StoreValue } from './values.js';
+import type { GraphNode, ParamValue, StoreValue } from './values.js';
 
 /** Every Cypher statement the application runs, by name. `cypher/<name>.cypher` holds each text. */
 
@@ -100,11 +101,6 @@ export const personRoles = readStatement<
   { keyedBy: { param: 'personIds', column: 'personId' } },
 );
 
-export const shortestPaths = readStatement<
-  { from: string; to: string; maxLength: number; limit: number },
-  { path: GraphPath }
->('shortest-paths', ['from', 'to', 'maxLength', 'limit'], { path: true });
-
 /**
  * Ranked search. The embedded dialect matches `term` inside the folded search text; the Neo4j
  * dialect asks its full-text index with `luceneQuery` first. Both score with exact/prefix/wordStart.
@@ -195,6 +191,7 @@ export const ALL_STATEMENTS: readonly StatementInfo[] = [
   ...Object.values(upsertStatements),
   ...GENERATED_STATEMENTS,
   ...RELATION_STATEMENTS,
+  ...PATH_STATEMENTS,
   ...STATISTIC_READ_STATEMENTS,
   ...STATISTIC_KEY_STATEMENTS,
   setStatisticChange,
@@ -206,7 +203,6 @@ export const ALL_STATEMENTS: readonly StatementInfo[] = [
   associationMembers,
   twoWayStatisticsByPartner,
   personRoles,
-  shortestPaths,
   searchEntities,
   searchEntitiesEach,
   insertStatistics,

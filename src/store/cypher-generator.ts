@@ -7,6 +7,7 @@ import {
 } from '../domain/relationships.js';
 import {
   KINDS_OF_IDS,
+  PATH_SEARCH_BOUND,
   RELATIONS_OF,
   STATISTICS_BY_KEYS,
   STATISTICS_BY_SUBJECTS,
@@ -17,6 +18,7 @@ import {
   nodesOfKindStatementName,
   relationshipPairs,
   relationsOfKindStatementName,
+  shortestPathsStatementName,
   statisticCopyStatementName,
   statisticInsertStatementName,
   statisticLinkPairs,
@@ -193,6 +195,42 @@ function relationsOfText(): string {
   ].join('\n');
 }
 
+/**
+ * shortest-paths-<from>-<to>: all shortest paths between two entities over entity relationships
+ * (statistics and sources excluded), each end matched through its own kind's id index.
+ */
+function shortestPathsTexts(from: EntityKind, to: EntityKind): { embedded: string; neo4j: string } {
+  const types = Object.keys(RELATIONSHIP_TYPES).join('|');
+  const head = [
+    GENERATED,
+    `// All shortest paths from a ${from} to a ${to} over entity relationships (statistics and sources`,
+    `// excluded). The upper bound, ${PATH_SEARCH_BOUND}, is the longest path any caller may ask for; $maxLength narrows it.`,
+    `MATCH (a:${from} {id: $from})`,
+    `MATCH (b:${to} {id: $to})`,
+  ];
+  const embedded = [
+    ...head,
+    `MATCH p = (a)-[:${types}* ALL SHORTEST 1..${PATH_SEARCH_BOUND}]-(b)`,
+    'WHERE length(p) <= $maxLength',
+    'RETURN p AS path',
+    'LIMIT $limit',
+    '',
+  ];
+  const neo4j = [
+    ...head,
+    "// Neo4j's shortest-path search refuses a start that is also the end; the embedded engine answers none.",
+    'WITH a, b WHERE a <> b',
+    `MATCH p = allShortestPaths((a)-[:${types}*..${PATH_SEARCH_BOUND}]-(b))`,
+    '// Filtered after the search, not in its WHERE: a WHERE the search cannot check makes Neo4j fall back,',
+    '// when no path passes, to enumerating every path up to the bound (seconds per pair, exponential).',
+    'WITH p WHERE length(p) <= $maxLength',
+    'RETURN p AS path',
+    'LIMIT $limit',
+    '',
+  ];
+  return { embedded: embedded.join('\n'), neo4j: neo4j.join('\n') };
+}
+
 /** The folder of `cypher/` a generated statement's file lives in, by the capability that runs it. */
 export function generatedFolder(name: string): string {
   if (/^(list-|nodes-by-ids-)/.test(name) || name === KINDS_OF_IDS) return 'generated/lookup';
@@ -200,6 +238,7 @@ export function generatedFolder(name: string): string {
   if (name === STATISTICS_BY_SUBJECTS || name === STATISTICS_BY_KEYS || name.startsWith('statistics-of-'))
     return 'generated/statistics';
   if (/^(set-aside|create|copy-set-aside|drop-set-aside)-statistic-/.test(name)) return 'generated/rebuild';
+  if (name.startsWith('shortest-paths-')) return 'generated/paths';
   return 'generated/import';
 }
 
@@ -240,6 +279,13 @@ export function generatedTexts(): Map<string, string> {
       statisticsOfKindByKeyStatementName(kind, { ends: false }),
       statisticsOfKindByKeyText(kind, false),
     );
+  }
+  for (const from of ENTITY_KINDS) {
+    for (const to of ENTITY_KINDS) {
+      const paths = shortestPathsTexts(from, to);
+      texts.set(`${shortestPathsStatementName(from, to)}.embedded`, paths.embedded);
+      texts.set(`${shortestPathsStatementName(from, to)}.neo4j`, paths.neo4j);
+    }
   }
   for (const [type, from, to] of relationshipPairs())
     texts.set(claimStatementName(type, from, to), claimText(type, from, to));

@@ -102,6 +102,21 @@ export function relationsOfKindStatementName(kind: EntityKind, { brief }: Relati
   return `relations-of-${slug(kind)}${brief ? '-brief' : ''}`;
 }
 
+/**
+ * The longest path the shortest-path statements search: their pattern's fixed upper bound (the
+ * engines take no parameter there); `$maxLength` narrows it.
+ */
+export const PATH_SEARCH_BOUND = 6;
+
+/**
+ * Shortest paths from an entity of one kind to an entity of another: the ends matched through their
+ * kinds' id indexes. Through a union of labels, the embedded engine scans every entity table for
+ * both ends (at scale M, half the statement's time).
+ */
+export function shortestPathsStatementName(from: EntityKind, to: EntityKind): string {
+  return `shortest-paths-${slug(from)}-${slug(to)}`;
+}
+
 /** The kinds a statistic can measure. */
 export const SUBJECT_KINDS: readonly NodeKind[] = STATISTIC_LINKS.MEASURES.to;
 

@@ -1,5 +1,5 @@
 import { upsertStatements } from '../../src/store/catalog';
-import { deleteNodesOfKind } from '../../src/store/generated-statements';
+import { claimStatement, deleteNodesOfKind } from '../../src/store/generated-statements';
 import type { EmbeddedStore } from '../../src/store/embedded/embedded-store';
 import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';
 import { countingStore, query } from '../helpers/graphs';
@@ -85,6 +85,104 @@ describe('read path: index-backed lookups', () => {
       node: { id: 'stale-kind', kind: 'Plant', name: 'As plant' },
     });
     await store.transaction((tx) => tx.run(deleteNodesOfKind('Plant'), { ids: ['stale-kind'] }));
+  });
+
+  test('a path is searched from its ends’ own kinds: looked up the first time, remembered after', async () => {
+    const { graph, calls } = await fresh();
+    const asked = '{ paths(from: "ana-perez", to: "alpha-trucks") { length nodes { id } edges { type } } }';
+    // One path per source of the membership: two.
+    const path = {
+      length: 2,
+      nodes: [{ id: 'ana-perez' }, { id: 'truckmakers' }, { id: 'alpha-trucks' }],
+      edges: [{ type: 'WORKS_FOR' }, { type: 'MEMBER_OF' }],
+    };
+    const answer = { paths: [path, path] };
+    expect(await query(graph, asked)).toEqual(answer);
+    expect(calls).toEqual(['kinds-of-ids', 'shortest-paths-person-company']);
+    calls.length = 0;
+    expect(await query(graph, asked)).toEqual(answer);
+    expect(calls).toEqual(['shortest-paths-person-company']);
+    calls.length = 0;
+    // No path within the length asked: the remembered kinds are checked once before answering none
+    // (which also shows that both ids name entities).
+    const tooShort = '{ paths(from: "ana-perez", to: "alpha-trucks", maxLength: 1) { length } }';
+    expect(await query(graph, tooShort)).toEqual({ paths: [] });
+    expect(calls).toEqual(['shortest-paths-person-company', 'kinds-of-ids']);
+  });
+
+  test('a path end whose remembered kind has gone stale is found through its new kind', async () => {
+    const { graph } = await fresh();
+    const base = { aliases: [], description: null, wikidata: null, sources: [], searchText: '|stale|' };
+    const asked = '{ paths(from: "stale-end", to: "truckmakers") { nodes { id kind } } }';
+    const link = async (kind: 'Company' | 'Person'): Promise<void> =>
+      store.transaction(async (tx) => {
+        if (kind === 'Company') {
+          await tx.run(upsertStatements.Company, {
+            rows: [{ id: 'stale-end', name: 'As company', companyType: 'other', ...base }],
+          });
+        } else {
+          await tx.run(deleteNodesOfKind('Company'), { ids: ['stale-end'] });
+          await tx.run(upsertStatements.Person, { rows: [{ id: 'stale-end', name: 'As person', ...base }] });
+        }
+      });
+    await link('Company');
+    await store.transaction((tx) =>
+      tx.run(claimStatement('MEMBER_OF', 'Company', 'Association'), {
+        rows: [
+          {
+            from: 'stale-end',
+            to: 'truckmakers',
+            source: 'fx-report-2026',
+            asOf: null,
+            role: null,
+            since: null,
+            until: null,
+            note: null,
+          },
+        ],
+      }),
+    );
+    expect(await query(graph, asked)).toEqual({
+      paths: [
+        {
+          nodes: [
+            { id: 'stale-end', kind: 'Company' },
+            { id: 'truckmakers', kind: 'Association' },
+          ],
+        },
+      ],
+    });
+    await link('Person');
+    await store.transaction((tx) =>
+      tx.run(claimStatement('WORKS_FOR', 'Person', 'Association'), {
+        rows: [
+          {
+            from: 'stale-end',
+            to: 'truckmakers',
+            source: 'fx-report-2026',
+            asOf: null,
+            role: 'Adviser',
+            since: null,
+            until: null,
+            note: null,
+          },
+        ],
+      }),
+    );
+    try {
+      expect(await query(graph, asked)).toEqual({
+        paths: [
+          {
+            nodes: [
+              { id: 'stale-end', kind: 'Person' },
+              { id: 'truckmakers', kind: 'Association' },
+            ],
+          },
+        ],
+      });
+    } finally {
+      await store.transaction((tx) => tx.run(deleteNodesOfKind('Person'), { ids: ['stale-end'] }));
+    }
   });
 
   test('relations, statistics and their ends: one store call per level', async () => {
@@ -214,10 +312,10 @@ describe('read path: index-backed lookups', () => {
     const { graph, calls } = await fresh();
     const result = await graph.execute('{ paths(from: "no-such-node", to: "MX") { length } }');
     expect(result.errors?.[0]?.message).toMatch(/^from: no entity has the id "no-such-node"\./);
-    // No path found, so the ids are checked: the look-up that finds it missing, then its
+    // The look-up of the ends' kinds finds it missing, so no path is searched for; then its
     // suggestions (a search for "no such node", then, finding nothing, for names starting "no ");
     // it is not looked up a second time.
-    expect(calls).toEqual(['shortest-paths', 'kinds-of-ids', 'search-entities-each', 'search-entities-each']);
+    expect(calls).toEqual(['kinds-of-ids', 'search-entities-each', 'search-entities-each']);
     calls.length = 0;
     // Four unknown ids asked for at once (each under an entity of its own, so that each error is
     // answered): one search for all of them, and one more for the three that found nothing at

@@ -94,8 +94,8 @@ describe('Cypher catalog', () => {
     const scratch = mkdtempSync(path.join(os.tmpdir(), 'tradegraph-cypher-'));
     try {
       cpSync(directory, scratch, { recursive: true });
-      expect(CypherCatalog.load('embedded', scratch).text('shortest-paths')).toBe(
-        CypherCatalog.load('embedded').text('shortest-paths'),
+      expect(CypherCatalog.load('embedded', scratch).text('association-members')).toBe(
+        CypherCatalog.load('embedded').text('association-members'),
       );
       writeFileSync(path.join(scratch, 'store', 'get-meta.cypher'), 'RETURN 1 AS value');
       expect(() => CypherCatalog.load('embedded', scratch)).not.toThrow();

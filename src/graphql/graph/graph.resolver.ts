@@ -139,11 +139,17 @@ export class GraphResolver {
     const longest = Math.min(ctx.limits.maxPathLength, PATH_LENGTH_CEILING);
     const length = checkRange(maxLength ?? longest, 1, longest, 'maxLength');
     const limit = checkFirst(first ?? Math.min(10, ctx.limits.maxFirst), ctx.limits);
-    const paths = await findShortestPaths(ctx.store, from, to, { maxLength: length, limit });
+    const paths = await findShortestPaths(ctx.store, from, to, {
+      maxLength: length,
+      limit,
+      kindsOf: ctx.loaders.kindsOf,
+    });
     if (paths.length === 0) {
-      // No path: an id naming nothing is an error with the close ids, not an empty answer.
-      await checkIds([from], ctx, 'from');
-      await checkIds([to], ctx, 'to');
+      // No path: an id naming nothing is an error with the close ids, not an empty answer. The
+      // ends' kinds were just looked up for the search, so ids with a kind need no check.
+      const known = await ctx.loaders.kindsOf([from, to]);
+      if (!known.has(from)) await checkIds([from], ctx, 'from');
+      if (!known.has(to)) await checkIds([to], ctx, 'to');
     }
     return paths.map((path) => {
       for (const node of path.nodes) ctx.loaders.remember(node);

@@ -29,7 +29,8 @@ describeNeo4j('Neo4j plans', (uri) => {
   afterAll(async () => driver.close());
 
   test('the catalog has shortest-path statements to check', () => {
-    expect(shortestPathStatements).toContain('shortest-paths');
+    expect(shortestPathStatements).toContain('shortest-paths-person-company');
+    expect(shortestPathStatements).toHaveLength(81);
   });
 
   test.each(shortestPathStatements)(

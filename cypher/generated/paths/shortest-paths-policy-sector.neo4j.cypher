@@ -1,7 +1,8 @@
-// All shortest paths between two entities over entity relationships (statistics and sources excluded).
-// The upper bound is the longest path any caller may ask for; $maxLength narrows it.
-MATCH (a:Company|Plant|Association|Sector|Policy|Country|Region|Person|Agency {id: $from})
-MATCH (b:Company|Plant|Association|Sector|Policy|Country|Region|Person|Agency {id: $to})
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
+// All shortest paths from a Policy to a Sector over entity relationships (statistics and sources
+// excluded). The upper bound, 6, is the longest path any caller may ask for; $maxLength narrows it.
+MATCH (a:Policy {id: $from})
+MATCH (b:Sector {id: $to})
 // Neo4j's shortest-path search refuses a start that is also the end; the embedded engine answers none.
 WITH a, b WHERE a <> b
 MATCH p = allShortestPaths((a)-[:MEMBER_OF|SUBSIDIARY_OF|OPERATES|LOCATED_IN|HEADQUARTERED_IN|IN_SECTOR|SUBSECTOR_OF|PARTY_TO|PART_OF|AFFECTS|WORKS_FOR*..6]-(b))

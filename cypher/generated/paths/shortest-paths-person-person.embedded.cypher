@@ -1,0 +1,9 @@
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
+// All shortest paths from a Person to a Person over entity relationships (statistics and sources
+// excluded). The upper bound, 6, is the longest path any caller may ask for; $maxLength narrows it.
+MATCH (a:Person {id: $from})
+MATCH (b:Person {id: $to})
+MATCH p = (a)-[:MEMBER_OF|SUBSIDIARY_OF|OPERATES|LOCATED_IN|HEADQUARTERED_IN|IN_SECTOR|SUBSECTOR_OF|PARTY_TO|PART_OF|AFFECTS|WORKS_FOR* ALL SHORTEST 1..6]-(b)
+WHERE length(p) <= $maxLength
+RETURN p AS path
+LIMIT $limit
