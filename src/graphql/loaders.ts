@@ -165,16 +165,23 @@ export function createLoaders(store: GraphStore): Loaders {
     }
     return loader;
   };
-  /** Ids this request looked up in the store (found or not): their kinds are fresh for it. */
-  const checked = new Set<string>();
-  const unchecked = (id: string): boolean => !checked.has(id);
+  /**
+   * What this request's own lookups found: each id's kind, or null for an id naming nothing. Fresh
+   * for the request whatever concurrent requests do meanwhile to the kinds remembered for all.
+   */
+  const seen = new Map<string, NodeKind | null>();
+  /** The kind this request found for an id, else the one remembered for all, else undefined. */
+  const kindOfId = (id: string): NodeKind | undefined =>
+    seen.has(id) ? (seen.get(id) ?? undefined) : kinds.get(id);
+  /** Neither found by this request nor remembered: its kind must be looked up. */
+  const kindUnknown = (id: string): boolean => !seen.has(id) && !kinds.has(id);
   /** Ids by kind, looked up in the store (one call for all of them). */
   const lookUpKinds = async (ids: readonly string[]): Promise<void> => {
     if (ids.length === 0) return;
     const found = await findKinds(store, ids);
     for (const id of ids) {
-      checked.add(id);
       const kind = found.get(id);
+      seen.set(id, kind ?? null);
       if (kind) learn(id, kind);
       else kinds.delete(id);
     }
@@ -183,10 +190,10 @@ export function createLoaders(store: GraphStore): Loaders {
     ids: readonly string[],
     options: { readonly fresh?: boolean } = {},
   ): Promise<Map<string, NodeKind>> => {
-    await lookUpKinds(ids.filter((id) => unchecked(id) && (options.fresh === true || !kinds.has(id))));
+    await lookUpKinds(ids.filter((id) => !seen.has(id) && (options.fresh === true || !kinds.has(id))));
     const known = new Map<string, NodeKind>();
     for (const id of ids) {
-      const kind = kinds.get(id);
+      const kind = kindOfId(id);
       if (kind) known.set(id, kind);
     }
     return known;
@@ -194,18 +201,17 @@ export function createLoaders(store: GraphStore): Loaders {
   const fromKnownKinds = async (ids: readonly string[]): Promise<(GraphNode | null)[]> =>
     Promise.all(
       ids.map((id) => {
-        const kind = kinds.get(id);
+        const kind = kindOfId(id);
         return kind ? ofKind(kind).load(id) : null;
       }),
     );
   const nodes: DataLoader<string, GraphNode | null> = new DataLoader<string, GraphNode | null>(
     async (ids) => {
-      await lookUpKinds(ids.filter((id) => !kinds.has(id) && unchecked(id)));
+      await lookUpKinds(ids.filter(kindUnknown));
       const found = await fromKnownKinds(ids);
       // A remembered kind that found nothing may be stale: ask the store once more.
-      const missed = ids.filter((id, index) => found[index] === null && kinds.has(id));
+      const missed = ids.filter((id, index) => found[index] === null && kindOfId(id) !== undefined);
       if (missed.length === 0) return found;
-      for (const id of missed) kinds.delete(id);
       await lookUpKinds(missed);
       const again = new Map(missed.map((id, index) => [id, index]));
       const retried = await fromKnownKinds(missed);
@@ -217,6 +223,7 @@ export function createLoaders(store: GraphStore): Loaders {
   );
   const remember = (node: GraphNode): void => {
     learn(node.id, node.kind);
+    seen.set(node.id, node.kind);
     nodes.prime(node.id, node);
     ofKind(node.kind).prime(node.id, node);
   };
@@ -235,13 +242,13 @@ export function createLoaders(store: GraphStore): Loaders {
           learn(key.subjectId, key.kind);
         }
       }
-      const unknown = new Set(keys.map((k) => k.subjectId).filter((id) => !given.has(id) && !kinds.has(id)));
+      const unknown = new Set(keys.map((k) => k.subjectId).filter((id) => !given.has(id) && kindUnknown(id)));
       await lookUpKinds([...unknown]);
-      /** Subjects whose kind was neither given nor looked up just now. */
+      /** Subjects whose kind was neither given nor looked up by this request. */
       const remembered = new Set<string>();
       const kindOf = (subjectId: string): NodeKind | undefined => {
-        const kind = given.get(subjectId) ?? kinds.get(subjectId);
-        if (kind && !given.has(subjectId) && !unknown.has(subjectId)) remembered.add(subjectId);
+        const kind = given.get(subjectId) ?? kindOfId(subjectId);
+        if (kind && !given.has(subjectId) && !seen.has(subjectId)) remembered.add(subjectId);
         return kind;
       };
       /** One store call per filter and subject kind. */
@@ -294,11 +301,10 @@ export function createLoaders(store: GraphStore): Loaders {
         (key) => remembered.has(key.subjectId) && (results.get(statisticsKey(key))?.length ?? 0) === 0,
       );
       if (doubtful.length > 0) {
-        const before = new Map(doubtful.map((key) => [key.subjectId, kinds.get(key.subjectId)]));
-        for (const key of doubtful) kinds.delete(key.subjectId);
+        const before = new Map(doubtful.map((key) => [key.subjectId, kindOfId(key.subjectId)]));
         await lookUpKinds([...before.keys()]);
         await load(
-          doubtful.filter((key) => kinds.get(key.subjectId) !== before.get(key.subjectId)),
+          doubtful.filter((key) => kindOfId(key.subjectId) !== before.get(key.subjectId)),
           results,
         );
       }

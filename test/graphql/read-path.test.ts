@@ -1,6 +1,8 @@
 import { upsertStatements } from '../../src/store/catalog';
 import { claimStatement, deleteNodesOfKind } from '../../src/store/generated-statements';
 import type { EmbeddedStore } from '../../src/store/embedded/embedded-store';
+import { createLoaders } from '../../src/graphql/loaders';
+import type { GraphNode } from '../../src/store/values';
 import { createTradeGraph, type TradeGraph } from '../../src/trade-graph';
 import { countingStore, query } from '../helpers/graphs';
 import { FIXTURE_DATASET, openLoadedStore } from '../helpers/stores';
@@ -183,6 +185,23 @@ describe('read path: index-backed lookups', () => {
     } finally {
       await store.transaction((tx) => tx.run(deleteNodesOfKind('Person'), { ids: ['stale-end'] }));
     }
+  });
+
+  test('a request keeps the kinds it looked up, whatever other requests do to the shared memory', async () => {
+    const counting = countingStore(store);
+    const request = createLoaders(counting);
+    expect(await request.kindsOf(['alpha-trucks', 'no-such-node'])).toEqual(
+      new Map([['alpha-trucks', 'Company']]),
+    );
+    // Another request fills the memory shared by all requests past its bound, which empties it.
+    const other = createLoaders(counting);
+    for (let i = 0; i <= 200_000; i += 1)
+      other.remember({ id: `filler-${i}`, kind: 'Company', properties: {} } as GraphNode);
+    counting.calls.length = 0;
+    // The first request still knows both answers: no look-up, and the company is found by its index.
+    expect((await request.nodes.load('alpha-trucks'))?.properties.name).toBe('Alpha Trucks');
+    expect(await request.nodes.load('no-such-node')).toBeNull();
+    expect(counting.calls).toEqual(['nodes-by-ids-company']);
   });
 
   test('relations, statistics and their ends: one store call per level', async () => {
