@@ -228,7 +228,12 @@ export function createLoaders(store: GraphStore): Loaders {
     ofKind(node.kind).prime(node.id, node);
   };
 
-  const relationLoaders = createRelationLoaders({ store, nodes, remember });
+  const relationLoaders = createRelationLoaders({
+    store,
+    nodes,
+    remember,
+    absent: (kind, id) => ofKind(kind).prime(id, null),
+  });
 
   /** Subjects whose statistics this request read, with the kind of the statement that read them. */
   const subjectKinds = new Map<string, NodeKind>();

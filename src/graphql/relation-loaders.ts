@@ -3,11 +3,12 @@ import { isEntityKind, type EntityKind } from '../domain/kinds.js';
 import { briefRelationClaim, relationClaim, type RelationClaim } from '../queries/relations.js';
 import {
   briefRelationsOfKind,
+  isBriefClaimRow,
   relationsOfKind,
   type BriefRelationRow,
   type RelationRow,
 } from '../store/relation-statements.js';
-import { type RelationEnds } from '../store/generated-statements.js';
+import { BRIEF_RELATIONS_WITH_ENTITY_ROWS, type RelationEnds } from '../store/generated-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode } from '../store/values.js';
 
@@ -37,23 +38,31 @@ export interface RelationLoaderNeeds {
   readonly nodes: DataLoader<string, GraphNode | null>;
   /** Hands a whole node read with the claims to the lookups. */
   remember(node: GraphNode): void;
+  /** Tells the lookups of one kind that an id names no node of that kind. */
+  absent(kind: EntityKind, id: string): void;
 }
 
 /** The loaders of relationship claims for one request (see createLoaders). */
-export function createRelationLoaders({ store, nodes, remember }: RelationLoaderNeeds): RelationLoaders {
+export function createRelationLoaders({
+  store,
+  nodes,
+  remember,
+  absent,
+}: RelationLoaderNeeds): RelationLoaders {
   const briefNodes = new Map<string, GraphNode>();
 
-  /** One relation claim per row, seen from the row's entity. */
-  const claimsByEntity = <R extends { id: string; node: GraphNode }>(
+  /** The claims of each entity, seen from it, in the rows' order (rows without a claim give none). */
+  const claimsByEntity = <R extends { id: string; node: GraphNode | null }>(
     ids: readonly string[],
     rows: readonly R[],
-    claim: (row: R) => RelationClaim,
+    claim: (row: R) => RelationClaim | null,
   ): RelationClaim[][] => {
     const byId = new Map<string, RelationClaim[]>(ids.map((id) => [id, []]));
     for (const row of rows) {
       // The entity itself comes with its claims: a lookup of it in the same request costs nothing.
-      remember(row.node);
-      byId.get(row.id)?.push(claim(row));
+      if (row.node) remember(row.node);
+      const found = claim(row);
+      if (found) byId.get(row.id)?.push(found);
     }
     return ids.map((id) => byId.get(id) ?? []);
   };
@@ -61,7 +70,8 @@ export function createRelationLoaders({ store, nodes, remember }: RelationLoader
     remember(row.other);
     return relationClaim(row);
   };
-  const briefClaim = (row: BriefRelationRow): RelationClaim => {
+  const briefClaim = (row: BriefRelationRow): RelationClaim | null => {
+    if (!isBriefClaimRow(row)) return null;
     const claim = briefRelationClaim(row);
     briefNodes.set(claim.other.id, claim.other);
     return claim;
@@ -97,14 +107,13 @@ export function createRelationLoaders({ store, nodes, remember }: RelationLoader
       loader = new DataLoader<string, RelationClaim[]>(async (ids) => {
         const { cache } = wholeOfKind(kind);
         const unread = [...new Set(ids.filter((id) => !cache.has(id)))];
-        const read =
-          unread.length === 0
-            ? []
-            : claimsByEntity(
-                unread,
-                await store.read(briefRelationsOfKind(kind), { ids: unread }),
-                briefClaim,
-              );
+        const rows = unread.length === 0 ? [] : await store.read(briefRelationsOfKind(kind), { ids: unread });
+        const read = claimsByEntity(unread, rows, briefClaim);
+        if (BRIEF_RELATIONS_WITH_ENTITY_ROWS.includes(kind)) {
+          // Each entity found has a row of its own: an id without one names no entity of this kind.
+          const found = new Set(rows.filter((row) => row.node !== null).map((row) => row.id));
+          for (const id of unread) if (!found.has(id)) absent(kind, id);
+        }
         const byId = new Map(unread.map((id, index) => [id, read[index] ?? []]));
         return Promise.all(ids.map(async (id) => byId.get(id) ?? (await cache.get(id)) ?? []));
       });

@@ -1,5 +1,5 @@
 import { isNodeKind, type EntityKind } from '../domain/kinds.js';
-import { relationsOfKind, type BriefRelationRow, type RelationRow } from '../store/relation-statements.js';
+import { relationsOfKind, type BriefClaimRow, type RelationRow } from '../store/relation-statements.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { GraphNode, StoreValue } from '../store/values.js';
 
@@ -47,7 +47,7 @@ export function relationClaim(row: RelationRow): RelationClaim {
  * A `relations-of-<kind>-brief` row as a claim seen from the row's entity. Its other end is a node
  * with its name alone: whoever shows more of it than its id, kind and name reads the claim whole.
  */
-export function briefRelationClaim(row: BriefRelationRow): RelationClaim {
+export function briefRelationClaim(row: BriefClaimRow): RelationClaim {
   if (!isNodeKind(row.otherKind)) {
     throw new Error(`the store returned a claim whose other end is of unknown kind "${row.otherKind}"`);
   }

@@ -6,6 +6,7 @@ import {
   type StatisticLink,
 } from '../domain/relationships.js';
 import {
+  BRIEF_RELATIONS_WITH_ENTITY_ROWS,
   KINDS_OF_IDS,
   PATH_SEARCH_BOUND,
   RELATIONS_OF,
@@ -149,29 +150,59 @@ function relationsOfKindText(kind: EntityKind): string {
  * relations-of-<kind>-brief: as relations-of-<kind>, with only the id, kind and name of the entity at
  * each claim's other end, and the claim's facts by name. Read whole, the other ends cost the
  * embedded engine a scan of every property of every node of their kinds (at scale L, an
- * association's 168 claims took 16.8 ms against 7.3). The direction and the kind need each
- * dialect's own words.
+ * association's 168 claims took 16.8 ms against 7.3). For the kinds of
+ * BRIEF_RELATIONS_WITH_ENTITY_ROWS the entity comes once, in a row of its own; for the others, beside
+ * each claim. The direction, the kind and a null of the node's type need each dialect's own words.
  */
 function briefRelationsOfKindTexts(kind: EntityKind): { embedded: string; neo4j: string } {
   const { types, others } = relationsTouching(kind);
-  const text = (dialect: 'embedded' | 'neo4j'): string =>
-    [
-      GENERATED,
-      `// Every relationship claim touching each ${kind}, in either direction: the ${kind}, the claim's`,
-      '// type, whether it starts at the entity, its facts, and the id, kind and name of the entity at',
-      '// its other end (src/graphql/loaders.ts reads it when the selection shows nothing else of them).',
+  const claimColumns = ['type', 'outgoing', 'source', 'asOf', 'role', 'since', 'until', 'note'];
+  const otherColumns = ['otherId', 'otherKind', 'otherName'];
+  const text = (dialect: 'embedded' | 'neo4j'): string => {
+    const none = (column: string): string =>
+      dialect === 'neo4j'
+        ? `null AS ${column}`
+        : `CAST(NULL AS ${column === 'outgoing' ? 'BOOL' : 'STRING'}) AS ${column}`;
+    const claims = (node: string): string[] => [
       `MATCH (a:${kind})`,
       'WHERE a.id IN $ids',
       `MATCH (a)-[r:${types.join('|')}]-(b:${others.join('|')})`,
       dialect === 'embedded'
-        ? "RETURN a.id AS id, a AS node, label(r) AS type, struct_extract(r, '_src') = id(a) AS outgoing,"
-        : 'RETURN a.id AS id, a AS node, type(r) AS type, startNode(r) = a AS outgoing,',
+        ? `RETURN a.id AS id, ${node} AS node, label(r) AS type, struct_extract(r, '_src') = id(a) AS outgoing,`
+        : `RETURN a.id AS id, ${node} AS node, type(r) AS type, startNode(r) = a AS outgoing,`,
       '  r.source AS source, r.asOf AS asOf, r.role AS role, r.since AS since, r.until AS until,',
       dialect === 'embedded'
         ? '  r.note AS note, b.id AS otherId, label(b) AS otherKind, b.name AS otherName'
         : '  r.note AS note, b.id AS otherId, labels(b)[0] AS otherKind, b.name AS otherName',
       '',
+    ];
+    if (!BRIEF_RELATIONS_WITH_ENTITY_ROWS.includes(kind)) {
+      return [
+        GENERATED,
+        `// Every relationship claim touching each ${kind}, in either direction: the ${kind}, the claim's`,
+        '// type, whether it starts at the entity, its facts, and the id, kind and name of the entity at',
+        '// its other end (src/graphql/relation-loaders.ts reads it when the selection shows nothing else of them).',
+        ...claims('a'),
+      ].join('\n');
+    }
+    return [
+      GENERATED,
+      `// Each ${kind} asked for, in a row of its own (its node, the claim columns null), then every`,
+      "// relationship claim touching it, in either direction (the node null): the claim's type, whether",
+      '// it starts at the entity, its facts, and the id, kind and name of the entity at its other end',
+      '// (src/graphql/relation-loaders.ts reads it when the selection shows nothing else of them).',
+      // Through the id index (no expansion follows, so UNWIND does not cost a join over every claim).
+      'UNWIND $ids AS id',
+      `MATCH (a:${kind} {id: id})`,
+      'RETURN a.id AS id, a AS node,',
+      `  ${[...claimColumns, ...otherColumns].map(none).join(', ')}`,
+      'UNION ALL',
+      ...(dialect === 'embedded'
+        ? ["// A null of the node's type below: a plain NULL has none, and the engine refuses it in a union."]
+        : []),
+      ...claims(dialect === 'embedded' ? 'CASE WHEN a.id IS NULL THEN a END' : 'null'),
     ].join('\n');
+  };
   return { embedded: text('embedded'), neo4j: text('neo4j') };
 }
 

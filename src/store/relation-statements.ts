@@ -38,19 +38,31 @@ export type ClaimFactColumns = {
 };
 
 /**
- * A `relations-of-<kind>-brief` row: one claim touching the entity `id` (its node in `node`), its
- * facts, which way it runs, and the id, kind and name of the entity at its other end.
+ * A `relations-of-<kind>-brief` row: the entity's own row (`node` set, every claim column null), one
+ * for each entity found, or one claim touching the entity `id` (`node` null): its type, facts,
+ * which way it runs, and the id, kind and name of the entity at its other end.
  */
 export type BriefRelationRow = ClaimFactColumns & {
   id: string;
-  node: GraphNode;
-  type: string;
+  node: GraphNode | null;
+  type: string | null;
   /** True when the claim starts at the entity. */
+  outgoing: boolean | null;
+  otherId: string | null;
+  otherKind: string | null;
+  otherName: string | null;
+};
+
+/** A `relations-of-<kind>-brief` row that holds a claim. */
+export type BriefClaimRow = BriefRelationRow & {
+  type: string;
   outgoing: boolean;
   otherId: string;
   otherKind: string;
-  otherName: string | null;
 };
+
+export const isBriefClaimRow = (row: BriefRelationRow): row is BriefClaimRow =>
+  row.type !== null && row.outgoing !== null && row.otherId !== null && row.otherKind !== null;
 
 /** The columns of a claim's facts, in a statement's RETURN. */
 export const CLAIM_FACT_COLUMNS: Columns<ClaimFactColumns> = {

@@ -230,6 +230,33 @@ describe('read path: index-backed lookups', () => {
     expect(calls).toEqual(['relations-of-association-brief', 'statistics-of-company']);
   });
 
+  test('a country comes once beside its claims: found without claims, or missing, with no lookup', async () => {
+    const { graph, calls } = await fresh();
+    const base = { aliases: [], description: null, wikidata: null, sources: [], searchText: '|ca|' };
+    await store.transaction((tx) =>
+      tx.run(upsertStatements.Country, { rows: [{ id: 'CA', name: 'Canada', ...base }] }),
+    );
+    try {
+      const asked = (id: string): string => `{ country(id: "${id}") { id name policies { node { id } } } }`;
+      expect(await query(graph, asked('MX'))).toEqual({
+        country: { id: 'MX', name: 'Mexico', policies: [{ node: { id: 'fx-agreement' } }] },
+      });
+      expect(calls).toEqual(['relations-of-country-brief']);
+      calls.length = 0;
+      // No claim names Canada: its node still comes, in the row of its own.
+      expect(await query(graph, asked('CA'))).toEqual({
+        country: { id: 'CA', name: 'Canada', policies: [] },
+      });
+      expect(calls).toEqual(['relations-of-country-brief']);
+      calls.length = 0;
+      // No row at all: no country has this id, so it is not looked up again (only searched in another case).
+      expect(await query(graph, asked('alpha-trucks'))).toEqual({ country: null });
+      expect(calls).toEqual(['relations-of-country-brief', 'search-entities']);
+    } finally {
+      await store.transaction((tx) => tx.run(deleteNodesOfKind('Country'), { ids: ['CA'] }));
+    }
+  });
+
   test('statistics shown without their ends are read without them, unless a sibling shows them', async () => {
     const { graph, calls } = await fresh();
     const plain = '{ company(id: "alpha-trucks") { statistics(metric: "exports") { id value } } }';

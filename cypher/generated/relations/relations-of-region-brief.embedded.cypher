@@ -1,7 +1,7 @@
 // Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
 // Every relationship claim touching each Region, in either direction: the Region, the claim's
 // type, whether it starts at the entity, its facts, and the id, kind and name of the entity at
-// its other end (src/graphql/loaders.ts reads it when the selection shows nothing else of them).
+// its other end (src/graphql/relation-loaders.ts reads it when the selection shows nothing else of them).
 MATCH (a:Region)
 WHERE a.id IN $ids
 MATCH (a)-[r:LOCATED_IN|HEADQUARTERED_IN]-(b:Company|Plant|Association|Country|Region|Agency)
