@@ -49,7 +49,12 @@ export async function findShortestPaths(
     const toKind = kinds.get(to);
     if (fromKind === undefined || toKind === undefined || !isEntityKind(fromKind) || !isEntityKind(toKind))
       return [];
-    const rows = await store.read(shortestPathsBetween(fromKind, toKind), { from, to, maxLength, limit });
+    const rows = await store.read(shortestPathsBetween(fromKind, toKind), {
+      froms: [from],
+      to,
+      maxLength,
+      limit,
+    });
     return rows.map((row) => row.path);
   };
   const kinds = await kindsOf([from, to]);

@@ -85,7 +85,12 @@ export class ReadCoalescer {
     const close = (): Params => {
       if (this.forming.get(groupKey) === group) this.forming.delete(groupKey);
       const first = group.members[0] as Member;
-      return { ...first.params, [statement.keyedBy.param]: [...group.keys] };
+      const { param, limit } = statement.keyedBy;
+      return {
+        ...first.params,
+        [param]: [...group.keys],
+        ...(limit === undefined ? {} : { [limit]: unionLimit(group) }),
+      };
     };
     this.runInTurn(statement, close).then(
       (rows) => this.settle(group, rows),
@@ -109,11 +114,18 @@ export class ReadCoalescer {
         else membersOfKey.set(key, [index]);
       }
     });
-    const column = group.statement.keyedBy.column;
+    const { column, limit } = group.statement.keyedBy;
     for (const row of rows) {
       for (const index of membersOfKey.get(String(row[column])) ?? []) (answers[index] as Row[]).push(row);
     }
-    group.members.forEach((member, index) => member.resolve(answers[index] as Row[]));
+    // Under a LIMIT, a read is answered by the union only when it surely holds all its rows.
+    const capped = limit !== undefined && rows.length >= unionLimit(group);
+    group.members.forEach((member, index) => {
+      const answer = answers[index] as Row[];
+      if (limit !== undefined && (capped || answer.length >= limitOf(group.statement, member.params))) {
+        this.runInTurn(group.statement, () => member.params).then(member.resolve, member.reject);
+      } else member.resolve(answer);
+    });
   }
 
   private fail(groupKey: string, group: Group, error: unknown): void {
@@ -130,6 +142,25 @@ export class ReadCoalescer {
       this.runInTurn(group.statement, () => member.params).then(member.resolve, member.reject);
     }
   }
+}
+
+/** The LIMIT of a group's statement: each read's own limit (they are equal) times its keys. */
+function unionLimit(group: Group): number {
+  const first = group.members[0] as Member;
+  const own = limitOf(group.statement, first.params);
+  return group.members.length > 1 ? own * group.keys.size : own;
+}
+
+/** The LIMIT a read of a statement with a per-read limit asked for. */
+function limitOf(statement: KeyedStatement, params: Params): number {
+  const name = statement.keyedBy.limit ?? '';
+  const value = params[name];
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new TypeError(
+      `statement "${statement.name}" is limited by $${name}, which was not a positive integer`,
+    );
+  }
+  return value;
 }
 
 function keysOf(statement: KeyedStatement, params: Params): readonly string[] {

@@ -234,16 +234,19 @@ function shortestPathsTexts(from: EntityKind, to: EntityKind): { embedded: strin
   const types = Object.keys(RELATIONSHIP_TYPES).join('|');
   const head = [
     GENERATED,
-    `// All shortest paths from a ${from} to a ${to} over entity relationships (statistics and sources`,
-    `// excluded). The upper bound, ${PATH_SEARCH_BOUND}, is the longest path any caller may ask for; $maxLength narrows it.`,
-    `MATCH (a:${from} {id: $from})`,
+    `// All shortest paths from each ${from} of $froms to a ${to} over entity relationships (statistics and`,
+    `// sources excluded). The upper bound, ${PATH_SEARCH_BOUND}, is the longest path any caller may ask for; $maxLength`,
+    '// narrows it. The starts are matched after UNWIND, through their id index (with IN, the engine',
+    '// searches from every node of the kind).',
+    'UNWIND $froms AS start',
+    `MATCH (a:${from} {id: start})`,
     `MATCH (b:${to} {id: $to})`,
   ];
   const embedded = [
     ...head,
     `MATCH p = (a)-[:${types}* ALL SHORTEST 1..${PATH_SEARCH_BOUND}]-(b)`,
     'WHERE length(p) <= $maxLength',
-    'RETURN p AS path',
+    'RETURN a.id AS from, p AS path',
     'LIMIT $limit',
     '',
   ];
@@ -254,8 +257,8 @@ function shortestPathsTexts(from: EntityKind, to: EntityKind): { embedded: strin
     `MATCH p = allShortestPaths((a)-[:${types}*..${PATH_SEARCH_BOUND}]-(b))`,
     '// Filtered after the search, not in its WHERE: a WHERE the search cannot check makes Neo4j fall back,',
     '// when no path passes, to enumerating every path up to the bound (seconds per pair, exponential).',
-    'WITH p WHERE length(p) <= $maxLength',
-    'RETURN p AS path',
+    'WITH a, p WHERE length(p) <= $maxLength',
+    'RETURN a.id AS from, p AS path',
     'LIMIT $limit',
     '',
   ];

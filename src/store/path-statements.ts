@@ -8,7 +8,11 @@ import type { GraphPath } from './values.js';
  * typed parameters and rows. Their texts are written by `cypher-generator.ts`.
  */
 
-export type ShortestPathParams = { from: string; to: string; maxLength: number; limit: number };
+/** `froms`: the starts (one per read: its `limit` bounds the rows of all of them together). */
+export type ShortestPathParams = { froms: string[]; to: string; maxLength: number; limit: number };
+
+/** A shortest path from the start `from`. */
+export type ShortestPathRow = { from: string; path: GraphPath };
 
 const pairKey = (from: EntityKind, to: EntityKind): string => `${from}>${to}`;
 
@@ -16,20 +20,23 @@ const shortestPathStatements = new Map(
   ENTITY_KINDS.flatMap((from) =>
     ENTITY_KINDS.map((to) => [
       pairKey(from, to),
-      readStatement<ShortestPathParams, { path: GraphPath }>(
+      readStatement<ShortestPathParams, ShortestPathRow>(
         shortestPathsStatementName(from, to),
-        ['from', 'to', 'maxLength', 'limit'],
-        { path: true },
+        ['froms', 'to', 'maxLength', 'limit'],
+        { from: true, path: true },
+        // Concurrent searches towards one end share a statement (src/store/coalesce.ts): the engine
+        // searches from several starts at once for much less than one search each.
+        { keyedBy: { param: 'froms', column: 'from', limit: 'limit' } },
       ),
     ]),
   ),
 );
 
-/** All shortest paths from the `from` entity, of kind `fromKind`, to the `to` entity, of kind `toKind`. */
+/** All shortest paths from the `froms` entities, of kind `fromKind`, to the `to` entity, of kind `toKind`. */
 export function shortestPathsBetween(
   fromKind: EntityKind,
   toKind: EntityKind,
-): Statement<ShortestPathParams, { path: GraphPath }> {
+): Statement<ShortestPathParams, ShortestPathRow> {
   const statement = shortestPathStatements.get(pairKey(fromKind, toKind));
   if (!statement) throw new Error(`no shortest-path statement from ${fromKind} to ${toKind}`);
   return statement;

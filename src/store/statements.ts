@@ -25,15 +25,28 @@ export interface Statement<P extends Params = Params, R extends Row = Row> {
 
 /**
  * A keyed read: its list parameter `param` holds keys (ids), and each key's rows are the same
- * whatever else the list holds, each naming its key in column `column` (no LIMIT, no aggregate
- * across keys, no row without its key). Reads of such a statement with the same other parameters
- * can therefore run as one, on the union of their keys, each caller given the rows of its own keys
- * (src/store/coalesce.ts); a test holds every keyed statement to it on both engines.
+ * whatever else the list holds, each naming its key in column `column` (no aggregate across keys,
+ * no row without its key, and no LIMIT unless `limit` names it). Reads of such a statement with the
+ * same other parameters can therefore run as one, on the union of their keys, each caller given the
+ * rows of its own keys (src/store/coalesce.ts); a test holds every keyed statement to it on both
+ * engines.
  */
 export interface KeyedBy {
   readonly param: string;
   readonly column: string;
+  /**
+   * The parameter of the statement's LIMIT, when it has one: a union of reads runs with that limit
+   * times the number of keys. A read whose rows reach its own limit, or every read when the union's
+   * rows reach the union's limit, may lack rows it would get alone (which rows a LIMIT keeps is the
+   * engine's choice), so it is read again alone.
+   */
+  readonly limit?: string;
 }
+
+/** The named parameters of `P` that hold a number. */
+type NumberParam<P> = {
+  [K in ColumnName<P>]: P[K] extends number ? K : never;
+}[ColumnName<P>];
 
 /** The named parameters of `P` that hold a list of keys. */
 type KeyListParam<P> = {
@@ -57,7 +70,13 @@ export function readStatement<P extends Params, R extends Row>(
   name: string,
   params: readonly (keyof P & string)[],
   columns: Columns<R>,
-  options: { readonly keyedBy?: { readonly param: KeyListParam<P>; readonly column: ColumnName<R> } } = {},
+  options: {
+    readonly keyedBy?: {
+      readonly param: KeyListParam<P>;
+      readonly column: ColumnName<R>;
+      readonly limit?: NumberParam<P>;
+    };
+  } = {},
 ): Statement<P, R> {
   return {
     name,

@@ -45,7 +45,7 @@ export const SAMPLE: Record<string, Params[string]> = {
   totalsOnly: false,
   sector: '',
   personIds: ['ana-perez'],
-  from: 'alpha-trucks',
+  froms: ['alpha-trucks'],
   to: 'MX',
   maxLength: 6,
   limit: 5,

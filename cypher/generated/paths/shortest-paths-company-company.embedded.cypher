@@ -1,9 +1,12 @@
 // Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
-// All shortest paths from a Company to a Company over entity relationships (statistics and sources
-// excluded). The upper bound, 6, is the longest path any caller may ask for; $maxLength narrows it.
-MATCH (a:Company {id: $from})
+// All shortest paths from each Company of $froms to a Company over entity relationships (statistics and
+// sources excluded). The upper bound, 6, is the longest path any caller may ask for; $maxLength
+// narrows it. The starts are matched after UNWIND, through their id index (with IN, the engine
+// searches from every node of the kind).
+UNWIND $froms AS start
+MATCH (a:Company {id: start})
 MATCH (b:Company {id: $to})
 MATCH p = (a)-[:MEMBER_OF|SUBSIDIARY_OF|OPERATES|LOCATED_IN|HEADQUARTERED_IN|IN_SECTOR|SUBSECTOR_OF|PARTY_TO|PART_OF|AFFECTS|WORKS_FOR* ALL SHORTEST 1..6]-(b)
 WHERE length(p) <= $maxLength
-RETURN p AS path
+RETURN a.id AS from, p AS path
 LIMIT $limit

@@ -4,6 +4,7 @@ import { ReadCoalescer } from '../../../src/store/coalesce';
 import { StoreTimeoutError } from '../../../src/store/errors';
 import type { EmbeddedStore } from '../../../src/store/embedded/embedded-store';
 import { listStatement, nodesOfKind } from '../../../src/store/generated-statements';
+import { shortestPathsBetween } from '../../../src/store/path-statements';
 import { briefRelationsOfKind } from '../../../src/store/relation-statements';
 import { EVERY_STATISTIC, statisticsOfKindWithoutEnds } from '../../../src/store/statistic-read-statements';
 import type { NamedStatement } from '../../../src/store/coalesce';
@@ -59,6 +60,37 @@ describe('Coalesced reads on the embedded store (curated dataset, one read conne
     expect(together.map(inAnyOrder)).toEqual(alone.map(inAnyOrder));
     // The first read took the free connection; every other one waited and joined one statement.
     expect(after.reads - before.reads).toBe(asks.length - 1);
+    expect(after.statements - before.statements).toBe(1);
+  });
+
+  test('shortest paths towards one end share a statement, and a read the LIMIT may have cut is read alone', async () => {
+    const toUsmca = shortestPathsBetween('Company', 'Policy');
+    const ask = (from: string, limit: number): Promise<Row[]> =>
+      store.read(toUsmca, { froms: [from], to: 'usmca', maxLength: 6, limit });
+    // Some starts have fewer shortest paths than the limit (the union answers them), others reach it
+    // through the hubs (they are read again alone).
+    const alone: Row[][] = [];
+    for (const from of companies) alone.push(await ask(from, 50));
+    const answered = alone.filter((rows) => rows.length > 0).length;
+    const reaching = alone.filter((rows) => rows.length === 50).length;
+    expect(answered - reaching).toBeGreaterThan(10);
+    expect(reaching).toBeGreaterThan(0);
+    let before = store.coalescing ?? { statements: 0, reads: 0 };
+    const together = await Promise.all(companies.map((from) => ask(from, 50)));
+    let after = store.coalescing ?? { statements: 0, reads: 0 };
+    expect(together.map(inAnyOrder)).toEqual(alone.map(inAnyOrder));
+    expect(after.statements - before.statements).toBe(1);
+    expect(after.reads - before.reads).toBe(companies.length - 1);
+
+    // A limit of one: any start with a path reaches its limit, so it is read again alone and gets
+    // exactly what a read alone gets (which path a LIMIT keeps is the engine's choice).
+    const first: Row[][] = [];
+    for (const from of companies) first.push(await ask(from, 1));
+    before = store.coalescing ?? { statements: 0, reads: 0 };
+    const limited = await Promise.all(companies.map((from) => ask(from, 1)));
+    after = store.coalescing ?? { statements: 0, reads: 0 };
+    expect(limited).toEqual(first);
+    expect(limited.filter((rows) => rows.length === 1).length).toBe(answered);
     expect(after.statements - before.statements).toBe(1);
   });
 
