@@ -118,13 +118,20 @@ export class ReadCoalescer {
     for (const row of rows) {
       for (const index of membersOfKey.get(String(row[column])) ?? []) (answers[index] as Row[]).push(row);
     }
-    // Under a LIMIT, a read is answered by the union only when it surely holds all its rows.
+    // Under a LIMIT, a read is answered by the union only when it surely holds all its rows; the
+    // others are read again alone, once for each list of keys however many reads asked it.
     const capped = limit !== undefined && rows.length >= unionLimit(group);
+    const again = new Map<string, Promise<Row[]>>();
     group.members.forEach((member, index) => {
       const answer = answers[index] as Row[];
-      if (limit !== undefined && (capped || answer.length >= limitOf(group.statement, member.params))) {
-        this.runInTurn(group.statement, () => member.params).then(member.resolve, member.reject);
-      } else member.resolve(answer);
+      if (limit === undefined || (!capped && answer.length < limitOf(group.statement, member.params))) {
+        member.resolve(answer);
+        return;
+      }
+      const keys = JSON.stringify(member.keys);
+      const alone = again.get(keys) ?? this.runInTurn(group.statement, () => member.params);
+      again.set(keys, alone);
+      alone.then((found) => member.resolve([...found]), member.reject);
     });
   }
 

@@ -222,3 +222,51 @@ describe('ReadCoalescer: a failed statement', () => {
     );
   });
 });
+
+describe('ReadCoalescer: a statement with a LIMIT', () => {
+  const limited = { ...shortestPathsBetween('Company', 'Policy') };
+
+  test('runs the union with the limit times its keys, and each list of keys that may be cut once alone', async () => {
+    const runs: Params[] = [];
+    // Each start has two paths: a limit of one cuts every start's rows.
+    const run = async (_statement: NamedStatement, params: () => Params): Promise<Row[]> => {
+      await new Promise((resolve) => setImmediate(resolve));
+      const asked = params();
+      runs.push(asked);
+      const rows = (asked.froms as string[]).flatMap((from) => [
+        { from, path: `${from}-1` },
+        { from, path: `${from}-2` },
+      ]);
+      return rows.slice(0, Number(asked.limit));
+    };
+    const coalescer = new ReadCoalescer(run);
+    const ask = (from: string, limit: number): Promise<Row[]> =>
+      coalescer.read(limited, { froms: [from], to: 'usmca', maxLength: 6, limit });
+    // A limit of three holds both paths of every start: the union answers all.
+    expect(await Promise.all([ask('a', 3), ask('b', 3)])).toEqual([
+      [
+        { from: 'a', path: 'a-1' },
+        { from: 'a', path: 'a-2' },
+      ],
+      [
+        { from: 'b', path: 'b-1' },
+        { from: 'b', path: 'b-2' },
+      ],
+    ]);
+    expect(runs.map((params) => [params.froms, params.limit])).toEqual([[['a', 'b'], 6]]);
+    runs.length = 0;
+    // A limit of one: the union's limit is two (two keys), and every read may be cut; the three reads
+    // of `a` share one read alone.
+    expect(await Promise.all([ask('a', 1), ask('a', 1), ask('b', 1), ask('a', 1)])).toEqual([
+      [{ from: 'a', path: 'a-1' }],
+      [{ from: 'a', path: 'a-1' }],
+      [{ from: 'b', path: 'b-1' }],
+      [{ from: 'a', path: 'a-1' }],
+    ]);
+    expect(runs.map((params) => [params.froms, params.limit])).toEqual([
+      [['a', 'b'], 2],
+      [['a'], 1],
+      [['b'], 1],
+    ]);
+  });
+});
