@@ -224,7 +224,9 @@ describe('ReadCoalescer: a failed statement', () => {
 });
 
 describe('ReadCoalescer: a statement with a LIMIT', () => {
-  const limited = { ...shortestPathsBetween('Company', 'Policy') };
+  const paths = shortestPathsBetween('Company', 'Policy');
+  if (!paths.keyedBy?.limit) throw new Error('the path statements should be keyed, with a limit');
+  const limited = { ...paths, keyedBy: paths.keyedBy };
 
   test('runs the union with the limit times its keys, and each list of keys that may be cut once alone', async () => {
     const runs: Params[] = [];
