@@ -9,7 +9,7 @@ import {
 } from '../queries/statistics.js';
 import { searchNodes, type SearchHitRow } from '../search/search.js';
 import { suggestNodesEach } from '../search/suggest.js';
-import { findKinds } from '../store/find-nodes.js';
+import { RequestKinds } from './request-kinds.js';
 import { nodesOfKind } from '../store/generated-statements.js';
 import { createRelationLoaders, type RelationLoaders } from './relation-loaders.js';
 import type { GraphStore } from '../store/graph-store.js';
@@ -121,33 +121,9 @@ const MAX_SUGGESTION_TEXTS = 50;
 
 const suggestionKey = (key: SuggestionKey): string => JSON.stringify([key.kinds, key.text]);
 
-/** Most ids whose kind is remembered per store; past it the memory starts again. */
-const MAX_REMEMBERED_KINDS = 200_000;
-
-/**
- * The kind each id was last seen with, per store, shared by every request: a hint that sends a
- * lookup straight to one kind's index. A hint that has gone stale (an id deleted and made again
- * as another kind) costs a second lookup, never a wrong answer: ids are unique across kinds.
- */
-const rememberedKinds = new WeakMap<GraphStore, Map<string, NodeKind>>();
-
-function kindsFor(store: GraphStore): Map<string, NodeKind> {
-  let kinds = rememberedKinds.get(store);
-  if (!kinds) {
-    kinds = new Map();
-    rememberedKinds.set(store, kinds);
-  }
-  return kinds;
-}
-
 /** Loaders for one request: batch every lookup of a level of the query into one store call. */
 export function createLoaders(store: GraphStore): Loaders {
-  const kinds = kindsFor(store);
-  const learn = (id: string, kind: NodeKind): void => {
-    if (kinds.get(id) === kind) return;
-    if (kinds.size >= MAX_REMEMBERED_KINDS) kinds.clear();
-    kinds.set(id, kind);
-  };
+  const kinds = new RequestKinds(store);
   const byKind = new Map<NodeKind, DataLoader<string, GraphNode | null>>();
   const ofKind = (kind: NodeKind): DataLoader<string, GraphNode | null> => {
     let loader = byKind.get(kind);
@@ -156,7 +132,7 @@ export function createLoaders(store: GraphStore): Loaders {
         const rows = await store.read(nodesOfKind(kind), { ids: [...new Set(ids)] });
         const found = new Map(rows.map((row) => [row.id, row.node]));
         for (const node of found.values()) {
-          learn(node.id, node.kind);
+          kinds.learn(node.id, node.kind);
           nodes.prime(node.id, node);
         }
         return ids.map((id) => found.get(id) ?? null);
@@ -165,54 +141,21 @@ export function createLoaders(store: GraphStore): Loaders {
     }
     return loader;
   };
-  /**
-   * What this request's own lookups found: each id's kind, or null for an id naming nothing. Fresh
-   * for the request whatever concurrent requests do meanwhile to the kinds remembered for all.
-   */
-  const seen = new Map<string, NodeKind | null>();
-  /** The kind this request found for an id, else the one remembered for all, else undefined. */
-  const kindOfId = (id: string): NodeKind | undefined =>
-    seen.has(id) ? (seen.get(id) ?? undefined) : kinds.get(id);
-  /** Neither found by this request nor remembered: its kind must be looked up. */
-  const kindUnknown = (id: string): boolean => !seen.has(id) && !kinds.has(id);
-  /** Ids by kind, looked up in the store (one call for all of them). */
-  const lookUpKinds = async (ids: readonly string[]): Promise<void> => {
-    if (ids.length === 0) return;
-    const found = await findKinds(store, ids);
-    for (const id of ids) {
-      const kind = found.get(id);
-      seen.set(id, kind ?? null);
-      if (kind) learn(id, kind);
-      else kinds.delete(id);
-    }
-  };
-  const kindsOf = async (
-    ids: readonly string[],
-    options: { readonly fresh?: boolean } = {},
-  ): Promise<Map<string, NodeKind>> => {
-    await lookUpKinds(ids.filter((id) => !seen.has(id) && (options.fresh === true || !kinds.has(id))));
-    const known = new Map<string, NodeKind>();
-    for (const id of ids) {
-      const kind = kindOfId(id);
-      if (kind) known.set(id, kind);
-    }
-    return known;
-  };
   const fromKnownKinds = async (ids: readonly string[]): Promise<(GraphNode | null)[]> =>
     Promise.all(
       ids.map((id) => {
-        const kind = kindOfId(id);
+        const kind = kinds.of(id);
         return kind ? ofKind(kind).load(id) : null;
       }),
     );
   const nodes: DataLoader<string, GraphNode | null> = new DataLoader<string, GraphNode | null>(
     async (ids) => {
-      await lookUpKinds(ids.filter(kindUnknown));
+      await kinds.lookUp(ids.filter((id) => kinds.unknown(id)));
       const found = await fromKnownKinds(ids);
       // A remembered kind that found nothing may be stale: ask the store once more.
-      const missed = ids.filter((id, index) => found[index] === null && kindOfId(id) !== undefined);
+      const missed = ids.filter((id, index) => found[index] === null && kinds.of(id) !== undefined);
       if (missed.length === 0) return found;
-      await lookUpKinds(missed);
+      await kinds.lookUp(missed);
       const again = new Map(missed.map((id, index) => [id, index]));
       const retried = await fromKnownKinds(missed);
       return ids.map((id, index) => {
@@ -222,8 +165,7 @@ export function createLoaders(store: GraphStore): Loaders {
     },
   );
   const remember = (node: GraphNode): void => {
-    learn(node.id, node.kind);
-    seen.set(node.id, node.kind);
+    kinds.learn(node.id, node.kind, { read: true });
     nodes.prime(node.id, node);
     ofKind(node.kind).prime(node.id, node);
   };
@@ -244,16 +186,18 @@ export function createLoaders(store: GraphStore): Loaders {
       for (const key of keys) {
         if (key.kind) {
           given.set(key.subjectId, key.kind);
-          learn(key.subjectId, key.kind);
+          kinds.learn(key.subjectId, key.kind);
         }
       }
-      const unknown = new Set(keys.map((k) => k.subjectId).filter((id) => !given.has(id) && kindUnknown(id)));
-      await lookUpKinds([...unknown]);
+      const unknown = new Set(
+        keys.map((k) => k.subjectId).filter((id) => !given.has(id) && kinds.unknown(id)),
+      );
+      await kinds.lookUp([...unknown]);
       /** Subjects whose kind was neither given nor looked up by this request. */
       const remembered = new Set<string>();
       const kindOf = (subjectId: string): NodeKind | undefined => {
-        const kind = given.get(subjectId) ?? kindOfId(subjectId);
-        if (kind && !given.has(subjectId) && !seen.has(subjectId)) remembered.add(subjectId);
+        const kind = given.get(subjectId) ?? kinds.of(subjectId);
+        if (kind && !given.has(subjectId) && !kinds.foundByRequest(subjectId)) remembered.add(subjectId);
         return kind;
       };
       /** One store call per filter and subject kind. */
@@ -306,10 +250,10 @@ export function createLoaders(store: GraphStore): Loaders {
         (key) => remembered.has(key.subjectId) && (results.get(statisticsKey(key))?.length ?? 0) === 0,
       );
       if (doubtful.length > 0) {
-        const before = new Map(doubtful.map((key) => [key.subjectId, kindOfId(key.subjectId)]));
-        await lookUpKinds([...before.keys()]);
+        const before = new Map(doubtful.map((key) => [key.subjectId, kinds.of(key.subjectId)]));
+        await kinds.lookUp([...before.keys()]);
         await load(
-          doubtful.filter((key) => kindOfId(key.subjectId) !== before.get(key.subjectId)),
+          doubtful.filter((key) => kinds.of(key.subjectId) !== before.get(key.subjectId)),
           results,
         );
       }
@@ -390,7 +334,7 @@ export function createLoaders(store: GraphStore): Loaders {
     nodes,
     ofKind,
     remember,
-    kindsOf,
+    kindsOf: (ids, options) => kinds.kindsOf(ids, options),
     ...relationLoaders,
     statistics,
     subjectKind: (id) => subjectKinds.get(id),
