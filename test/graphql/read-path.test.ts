@@ -116,72 +116,38 @@ describe('read path: index-backed lookups', () => {
     const { graph } = await fresh();
     const base = { aliases: [], description: null, wikidata: null, sources: [], searchText: '|stale|' };
     const asked = '{ paths(from: "stale-end", to: "truckmakers") { nodes { id kind } } }';
-    const link = async (kind: 'Company' | 'Person'): Promise<void> =>
+    /** `stale-end`, as an entity of this kind, linked to truckmakers by this claim (and nothing else). */
+    const makeEnd = async (kind: 'Company' | 'Person', type: 'MEMBER_OF' | 'WORKS_FOR'): Promise<void> =>
       store.transaction(async (tx) => {
-        if (kind === 'Company') {
-          await tx.run(upsertStatements.Company, {
-            rows: [{ id: 'stale-end', name: 'As company', companyType: 'other', ...base }],
-          });
-        } else {
-          await tx.run(deleteNodesOfKind('Company'), { ids: ['stale-end'] });
-          await tx.run(upsertStatements.Person, { rows: [{ id: 'stale-end', name: 'As person', ...base }] });
-        }
+        await tx.run(deleteNodesOfKind('Company'), { ids: ['stale-end'] });
+        await tx.run(
+          upsertStatements[kind],
+          kind === 'Company'
+            ? { rows: [{ id: 'stale-end', name: 'As company', companyType: 'other', ...base }] }
+            : { rows: [{ id: 'stale-end', name: 'As person', ...base }] },
+        );
+        const claim = { from: 'stale-end', to: 'truckmakers', source: 'fx-report-2026', asOf: null };
+        await tx.run(claimStatement(type, kind, 'Association'), {
+          rows: [
+            { ...claim, role: type === 'WORKS_FOR' ? 'Adviser' : null, since: null, until: null, note: null },
+          ],
+        });
       });
-    await link('Company');
-    await store.transaction((tx) =>
-      tx.run(claimStatement('MEMBER_OF', 'Company', 'Association'), {
-        rows: [
-          {
-            from: 'stale-end',
-            to: 'truckmakers',
-            source: 'fx-report-2026',
-            asOf: null,
-            role: null,
-            since: null,
-            until: null,
-            note: null,
-          },
-        ],
-      }),
-    );
-    expect(await query(graph, asked)).toEqual({
+    const pathFrom = (kind: string) => ({
       paths: [
         {
           nodes: [
-            { id: 'stale-end', kind: 'Company' },
+            { id: 'stale-end', kind },
             { id: 'truckmakers', kind: 'Association' },
           ],
         },
       ],
     });
-    await link('Person');
-    await store.transaction((tx) =>
-      tx.run(claimStatement('WORKS_FOR', 'Person', 'Association'), {
-        rows: [
-          {
-            from: 'stale-end',
-            to: 'truckmakers',
-            source: 'fx-report-2026',
-            asOf: null,
-            role: 'Adviser',
-            since: null,
-            until: null,
-            note: null,
-          },
-        ],
-      }),
-    );
+    await makeEnd('Company', 'MEMBER_OF');
+    expect(await query(graph, asked)).toEqual(pathFrom('Company'));
+    await makeEnd('Person', 'WORKS_FOR');
     try {
-      expect(await query(graph, asked)).toEqual({
-        paths: [
-          {
-            nodes: [
-              { id: 'stale-end', kind: 'Person' },
-              { id: 'truckmakers', kind: 'Association' },
-            ],
-          },
-        ],
-      });
+      expect(await query(graph, asked)).toEqual(pathFrom('Person'));
     } finally {
       await store.transaction((tx) => tx.run(deleteNodesOfKind('Person'), { ids: ['stale-end'] }));
     }
