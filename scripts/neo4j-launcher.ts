@@ -132,11 +132,14 @@ export async function startNeo4j(options: StartOptions): Promise<LaunchedNeo4j> 
       env: {
         ...process.env,
         NEO4J_PAGECACHE: options.pageCache ?? '64m',
+        // The server stops when this process's end of its stdin closes, which the kernel does
+        // however this process ends (SIGKILL included): no orphaned Neo4j after a killed run.
+        NEO4J_STOP_WITH_PARENT: '1',
         NEO4J_SETTINGS: Object.entries(options.settings ?? {})
           .map(([name, value]) => `${name}=${value}`)
           .join(';'),
       },
-      stdio: ['ignore', 'pipe', options.stderr === 'inherit' ? 'inherit' : 'pipe'],
+      stdio: ['pipe', 'pipe', options.stderr === 'inherit' ? 'inherit' : 'pipe'],
     },
   );
   const tail: string[] = [];

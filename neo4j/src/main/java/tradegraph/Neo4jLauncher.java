@@ -21,6 +21,10 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * {@code name=value} pairs separated by {@code ;} (Neo4j's own names, as in neo4j.conf). Prints one line
  * {@code NEO4J_URI=bolt://127.0.0.1:<port>} once Bolt accepts connections, then runs until SIGTERM or
  * SIGINT, when it shuts the database down cleanly (the shutdown hook) and exits 0.
+ *
+ * <p>With {@code NEO4J_STOP_WITH_PARENT=1} it also stops (the same clean shutdown) when its standard input
+ * ends: the process that started it holds the other end of that pipe, and the kernel closes it when that
+ * process dies by any means, SIGKILL included, so a killed test run or bench leaves no server behind.
  */
 public final class Neo4jLauncher {
   private Neo4jLauncher() {}
@@ -62,11 +66,35 @@ public final class Neo4jLauncher {
                 },
                 "neo4j-shutdown"));
 
+    if ("1".equals(System.getenv("NEO4J_STOP_WITH_PARENT"))) {
+      stopWhenInputEnds();
+    }
+
     // The default database is created on first start; wait until it answers before saying we are ready.
     service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
     System.out.println("NEO4J_URI=bolt://127.0.0.1:" + port);
     System.out.flush();
     stopped.await();
+  }
+
+  private static void stopWhenInputEnds() {
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
+                byte[] ignored = new byte[256];
+                while (System.in.read(ignored) >= 0) {
+                  // Input is never expected; read on until the pipe closes.
+                }
+              } catch (IOException closed) {
+                // A broken pipe means the same: the parent is gone.
+              }
+              System.err.println("neo4j launcher: standard input closed (the parent process ended)");
+              System.exit(0);
+            },
+            "neo4j-parent-watch");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   private static int freePort() throws IOException {
