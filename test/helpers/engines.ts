@@ -79,7 +79,8 @@ export function lockPath(uri: string): string {
   return path.join(os.tmpdir(), `tradegraph-test-neo4j-${hash}.lock`);
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid exists (one we may not signal counts). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

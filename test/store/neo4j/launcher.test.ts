@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import neo4j from 'neo4j-driver';
 import { launcherUnavailableReason, NEO4J_DATA_ROOT } from '../../../scripts/neo4j-launcher';
+import { alive } from '../../helpers/engines';
 import { NEO4J_SKIP_VARIABLE } from '../../helpers/neo4j-env';
 
 /*
@@ -11,15 +12,6 @@ import { NEO4J_SKIP_VARIABLE } from '../../helpers/neo4j-env';
  * (a killed jest run or bench once left its servers running, holding memory and ports).
  */
 const skipReason = process.env[NEO4J_SKIP_VARIABLE] ?? launcherUnavailableReason();
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
