@@ -87,6 +87,13 @@ export async function applyInOneTransaction(
                 statements,
               )
             : statements;
+        // Building tables again drops tables this transaction wrote to, which the engine refuses
+        // at commit: what is written so far is committed in the copy first (the write stays one).
+        if (loads.length > statements.length) {
+          if (!tx.commitPart)
+            throw new ImportError('building tables again needs a bulk write on the embedded store');
+          await tx.commitPart();
+        }
         for (const statement of loads) {
           await tx.run(statement, {});
           if (statements.includes(statement)) report.progress('writing', { done: (done += 1), total });

@@ -28,6 +28,7 @@ import {
   statisticsOfKindStatementName,
 } from './generated-statements.js';
 import { GENERATED } from './generated-header.js';
+import { tableRebuildTexts } from './table-rebuild-cypher.js';
 import {
   statisticCopyTexts,
   statisticInsertTexts,
@@ -271,7 +272,8 @@ export function generatedFolder(name: string): string {
   if (name === RELATIONS_OF || name.startsWith('relations-of-')) return 'generated/relations';
   if (name === STATISTICS_BY_SUBJECTS || name === STATISTICS_BY_KEYS || name.startsWith('statistics-of-'))
     return 'generated/statistics';
-  if (/^(set-aside|create|copy-set-aside|drop-set-aside)-statistic-/.test(name)) return 'generated/rebuild';
+  if (/^(set-aside|create|copy-set-aside|drop-set-aside)-(statistic|nodes|claims)-/.test(name))
+    return 'generated/rebuild';
   if (name.startsWith('shortest-paths-')) return 'generated/paths';
   return 'generated/import';
 }
@@ -326,6 +328,7 @@ export function generatedTexts(): Map<string, string> {
   for (const link of Object.keys(STATISTIC_LINKS) as StatisticLink[]) {
     for (const [name, text] of statisticLinkRebuildTexts(link)) texts.set(name, text);
   }
+  for (const [name, text] of tableRebuildTexts()) texts.set(name, text);
   for (const [link, to] of statisticLinkPairs()) {
     texts.set(statisticLinkStatementName(link, to), statisticLinkText(link, to));
     const insert = statisticInsertTexts(link, to);

@@ -25,6 +25,13 @@ export interface WriteTransaction {
     statement: Statement<{ rows: Item[] }>,
     rows: readonly Item[],
   ): Promise<void>;
+  /**
+   * A bulk write on the embedded store only (undefined elsewhere): commits what the write has done
+   * so far in the copy it builds, and goes on in a new transaction there. The write is still one:
+   * nothing of it reaches the database in use before the switch, and a failure later discards all
+   * of it. For steps the engine refuses in the transaction that wrote the tables they drop.
+   */
+  readonly commitPart?: () => Promise<void>;
 }
 
 export interface TransactionOptions {

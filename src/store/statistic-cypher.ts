@@ -127,7 +127,8 @@ export function statisticLinkRebuildTexts(link: StatisticLink): Map<string, stri
       [
         GENERATED,
         `// Loads the set-aside ${link} links to a ${to} into the new table, in bulk.`,
-        `COPY ${link} FROM (MATCH (s:StatisticSetAside)-[:${setAside}]->(t:${to}) RETURN s.id, t.id)`,
+        // Its ends are set aside too: every node table is built again with the statistics.
+        `COPY ${link} FROM (MATCH (s:StatisticSetAside)-[:${setAside}]->(t:${to}SetAside) RETURN s.id, t.id)`,
         `  (from='Statistic', to='${to}')`,
         '',
       ].join('\n'),

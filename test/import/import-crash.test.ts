@@ -7,7 +7,7 @@ import { copyClosedDatabase, datasetTemplate } from '../helpers/stores';
 
 /**
  * The crash torture of `npm run bench:crash`, small: a generated graph imported with
- * `tradegraph import` in a child process, killed with SIGKILL while it reads and at three moments of its commit (the bulk write's commit, checkpoint and switch); after each
+ * `tradegraph import` in a child process, killed with SIGKILL while it reads, late in its writing (where it builds the tables again) and at three moments of its commit (the bulk write's commit, checkpoint and switch); after each
  * kill a new process opens the database, which must show the graph checksum of before or after.
  */
 describe('Import killed at any moment', () => {
@@ -40,6 +40,11 @@ describe('Import killed at any moment', () => {
     const commitMs = Math.max(ref.run.ms - ref.committingAtMs, 100);
     const points: KillPoint[] = [
       { anchor: 'start', offsetMs: Math.round(ref.writingAtMs * 0.6) },
+      // Late in the writing: the bulk loads, where a large import builds the tables again.
+      {
+        anchor: 'start',
+        offsetMs: Math.round(ref.writingAtMs + (ref.committingAtMs - ref.writingAtMs) * 0.8),
+      },
       { anchor: 'committing', offsetMs: Math.round(commitMs * 0.2) },
       { anchor: 'committing', offsetMs: Math.round(commitMs * 0.6) },
       { anchor: 'committing', offsetMs: Math.round(commitMs * 0.9) },

@@ -1,4 +1,4 @@
 // Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
 // Loads the set-aside MEASURES links to a Policy into the new table, in bulk.
-COPY MEASURES FROM (MATCH (s:StatisticSetAside)-[:MEASURES_SET_ASIDE]->(t:Policy) RETURN s.id, t.id)
+COPY MEASURES FROM (MATCH (s:StatisticSetAside)-[:MEASURES_SET_ASIDE]->(t:PolicySetAside) RETURN s.id, t.id)
   (from='Statistic', to='Policy')

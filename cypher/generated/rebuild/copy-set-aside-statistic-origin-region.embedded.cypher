@@ -1,4 +1,4 @@
 // Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
 // Loads the set-aside ORIGIN links to a Region into the new table, in bulk.
-COPY ORIGIN FROM (MATCH (s:StatisticSetAside)-[:ORIGIN_SET_ASIDE]->(t:Region) RETURN s.id, t.id)
+COPY ORIGIN FROM (MATCH (s:StatisticSetAside)-[:ORIGIN_SET_ASIDE]->(t:RegionSetAside) RETURN s.id, t.id)
   (from='Statistic', to='Region')

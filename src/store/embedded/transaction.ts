@@ -30,6 +30,21 @@ export async function runTransaction<T>(
 ): Promise<T> {
   const tx: WriteTransaction = {
     bulkDirectory,
+    // Only a bulk write runs in a copy that is switched in whole; in place, a commit is final.
+    ...(bulkDirectory === undefined
+      ? {}
+      : {
+          commitPart: async (): Promise<void> => {
+            if (signal?.aborted)
+              throw new WriteAbortedError('the write was called off before its commit; nothing was applied');
+            try {
+              await writer.query('COMMIT');
+            } catch (error) {
+              throw toStoreError('commit', error);
+            }
+            await writer.query('BEGIN TRANSACTION');
+          },
+        }),
     async run<P extends Params, R extends Row>(statement: Statement<P, R>, params: P): Promise<R[]> {
       // Bulk loads read staged files, and table changes are made only in a bulk write's copy.
       if (isBulkOnly(statement) && bulkDirectory === undefined) {

@@ -1,0 +1,3 @@
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
+// Loads the set-aside Person rows into the new table, in bulk.
+COPY Person FROM (MATCH (n:PersonSetAside) RETURN n.id, n.kind, n.name, n.aliases, n.description, n.wikidata, n.sources, n.searchText)

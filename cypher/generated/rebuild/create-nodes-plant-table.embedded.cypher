@@ -1,0 +1,3 @@
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
+// The empty Plant table: the schema's own statement (cypher/schema/embedded.cypher).
+CREATE NODE TABLE IF NOT EXISTS Plant(id STRING PRIMARY KEY, kind STRING, name STRING, aliases STRING[], description STRING, wikidata STRING, sources STRING[], searchText STRING, facilityType STRING, opened STRING, products STRING[], openedValues STRING[], openedSources STRING[])

@@ -1,0 +1,3 @@
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
+// Drops the set-aside Sector table, its rows loaded into the new one.
+DROP TABLE SectorSetAside

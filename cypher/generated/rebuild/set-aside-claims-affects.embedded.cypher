@@ -1,0 +1,4 @@
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
+// Renames the AFFECTS table while its end tables are built again, so that a new one takes its
+// claims in bulk.
+ALTER TABLE AFFECTS RENAME TO AFFECTS_SET_ASIDE

@@ -1,0 +1,4 @@
+// Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
+// Renames the MEMBER_OF table while its end tables are built again, so that a new one takes its
+// claims in bulk.
+ALTER TABLE MEMBER_OF RENAME TO MEMBER_OF_SET_ASIDE
