@@ -70,6 +70,32 @@ function embeddedSchema(): string[] {
 
 const file = (...lines: string[]): string => [GENERATED, ...lines, ''].join('\n');
 
+/** The three statements every rebuilt table has besides its copies: set aside, made again, dropped. */
+function setAsideCreateDrop(
+  texts: Map<string, string>,
+  table: string,
+  aside: string,
+  create: string,
+  names: { readonly setAside: string; readonly create: string; readonly drop: string },
+): void {
+  texts.set(
+    `${names.setAside}.embedded`,
+    file(
+      `// Renames the ${table} table while the tables are built again, so that a new one, loaded in`,
+      '// bulk, takes its rows (src/store/rebuild-statements.ts).',
+      `ALTER TABLE ${table} RENAME TO ${aside}`,
+    ),
+  );
+  texts.set(
+    `${names.create}.embedded`,
+    file(`// The empty ${table} table: the schema's own statement (cypher/schema/embedded.cypher).`, create),
+  );
+  texts.set(
+    `${names.drop}.embedded`,
+    file(`// Drops the set-aside ${table} table, its rows loaded into the new one.`, `DROP TABLE ${aside}`),
+  );
+}
+
 /** Every statement of the node and claim tables' rebuild: file name (with `.embedded`) to text. */
 export function tableRebuildTexts(): Map<string, string> {
   const schema = embeddedSchema();
@@ -77,18 +103,11 @@ export function tableRebuildTexts(): Map<string, string> {
   for (const kind of REBUILT_NODE_KINDS) {
     const { create, columns } = schemaTable(schema, kind);
     const aside = setAsideNodeTable(kind);
-    texts.set(
-      `${setAsideNodesStatementName(kind)}.embedded`,
-      file(
-        `// Renames the ${kind} table while the Statistic table is built again, so that a new one, loaded`,
-        '// in bulk, takes its rows (src/store/rebuild-statements.ts).',
-        `ALTER TABLE ${kind} RENAME TO ${aside}`,
-      ),
-    );
-    texts.set(
-      `${createNodesTableStatementName(kind)}.embedded`,
-      file(`// The empty ${kind} table: the schema's own statement (cypher/schema/embedded.cypher).`, create),
-    );
+    setAsideCreateDrop(texts, kind, aside, create, {
+      setAside: setAsideNodesStatementName(kind),
+      create: createNodesTableStatementName(kind),
+      drop: dropSetAsideNodesStatementName(kind),
+    });
     texts.set(
       `${copySetAsideNodesStatementName(kind)}.embedded`,
       file(
@@ -96,33 +115,15 @@ export function tableRebuildTexts(): Map<string, string> {
         `COPY ${kind} FROM (MATCH (n:${aside}) RETURN ${columns.map((column) => `n.${column}`).join(', ')})`,
       ),
     );
-    texts.set(
-      `${dropSetAsideNodesStatementName(kind)}.embedded`,
-      file(`// Drops the set-aside ${kind} table, its rows loaded into the new one.`, `DROP TABLE ${aside}`),
-    );
   }
   for (const type of REBUILT_CLAIM_TYPES) {
     const { create, columns } = schemaTable(schema, type);
     const aside = setAsideClaimTable(type);
-    texts.set(
-      `${setAsideClaimsStatementName(type)}.embedded`,
-      file(
-        `// Renames the ${type} table while its end tables are built again, so that a new one takes its`,
-        '// claims in bulk.',
-        `ALTER TABLE ${type} RENAME TO ${aside}`,
-      ),
-    );
-    texts.set(
-      `${createClaimsTableStatementName(type)}.embedded`,
-      file(`// The empty ${type} table: the schema's own statement (cypher/schema/embedded.cypher).`, create),
-    );
-    texts.set(
-      `${dropSetAsideClaimsStatementName(type)}.embedded`,
-      file(
-        `// Drops the set-aside ${type} table, its claims loaded into the new one.`,
-        `DROP TABLE ${aside}`,
-      ),
-    );
+    setAsideCreateDrop(texts, type, aside, create, {
+      setAside: setAsideClaimsStatementName(type),
+      create: createClaimsTableStatementName(type),
+      drop: dropSetAsideClaimsStatementName(type),
+    });
     for (const [pairType, from, to] of relationshipPairs()) {
       if (pairType !== type) continue;
       texts.set(

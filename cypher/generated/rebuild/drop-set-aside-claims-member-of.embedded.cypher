@@ -1,3 +1,3 @@
 // Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
-// Drops the set-aside MEMBER_OF table, its claims loaded into the new one.
+// Drops the set-aside MEMBER_OF table, its rows loaded into the new one.
 DROP TABLE MEMBER_OF_SET_ASIDE

@@ -1,4 +1,4 @@
 // Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
-// Renames the AFFECTS table while its end tables are built again, so that a new one takes its
-// claims in bulk.
+// Renames the AFFECTS table while the tables are built again, so that a new one, loaded in
+// bulk, takes its rows (src/store/rebuild-statements.ts).
 ALTER TABLE AFFECTS RENAME TO AFFECTS_SET_ASIDE

@@ -1,4 +1,4 @@
 // Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
-// Renames the IN_SECTOR table while its end tables are built again, so that a new one takes its
-// claims in bulk.
+// Renames the IN_SECTOR table while the tables are built again, so that a new one, loaded in
+// bulk, takes its rows (src/store/rebuild-statements.ts).
 ALTER TABLE IN_SECTOR RENAME TO IN_SECTOR_SET_ASIDE

@@ -1,4 +1,4 @@
 // Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
-// Renames the SUBSIDIARY_OF table while its end tables are built again, so that a new one takes its
-// claims in bulk.
+// Renames the SUBSIDIARY_OF table while the tables are built again, so that a new one, loaded in
+// bulk, takes its rows (src/store/rebuild-statements.ts).
 ALTER TABLE SUBSIDIARY_OF RENAME TO SUBSIDIARY_OF_SET_ASIDE

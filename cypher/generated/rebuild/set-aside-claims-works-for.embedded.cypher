@@ -1,4 +1,4 @@
 // Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
-// Renames the WORKS_FOR table while its end tables are built again, so that a new one takes its
-// claims in bulk.
+// Renames the WORKS_FOR table while the tables are built again, so that a new one, loaded in
+// bulk, takes its rows (src/store/rebuild-statements.ts).
 ALTER TABLE WORKS_FOR RENAME TO WORKS_FOR_SET_ASIDE

@@ -1,4 +1,4 @@
 // Generated from src/domain/relationships.ts by `npm run generate:cypher`; do not edit.
-// Renames the Association table while the Statistic table is built again, so that a new one, loaded
-// in bulk, takes its rows (src/store/rebuild-statements.ts).
+// Renames the Association table while the tables are built again, so that a new one, loaded in
+// bulk, takes its rows (src/store/rebuild-statements.ts).
 ALTER TABLE Association RENAME TO AssociationSetAside
