@@ -1,8 +1,9 @@
 import createDebug from 'debug';
 import { ImportError } from '../records/errors.js';
-import { setMeta } from '../store/catalog.js';
+import { NODE_KINDS } from '../domain/kinds.js';
+import { countNodes, setMeta } from '../store/catalog.js';
 import { countStatistics } from '../store/rebuild-statements.js';
-import type { GraphStore } from '../store/graph-store.js';
+import type { GraphStore, WriteTransaction } from '../store/graph-store.js';
 import { recordImport } from './import-records.js';
 import type { ImportReport } from './import-report.js';
 import {
@@ -14,7 +15,7 @@ import {
   unfinishedImports,
 } from './journal.js';
 import { Spool } from './spool.js';
-import { statisticTableSteps, type Staging } from './staging.js';
+import { statisticTableSteps, type EntityRows, type Staging } from './staging.js';
 import { applyPlan, emptyPlan, entriesOf, planSize, push, type WritePlan } from './write-plan.js';
 
 const log = createDebug('tradegraph:import');
@@ -79,14 +80,14 @@ export async function applyInOneTransaction(
         const keyStatements = staging ? await staging.stageKeys(tx) : [];
         // The staged statistics' loads, with the Statistic table built again around them when
         // they are many against it (each load one step; the rebuild's other steps none).
-        const loads =
-          staging && staging.stagedStatistics > 0
-            ? statisticTableSteps(
-                (await tx.run(countStatistics, {}))[0]?.statistics ?? 0,
-                staging.stagedStatistics,
-                statements,
-              )
-            : statements;
+        const loads = staging
+          ? statisticTableSteps(
+              (await tx.run(countStatistics, {}))[0]?.statistics ?? 0,
+              staging.stagedStatistics,
+              statements,
+              await entityRows(tx, report),
+            )
+          : statements;
         // Building tables again drops tables this transaction wrote to, which the engine refuses
         // at commit: what is written so far is committed in the copy first (the write stays one).
         if (loads.length > statements.length) {
@@ -109,6 +110,17 @@ export async function applyInOneTransaction(
     staging?.remove();
     spool.remove();
   }
+}
+
+/** The entity rows the store held before this import (its writes in place are done) and those it added. */
+async function entityRows(tx: WriteTransaction, report: ImportReport): Promise<EntityRows> {
+  const counts = await tx.run(countNodes, {});
+  const now = counts.filter((row) => row.kind !== 'Statistic').reduce((sum, row) => sum + row.count, 0);
+  const added = NODE_KINDS.filter((kind) => kind !== 'Statistic').reduce(
+    (sum, kind) => sum + report.nodes[kind].created,
+    0,
+  );
+  return { stored: now - added, added };
 }
 
 /**
