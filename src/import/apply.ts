@@ -1,9 +1,8 @@
 import createDebug from 'debug';
 import { ImportError } from '../records/errors.js';
-import { NODE_KINDS } from '../domain/kinds.js';
 import { countNodes, setMeta } from '../store/catalog.js';
-import { countStatistics } from '../store/rebuild-statements.js';
 import type { GraphStore, WriteTransaction } from '../store/graph-store.js';
+import { REBUILT_NODE_KINDS } from '../store/table-rebuild-cypher.js';
 import { recordImport } from './import-records.js';
 import type { ImportReport } from './import-report.js';
 import {
@@ -80,14 +79,11 @@ export async function applyInOneTransaction(
         const keyStatements = staging ? await staging.stageKeys(tx) : [];
         // The staged statistics' loads, with the Statistic table built again around them when
         // they are many against it (each load one step; the rebuild's other steps none).
-        const loads = staging
-          ? statisticTableSteps(
-              (await tx.run(countStatistics, {}))[0]?.statistics ?? 0,
-              staging.stagedStatistics,
-              statements,
-              await entityRows(tx, report),
-            )
-          : statements;
+        const stored = staging ? await storedRows(tx, report) : null;
+        const loads =
+          staging && stored
+            ? statisticTableSteps(stored.statistics, staging.stagedStatistics, statements, stored.entities)
+            : statements;
         // Building tables again drops tables this transaction wrote to, which the engine refuses
         // at commit: what is written so far is committed in the copy first (the write stays one).
         if (loads.length > statements.length) {
@@ -112,15 +108,19 @@ export async function applyInOneTransaction(
   }
 }
 
-/** The entity rows the store held before this import (its writes in place are done) and those it added. */
-async function entityRows(tx: WriteTransaction, report: ImportReport): Promise<EntityRows> {
+/**
+ * What the store holds, with one count: its statistics (the import's staged ones not yet loaded),
+ * and the entity rows it held before this import (its writes in place are done) against those it added.
+ */
+async function storedRows(
+  tx: WriteTransaction,
+  report: ImportReport,
+): Promise<{ statistics: number; entities: EntityRows }> {
   const counts = await tx.run(countNodes, {});
-  const now = counts.filter((row) => row.kind !== 'Statistic').reduce((sum, row) => sum + row.count, 0);
-  const added = NODE_KINDS.filter((kind) => kind !== 'Statistic').reduce(
-    (sum, kind) => sum + report.nodes[kind].created,
-    0,
-  );
-  return { stored: now - added, added };
+  const count = (kind: string): number => counts.find((row) => row.kind === kind)?.count ?? 0;
+  const now = REBUILT_NODE_KINDS.reduce((sum, kind) => sum + count(kind), 0);
+  const added = REBUILT_NODE_KINDS.reduce((sum, kind) => sum + report.nodes[kind].created, 0);
+  return { statistics: count('Statistic'), entities: { stored: now - added, added } };
 }
 
 /**

@@ -1,6 +1,5 @@
-import { STATISTIC_LINK_REBUILD as LINKS } from './generated-statements.js';
+import { STATISTIC_LINK_REBUILD as LINKS, relationshipPairs } from './generated-statements.js';
 import { bulkStatement, readStatement, type Statement, type StatementInfo } from './statements.js';
-import { relationshipPairs } from './generated-statements.js';
 import {
   REBUILT_CLAIM_TYPES,
   REBUILT_NODE_KINDS,
@@ -54,7 +53,7 @@ export const KEY_TABLE_REBUILD: { readonly before: Steps; readonly after: Steps 
 /**
  * Every other node table and every claim table, built again with the statistics. Rows appended
  * to a node table after a checkpoint read about 2.5 times slower than rows loaded at once
- * (bench/README.md, "Entity rows appended after a checkpoint"), and a large import appends
+ * (bench/README.md, "Every target on a fast host, and entity rows appended after a checkpoint"), and a large import appends
  * thousands. The link tables point to these tables, and are built again anyway.
  */
 const NODES_AND_CLAIMS = {

@@ -11,6 +11,7 @@ import {
   statisticCopyStatementName,
 } from './generated-statements.js';
 import { STATISTIC_END_COLUMNS } from './statistic-read-statements.js';
+import { setAsideNodeTable } from './table-rebuild-cypher.js';
 
 /*
  * The texts of the generated statements that write and read statistics (see cypher-generator.ts,
@@ -128,7 +129,7 @@ export function statisticLinkRebuildTexts(link: StatisticLink): Map<string, stri
         GENERATED,
         `// Loads the set-aside ${link} links to a ${to} into the new table, in bulk.`,
         // Its ends are set aside too: every node table is built again with the statistics.
-        `COPY ${link} FROM (MATCH (s:StatisticSetAside)-[:${setAside}]->(t:${to}SetAside) RETURN s.id, t.id)`,
+        `COPY ${link} FROM (MATCH (s:${setAsideNodeTable('Statistic')})-[:${setAside}]->(t:${setAsideNodeTable(to)}) RETURN s.id, t.id)`,
         `  (from='Statistic', to='${to}')`,
         '',
       ].join('\n'),

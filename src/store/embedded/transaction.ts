@@ -19,6 +19,11 @@ export interface TransactionSettings {
   readonly signal: AbortSignal | undefined;
 }
 
+function stopIfCalledOff(signal: AbortSignal | undefined): void {
+  if (signal?.aborted)
+    throw new WriteAbortedError('the write was called off before its commit; nothing was applied');
+}
+
 /**
  * Runs `work` in one transaction on `writer`: commit, then checkpoint, before it resolves, so
  * the log never holds a write that was acknowledged (src/store/embedded/README.md).
@@ -35,8 +40,7 @@ export async function runTransaction<T>(
       ? {}
       : {
           commitPart: async (): Promise<void> => {
-            if (signal?.aborted)
-              throw new WriteAbortedError('the write was called off before its commit; nothing was applied');
+            stopIfCalledOff(signal);
             try {
               await writer.query('COMMIT');
             } catch (error) {
@@ -71,8 +75,7 @@ export async function runTransaction<T>(
   let result: T;
   try {
     result = await work(tx);
-    if (signal?.aborted)
-      throw new WriteAbortedError('the write was called off before its commit; nothing was applied');
+    stopIfCalledOff(signal);
   } catch (error) {
     // A failed statement may already have ended the transaction inside the engine.
     await writer.query('ROLLBACK').catch((rollbackError: unknown) => log('rollback: %O', rollbackError));
